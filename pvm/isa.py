@@ -1,0 +1,228 @@
+"""The pvm instruction set: the one table everything else derives from.
+
+pvm is a register machine.  Each function has its own file of up to 256
+registers, r0..r255; the first ones hold the arguments on entry.  Every
+register has a declared kind, fixed for the whole function:
+
+    q   integer: a Python int that is always *canonical*, i.e. a W-bit value
+        is kept sign-extended from W bits (RISC-V's convention), so every
+        register fits a signed 64-bit slot.  An `unsigned` value is kept as its
+        bit pattern; the few operations where signedness matters (divide,
+        remainder, right shift, compare, widen, convert) have U variants.
+    d   floating: a Python float.  `float` (32-bit) values are rounded to
+        single precision by FROUND32 after each operation.
+
+Instruction encoding: one opcode byte, then the operands in order, each
+little-endian, with a size fixed by its kind:
+
+    kind  size  meaning
+    r     1     integer register            (R[A])
+    f     1     floating register           (F[A])
+    b     1     first register of an argument block, any kinds (checked
+                against the callee's parameter kinds)
+    n     1     small count (u8)
+    k     8     signed 64-bit immediate      (K)
+    x     8     IEEE double immediate        (X)
+    l     4     label: instruction index in the same function (L)
+    F     4     function index              (FN)
+
+Jumps name instruction *indices*; the file format maps them to byte offsets
+only for text addresses (function pointers, return addresses).
+
+Each row gives: name, operand kinds, the effect in one line of notation (the
+documentation), the flags, and for straight-line instructions a Python
+template (`py`) from which both interpreter forms are generated: `{A}` `{B}`
+`{C}` stand for the operands in order.  Control-flow instructions
+(`terminator`, `call`) have no template: the interpreter implements them in a
+function named after the opcode (`op_CALL`), found by name.
+
+Memory templates use the helpers the interpreter binds in their namespace:
+ld8/ld8u/ld16/ld16u/ld32/ld64/ldf32/ldf64 and st8/st16/st32/st64/stf32/stf64
+(bounds-checked, raising a guest fault), idiv/irem/... (trapping on zero).
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+OPERAND_SIZE = {"r": 1, "f": 1, "b": 1, "n": 1, "k": 8, "x": 8, "l": 4, "F": 4}
+REGISTER_KINDS = {"r": "q", "f": "d"}
+
+
+@dataclass(frozen=True)
+class Op:
+    name: str
+    code: int
+    operands: str          # kinds, e.g. "rrr"
+    effect: str            # one line of notation, for docs and the disassembler
+    py: str | None = None  # Python template for straight-line instructions
+    flags: frozenset = field(default_factory=frozenset)
+
+    @property
+    def size(self) -> int:
+        return 1 + sum(OPERAND_SIZE[k] for k in self.operands)
+
+    def has(self, flag: str) -> bool:
+        return flag in self.flags
+
+
+# Flags:
+#   terminator  ends a basic block; control does not fall through (JMP, RET)
+#   branch      may transfer to its label operand
+#   call        transfers to another function and later resumes after itself
+#   may_trap    can raise a guest trap (fault, divide by zero, ...)
+#   memory      reads or writes guest memory
+#   privileged  kernel mode only (the privileged machine, later issue)
+#   sensitive   behaves differently by mode (Popek and Goldberg)
+
+W32 = "(({e}) + 0x80000000 & 0xFFFFFFFF) - 0x80000000"
+W64 = "(({e}) + 0x8000000000000000 & 0xFFFFFFFFFFFFFFFF) - 0x8000000000000000"
+
+
+def w32(expr: str) -> str:
+    """Template: R[A] := expr wrapped to a sign-extended 32-bit value."""
+    return "{A} = " + W32.replace("{e}", expr)
+
+
+def w64(expr: str) -> str:
+    """Template: R[A] := expr wrapped to a sign-extended 64-bit value."""
+    return "{A} = " + W64.replace("{e}", expr)
+
+
+_ROWS: list[tuple] = [
+    # name      operands effect                                   py template                          flags
+    # ---- moves and constants
+    ("NOP",     "",    "no operation",                         "pass",                               ""),
+    ("MOV",     "rr",  "R[A] := R[B]",                          "{A} = {B}",                          ""),
+    ("FMOV",    "ff",  "F[A] := F[B]",                          "{A} = {B}",                          ""),
+    ("LI",      "rk",  "R[A] := K",                             "{A} = {B}",                          ""),
+    ("LF",      "fx",  "F[A] := X",                             "{A} = {B}",                          ""),
+    ("FADDR",   "rF",  "R[A] := text address of function FN",   "{A} = faddr[{B}]",                   ""),
+    ("FRAME",   "rk",  "R[A] := FP + K   (address of a frame slot)", "{A} = FP + {B}",                ""),
+    # ---- integer arithmetic; 32-bit results are sign-extended from bit 31
+    ("ADD32",   "rrr", "R[A] := sext32(R[B] + R[C])",           w32("{B} + {C}"),                     ""),
+    ("SUB32",   "rrr", "R[A] := sext32(R[B] - R[C])",           w32("{B} - {C}"),                     ""),
+    ("MUL32",   "rrr", "R[A] := sext32(R[B] * R[C])",           w32("{B} * {C}"),                     ""),
+    ("DIV32",   "rrr", "R[A] := R[B] / R[C]  (signed, toward zero)", "{A} = idiv32({B}, {C})",       "may_trap"),
+    ("DIVU32",  "rrr", "R[A] := sext32(u32(R[B]) / u32(R[C]))", "{A} = udiv32({B}, {C})",             "may_trap"),
+    ("REM32",   "rrr", "R[A] := R[B] % R[C]  (signed, sign of dividend)", "{A} = irem32({B}, {C})",  "may_trap"),
+    ("REMU32",  "rrr", "R[A] := sext32(u32(R[B]) % u32(R[C]))", "{A} = urem32({B}, {C})",             "may_trap"),
+    ("SHL32",   "rrr", "R[A] := sext32(R[B] << (R[C] & 31))",   w32("{B} << ({C} & 31)"),             ""),
+    ("SHR32",   "rrr", "R[A] := R[B] >> (R[C] & 31)  (arithmetic)", "{A} = {B} >> ({C} & 31)",       ""),
+    ("SHRU32",  "rrr", "R[A] := sext32(u32(R[B]) >> (R[C] & 31))", w32("({B} & 0xFFFFFFFF) >> ({C} & 31)"), ""),
+    ("NEG32",   "rr",  "R[A] := sext32(-R[B])",                 w32("-{B}"),                          ""),
+    ("ADDI32",  "rrk", "R[A] := sext32(R[B] + K)",              w32("{B} + {C}"),                     ""),
+    ("ADD64",   "rrr", "R[A] := sext64(R[B] + R[C])",           w64("{B} + {C}"),                     ""),
+    ("SUB64",   "rrr", "R[A] := sext64(R[B] - R[C])",           w64("{B} - {C}"),                     ""),
+    ("MUL64",   "rrr", "R[A] := sext64(R[B] * R[C])",           w64("{B} * {C}"),                     ""),
+    ("DIV64",   "rrr", "R[A] := R[B] / R[C]  (signed, toward zero)", "{A} = idiv64({B}, {C})",       "may_trap"),
+    ("DIVU64",  "rrr", "R[A] := sext64(u64(R[B]) / u64(R[C]))", "{A} = udiv64({B}, {C})",             "may_trap"),
+    ("REM64",   "rrr", "R[A] := R[B] % R[C]  (signed)",         "{A} = irem64({B}, {C})",             "may_trap"),
+    ("REMU64",  "rrr", "R[A] := sext64(u64(R[B]) % u64(R[C]))", "{A} = urem64({B}, {C})",             "may_trap"),
+    ("SHL64",   "rrr", "R[A] := sext64(R[B] << (R[C] & 63))",   w64("{B} << ({C} & 63)"),             ""),
+    ("SHR64",   "rrr", "R[A] := R[B] >> (R[C] & 63)  (arithmetic)", "{A} = {B} >> ({C} & 63)",       ""),
+    ("SHRU64",  "rrr", "R[A] := u64(R[B]) >> (R[C] & 63)",      w64("({B} & 0xFFFFFFFFFFFFFFFF) >> ({C} & 63)"), ""),
+    ("NEG64",   "rr",  "R[A] := sext64(-R[B])",                 w64("-{B}"),                          ""),
+    ("ADDI64",  "rrk", "R[A] := sext64(R[B] + K)",              w64("{B} + {C}"),                     ""),
+    ("AND",     "rrr", "R[A] := R[B] & R[C]",                   "{A} = {B} & {C}",                    ""),
+    ("OR",      "rrr", "R[A] := R[B] | R[C]",                   "{A} = {B} | {C}",                    ""),
+    ("XOR",     "rrr", "R[A] := R[B] ^ R[C]",                   "{A} = {B} ^ {C}",                    ""),
+    ("NOT",     "rr",  "R[A] := ~R[B]",                         "{A} = ~{B}",                         ""),
+    # ---- comparisons and truth values: the result is 0 or 1
+    ("EQ",      "rrr", "R[A] := R[B] == R[C]",                  "{A} = int({B} == {C})",              ""),
+    ("NE",      "rrr", "R[A] := R[B] != R[C]",                  "{A} = int({B} != {C})",              ""),
+    ("LT",      "rrr", "R[A] := R[B] < R[C]  (signed)",         "{A} = int({B} < {C})",               ""),
+    ("LE",      "rrr", "R[A] := R[B] <= R[C]  (signed)",        "{A} = int({B} <= {C})",              ""),
+    ("LTU32",   "rrr", "R[A] := u32(R[B]) < u32(R[C])",         "{A} = int(({B} & 0xFFFFFFFF) < ({C} & 0xFFFFFFFF))", ""),
+    ("LEU32",   "rrr", "R[A] := u32(R[B]) <= u32(R[C])",        "{A} = int(({B} & 0xFFFFFFFF) <= ({C} & 0xFFFFFFFF))", ""),
+    ("LTU64",   "rrr", "R[A] := u64(R[B]) < u64(R[C])",         "{A} = int(({B} & 0xFFFFFFFFFFFFFFFF) < ({C} & 0xFFFFFFFFFFFFFFFF))", ""),
+    ("LEU64",   "rrr", "R[A] := u64(R[B]) <= u64(R[C])",        "{A} = int(({B} & 0xFFFFFFFFFFFFFFFF) <= ({C} & 0xFFFFFFFFFFFFFFFF))", ""),
+    ("BOOL",    "rr",  "R[A] := R[B] != 0",                     "{A} = int({B} != 0)",                ""),
+    ("LNOT",    "rr",  "R[A] := R[B] == 0",                     "{A} = int({B} == 0)",                ""),
+    # ---- integer width conversions
+    ("SEXT8",   "rr",  "R[A] := sext8(R[B])",                   "{A} = ({B} + 0x80 & 0xFF) - 0x80",   ""),
+    ("SEXT16",  "rr",  "R[A] := sext16(R[B])",                  "{A} = ({B} + 0x8000 & 0xFFFF) - 0x8000", ""),
+    ("SEXT32",  "rr",  "R[A] := sext32(R[B])",                  w32("{B}"),                           ""),
+    ("ZEXT8",   "rr",  "R[A] := R[B] & 0xFF",                   "{A} = {B} & 0xFF",                   ""),
+    ("ZEXT16",  "rr",  "R[A] := R[B] & 0xFFFF",                 "{A} = {B} & 0xFFFF",                 ""),
+    ("ZEXT32",  "rr",  "R[A] := R[B] & 0xFFFFFFFF",             "{A} = {B} & 0xFFFFFFFF",             ""),
+    # ---- floating point (IEEE double; float is double rounded by FROUND32)
+    ("FADD",    "fff", "F[A] := F[B] + F[C]",                   "{A} = {B} + {C}",                    ""),
+    ("FSUB",    "fff", "F[A] := F[B] - F[C]",                   "{A} = {B} - {C}",                    ""),
+    ("FMUL",    "fff", "F[A] := F[B] * F[C]",                   "{A} = {B} * {C}",                    ""),
+    ("FDIV",    "fff", "F[A] := F[B] / F[C]  (IEEE: x/0 is inf or nan)", "{A} = fdiv({B}, {C})",     ""),
+    ("FNEG",    "ff",  "F[A] := -F[B]",                         "{A} = -{B}",                         ""),
+    ("FROUND32", "ff", "F[A] := (double)(float)F[B]",           "{A} = fround32({B})",                ""),
+    ("FEQ",     "rff", "R[A] := F[B] == F[C]",                  "{A} = int({B} == {C})",              ""),
+    ("FNE",     "rff", "R[A] := F[B] != F[C]",                  "{A} = int({B} != {C})",              ""),
+    ("FLT",     "rff", "R[A] := F[B] < F[C]",                   "{A} = int({B} < {C})",               ""),
+    ("FLE",     "rff", "R[A] := F[B] <= F[C]",                  "{A} = int({B} <= {C})",              ""),
+    ("I2F",     "fr",  "F[A] := (double)R[B]  (signed)",        "{A} = float({B})",                   ""),
+    ("U2F",     "fr",  "F[A] := (double)u64(R[B])",             "{A} = float({B} & 0xFFFFFFFFFFFFFFFF)", ""),
+    ("F2I",     "rf",  "R[A] := (int64)F[B]  (toward zero)",    "{A} = f2i({B})",                     ""),
+    ("F2U",     "rf",  "R[A] := (uint64)F[B]  (toward zero)",   "{A} = f2u({B})",                     ""),
+    # ---- memory: loads R[A] := mem[R[B] + K]; stores mem[R[A] + K] := R[B]
+    ("LD8",     "rrk", "R[A] := sext8(mem8[R[B] + K])",         "{A} = ld8({B} + {C})",               "memory may_trap"),
+    ("LD8U",    "rrk", "R[A] := mem8[R[B] + K]",                "{A} = ld8u({B} + {C})",              "memory may_trap"),
+    ("LD16",    "rrk", "R[A] := sext16(mem16[R[B] + K])",       "{A} = ld16({B} + {C})",              "memory may_trap"),
+    ("LD16U",   "rrk", "R[A] := mem16[R[B] + K]",               "{A} = ld16u({B} + {C})",             "memory may_trap"),
+    ("LD32",    "rrk", "R[A] := sext32(mem32[R[B] + K])",       "{A} = ld32({B} + {C})",              "memory may_trap"),
+    ("LD64",    "rrk", "R[A] := mem64[R[B] + K]",               "{A} = ld64({B} + {C})",              "memory may_trap"),
+    ("LDF32",   "frk", "F[A] := (double)memf32[R[B] + K]",      "{A} = ldf32({B} + {C})",             "memory may_trap"),
+    ("LDF64",   "frk", "F[A] := memf64[R[B] + K]",              "{A} = ldf64({B} + {C})",             "memory may_trap"),
+    ("ST8",     "rrk", "mem8[R[A] + K] := R[B]",                "st8({A} + {C}, {B})",                "memory may_trap"),
+    ("ST16",    "rrk", "mem16[R[A] + K] := R[B]",               "st16({A} + {C}, {B})",               "memory may_trap"),
+    ("ST32",    "rrk", "mem32[R[A] + K] := R[B]",               "st32({A} + {C}, {B})",               "memory may_trap"),
+    ("ST64",    "rrk", "mem64[R[A] + K] := R[B]",               "st64({A} + {C}, {B})",               "memory may_trap"),
+    ("STF32",   "rfk", "memf32[R[A] + K] := (float)F[B]",       "stf32({A} + {C}, {B})",              "memory may_trap"),
+    ("STF64",   "rfk", "memf64[R[A] + K] := F[B]",              "stf64({A} + {C}, {B})",              "memory may_trap"),
+    ("MEMCPY",  "rrr", "mem[R[A]..+R[C]] := mem[R[B]..+R[C]]  (memmove semantics)", "memcopy({A}, {B}, {C})", "memory may_trap"),
+    ("MEMSET",  "rrr", "mem[R[A]..+R[C]] := R[B] & 0xFF",       "memfill({A}, {B}, {C})",             "memory may_trap"),
+    # ---- control flow (implemented by op_<NAME> in the interpreter)
+    ("JMP",     "l",   "goto L",                                None,                                 "terminator branch"),
+    ("JZ",      "rl",  "if R[A] == 0 goto L",                   None,                                 "branch"),
+    ("JNZ",     "rl",  "if R[A] != 0 goto L",                   None,                                 "branch"),
+    ("JEQ",     "rrl", "if R[A] == R[B] goto L",                None,                                 "branch"),
+    ("JNE",     "rrl", "if R[A] != R[B] goto L",                None,                                 "branch"),
+    ("JLT",     "rrl", "if R[A] < R[B] goto L  (signed)",       None,                                 "branch"),
+    ("JLE",     "rrl", "if R[A] <= R[B] goto L  (signed)",      None,                                 "branch"),
+    ("CALL",    "rFbn", "R[A] := FN(R[C], ..., R[C+N-1])  (0 if FN returns nothing)", None,          "call may_trap"),
+    ("FCALL",   "fFbn", "F[A] := FN(R[C], ..., R[C+N-1])",       None,                                 "call may_trap"),
+    ("CALLR",   "rrbn", "R[A] := (*R[B])(R[C], ..., R[C+N-1])",  None,                                 "call may_trap"),
+    ("FCALLR",  "frbn", "F[A] := (*R[B])(R[C], ..., R[C+N-1])",  None,                                 "call may_trap"),
+    ("RET",     "r",   "return R[A]",                           None,                                 "terminator"),
+    ("FRET",    "f",   "return F[A]",                           None,                                 "terminator"),
+    ("RETV",    "",    "return (no value)",                     None,                                 "terminator"),
+    ("VARARGS", "r",   "R[A] := address of the first variadic argument", None,                        ""),
+    ("SYSCALL", "rn",  "R[A] := syscall R[A](R[A+1], ..., R[A+N])", None,                             "may_trap"),
+    ("TRAP",    "k",   "raise guest trap K (see TRAPS)",        None,                                 "terminator may_trap"),
+]
+
+OPS: list[Op] = [
+    Op(name, code, kinds, effect, py, frozenset(flags.split()))
+    for code, (name, kinds, effect, py, flags) in enumerate(_ROWS)
+]
+BY_NAME: dict[str, Op] = {op.name: op for op in OPS}
+BY_CODE: dict[int, Op] = {op.code: op for op in OPS}
+
+# Operand kinds that name registers, and which register kind each needs.
+REG_OPERANDS = frozenset("rfb")
+
+# Guest traps raised by TRAP K (the rest come from the machine itself).
+TRAPS = {0: "abort", 1: "unreachable code reached", 2: "assertion failed"}
+
+
+def table_hash() -> bytes:
+    """A hash of the opcode table, stored in every bytecode file's header.
+
+    Any change to a name, number, operand kind or template changes it, so a
+    file built against another instruction set is refused on load.
+    """
+    h = hashlib.sha256()
+    for op in OPS:
+        h.update(f"{op.name}|{op.code}|{op.operands}|{op.py}\n".encode())
+    return h.digest()[:8]
+
+
+def templated(op: Op) -> bool:
+    return op.py is not None
