@@ -1,0 +1,31 @@
+"""Errors that reach a user: each prints as one clear line, never a traceback.
+
+Exit statuses follow the shell's conventions for signals, so a guest fault
+looks to scripts like the same fault in a native program:
+    1    compile error            139  segmentation fault / stack overflow
+    2    bad bytecode file/usage  136  arithmetic trap (divide by zero)
+    134  abort / failed assert    152  out of fuel (like SIGXCPU)
+"""
+from __future__ import annotations
+
+EXIT_COMPILE = 1
+EXIT_LOAD = 2
+EXIT_SEGV = 139
+EXIT_FPE = 136
+EXIT_ABORT = 134
+EXIT_FUEL = 152
+
+
+class PvmError(Exception):
+    """Base of every error pvm reports to a user."""
+    status = 1
+
+
+class LoadError(PvmError):
+    """A bytecode file broke a rule of the format or the verifier."""
+    status = EXIT_LOAD
+
+    def __init__(self, filename: str, offset: int | None, rule: str):
+        self.filename, self.offset, self.rule = filename, offset, rule
+        where = f" at offset {offset:#x}" if offset is not None else ""
+        super().__init__(f"{filename}: invalid bytecode{where}: {rule}")
