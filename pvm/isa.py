@@ -226,3 +226,20 @@ def table_hash() -> bytes:
 
 def templated(op: Op) -> bool:
     return op.py is not None
+
+
+_PACK = {"r": "<B", "f": "<B", "b": "<B", "n": "<B", "k": "<q", "x": "<d", "l": "<I", "F": "<I"}
+
+
+def encode(ins: tuple) -> bytes:
+    """The bytes of one instruction (OPNAME, operand, ...)."""
+    import struct
+    op = BY_NAME[ins[0]]
+    out = bytearray([op.code])
+    for kind, value in zip(op.operands, ins[1:]):
+        out += struct.pack(_PACK[kind], value)
+    return bytes(out)
+
+
+def encode_code(code: list[tuple]) -> bytes:
+    return b"".join(encode(ins) for ins in code)

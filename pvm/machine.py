@@ -1,0 +1,310 @@
+"""The machine: all of a running program's state in one object, and its run loop.
+
+At every safepoint (call, return, trap, fuel check) the whole state is:
+guest memory (`mem`, which holds the call stack with every suspended
+frame's registers and return address) plus the few fields below.  Nothing
+lives only in a Python frame, which is what lets the stepper, the fast
+translated form and (later) the JIT hand a running program to each other,
+and a guest OS switch stacks by setting FP.
+
+Who owns each field:
+    mem          guest memory, shared by every tier
+    program      the verified Program being run (read-only)
+    func, pc     the current function index and instruction index
+    fp           frame pointer of the current frame (SP is derived from it:
+                 fp - 8*nregs - frame_size)
+    regs         the current frame's registers, valid while stepping
+    args         arguments being passed by a call in progress
+    retval       value being returned by a return in progress
+    fuel         instructions left before the machine stops (OutOfFuel)
+    brk          the program break (top of the heap), moved by sbrk
+    os           services system calls (pvm.hostos without a guest OS)
+"""
+from __future__ import annotations
+
+import struct
+import sys
+
+from . import semantics
+from .program import (ARGS_AREA, DEFAULT_MEMORY, DEFAULT_STACK, PAGE, TEXT_BASE,
+                      Program, align, program_layout)
+from .traps import Abort, BadCall, GuestExit, OutOfFuel, StackOverflow, Trap
+from . import isa
+from .translate import FLAT_CALL, STEP, leaders, translate
+
+UNLIMITED = 1 << 62
+# Guest calls nest as Python calls up to this depth (see translate.op_CALL);
+# deeper ones go through the main loop.  CPython 3.11 keeps such calls off
+# the C stack, so only the recursion limit needs raising.
+MAX_HOST_DEPTH = 100_000
+_U64 = struct.Struct("<q")
+
+
+class Machine:
+    def __init__(self, program: Program, *, memory: int = DEFAULT_MEMORY,
+                 stack: int = DEFAULT_STACK, fuel: int | None = None, os=None):
+        self.program = program
+        self.layout = lay = program_layout(program)
+        if memory < lay.heap_base + stack + ARGS_AREA + PAGE:
+            raise ValueError(f"--memory {memory} is too small for this program "
+                             f"(needs at least {lay.heap_base + stack + ARGS_AREA + PAGE})")
+        self.mem = bytearray(memory)
+        self._load_image()
+        self.stack_top = memory - ARGS_AREA
+        self.stack_limit = self.stack_top - stack
+        self.brk = lay.heap_base
+        self.fuel = UNLIMITED if fuel is None else fuel
+        self.fuel_budget = self.fuel
+        self.func = program.entry
+        self.pc = 0
+        self.fp = 0
+        self.regs: list = []
+        self.args: tuple = ()
+        self.retval = 0
+        self.halted: int | None = None
+        if os is None:
+            from .hostos import HostOS
+            os = HostOS()
+        self.os = os
+        self._fast: list = [None] * len(program.functions)
+        self._translations: dict = {}
+        self._code_owner: dict = {}      # code object of a translation -> function index
+        self._namespace = self._bind()
+        self._leader_sets: dict = {}
+        from .stepper import Stepper
+        self.stepper = Stepper(self, self._namespace)
+
+    # ---- loading -----------------------------------------------------------
+    def _load_image(self) -> None:
+        p, lay, mem = self.program, self.layout, self.mem
+        self.text_offsets = []          # per function: byte offset of each instruction
+        self.return_points = {}         # text address -> (function, instruction index)
+        for i, fn in enumerate(p.functions):
+            code = isa.encode_code(fn.code)
+            base = lay.function_address[i]
+            mem[base:base + len(code)] = code
+            offs, at = [], base
+            for ins in fn.code:
+                offs.append(at)
+                at += isa.BY_NAME[ins[0]].size
+            self.text_offsets.append(offs)
+            for j, ins in enumerate(fn.code):
+                if isa.BY_NAME[ins[0]].has("call") and j + 1 < len(fn.code):
+                    self.return_points[offs[j + 1]] = (i, j + 1)
+        mem[lay.rodata_base:lay.rodata_base + len(p.rodata)] = p.rodata
+        mem[lay.data_base:lay.data_base + len(p.data)] = p.data
+        self.function_at = {a: i for i, a in enumerate(lay.function_address)}
+
+    def _bind(self) -> dict:
+        ns = semantics.bind(self.mem, self.layout.data_base)
+        function_at = self.function_at
+
+        def FUNC_AT(address):
+            i = function_at.get(address)
+            if i is None:
+                raise BadCall("call to non-function address", address)
+            return i
+
+        ns.update(mem=self.mem, faddr=list(self.layout.function_address),
+                  SYSCALL=self.os.syscall, TRAP=_trap, FUNC_AT=FUNC_AT,
+                  FAST=self._fast, TRANSLATE=self.fast, PUT2=struct.Struct("<qq").pack_into,
+                  HOST_FLOOR=max(self.stack_limit, self.stack_top - 16 * MAX_HOST_DEPTH))
+        self._ld64, self._st64 = ns["ld64"], ns["st64"]
+        return ns
+
+    def set_args(self, argv: list[bytes]) -> None:
+        """Place argv strings and the argv array at the top of memory and
+        prepare the call of the entry function (argc, argv)."""
+        mem, at = self.mem, self.stack_top
+        addrs = []
+        for a in argv:
+            data = a + b"\0"
+            addrs.append(at)
+            at += len(data)
+            if at > len(mem) - 8 * (len(argv) + 1) - 16:
+                raise ValueError("arguments too long")
+            mem[addrs[-1]:at] = data
+        at = align(at, 8)
+        argv_addr = at
+        for a in addrs + [0]:
+            _U64.pack_into(mem, at, a)
+            at += 8
+        self.func, self.pc = self.program.entry, 0
+        self.fp = 0
+        self.enter(self.program.entry, (len(argv), argv_addr)[:self.program.functions[self.program.entry].nparams],
+                   return_address=0, caller_sp=self.stack_top)
+        self.regs = self.fresh_regs(self.args)
+
+    # ---- frames ------------------------------------------------------------
+    def frame_bytes(self, findex: int) -> int:
+        fn = self.program.functions[findex]
+        return 8 * fn.nregs + fn.frame_size
+
+    def sp(self) -> int:
+        return self.fp - self.frame_bytes(self.func)
+
+    def enter(self, callee: int, args: tuple, return_address: int | None = None,
+              caller_sp: int | None = None) -> None:
+        """Push a frame for `callee` (see pvm/program.py for the layout).
+        The caller's registers must already be spilled."""
+        fns = self.program.functions
+        fn = fns[callee]
+        if return_address is None:
+            return_address = self.text_offsets[self.func][self.pc]
+            caller_sp = self.fp - self.frame_bytes(self.func)
+        extra = args[fn.nparams:]
+        if len(args) < fn.nparams or (extra and not fn.variadic):
+            raise BadCall(f"call to {fn.name} with {len(args)} arguments, expected {fn.nparams}:",
+                          self.program_layout_address(callee))
+        new_fp = (caller_sp - 8 * len(extra) - 16) & ~15
+        if new_fp - 8 * fn.nregs - fn.frame_size < self.stack_limit:
+            self.func, self.pc = callee, 0
+            raise StackOverflow()
+        mem = self.mem
+        for i, v in enumerate(extra):
+            if isinstance(v, float):
+                struct.pack_into("<d", mem, new_fp + 16 + 8 * i, v)
+            else:
+                _U64.pack_into(mem, new_fp + 16 + 8 * i, v)
+        _U64.pack_into(mem, new_fp + 8, return_address)
+        _U64.pack_into(mem, new_fp, self.fp)
+        self.fp = new_fp
+        self.func, self.pc = callee, 0
+        self.args = args[:fn.nparams]
+
+    def program_layout_address(self, findex: int) -> int:
+        return self.layout.function_address[findex]
+
+    def leave(self) -> None:
+        """Pop the current frame; continue at the return address.  Returning
+        to address 0 ends the program with the returned value."""
+        fp = self.fp
+        ret = self._ld64(fp + 8)
+        caller_fp = self._ld64(fp)
+        if ret == 0:
+            raise GuestExit(self.retval & 0xFF if isinstance(self.retval, int) else 0)
+        where = self.return_points.get(ret)
+        if where is None:
+            raise BadCall("return to invalid address", ret)
+        self.func, self.pc = where
+        self.fp = caller_fp
+
+    def fresh_regs(self, args: tuple) -> list:
+        fn = self.program.functions[self.func]
+        regs = list(args) + [0.0 if k == "d" else 0 for k in fn.kinds[len(args):]]
+        return regs
+
+    def spill_regs(self) -> None:
+        fn = self.program.functions[self.func]
+        if fn.kinds:
+            struct.pack_into("<" + fn.kinds, self.mem, self.fp - 8 * fn.nregs, *self.regs)
+
+    def unspill_regs(self) -> list:
+        fn = self.program.functions[self.func]
+        if not fn.kinds:
+            return []
+        return list(struct.unpack_from("<" + fn.kinds, self.mem, self.fp - 8 * fn.nregs))
+
+    # ---- running -----------------------------------------------------------
+    def fast(self, findex: int):
+        f = self._fast[findex]
+        if f is None:
+            t = translate(findex, self, self._namespace)
+            self._translations[findex] = t
+            self._code_owner[t.function.__code__] = findex
+            self._fast[findex] = f = t.function
+        return f
+
+    def run(self) -> int:
+        """Run until the program exits; returns the exit status.  Traps
+        propagate as Trap exceptions with m.func/m.pc at the fault."""
+        if sys.getrecursionlimit() < MAX_HOST_DEPTH + 10_000:
+            sys.setrecursionlimit(MAX_HOST_DEPTH + 10_000)
+        try:
+            self._run()
+        except GuestExit as e:
+            self.halted = e.status
+            return e.status
+        raise AssertionError("unreachable")
+
+    def _run(self) -> None:
+        """The main loop: fast translated code, with the stepper for the
+        instructions that the remaining fuel covers exactly."""
+        how = 2                                   # start from m.regs
+        fast = self._fast
+        while True:
+            f = self.func
+            code = fast[f] or self.fast(f)
+            try:
+                if how == 0:
+                    r = code(self, 0, 0, self.fuel, self.fp, *self.args)
+                else:
+                    r = code(self, self.pc, how, self.fuel, self.fp)
+            except Trap:
+                self._locate_fault()
+                raise
+            if r >= 0:                            # returned: r is the fuel left
+                self.fuel = r
+                self.leave()
+                how = 1
+            elif r == STEP:                       # not enough fuel for a block
+                self._step_until_leader()
+                how = 2
+            else:                                 # a call through the main loop
+                self.enter(FLAT_CALL - r, self.args)
+                how = 0
+
+    def _leaders(self, findex: int) -> frozenset:
+        s = self._leader_sets.get(findex)
+        if s is None:
+            s = self._leader_sets[findex] = frozenset(leaders(self.program.functions[findex].code))
+        return s
+
+    def _step_until_leader(self) -> None:
+        """Step until the fast form can take over again (at a block start)
+        or the fuel is gone."""
+        while True:
+            if self.fuel <= 0:
+                raise OutOfFuel(self.fuel_budget - self.fuel)
+            self.stepper.step()
+            if self.pc in self._leaders(self.func):
+                return
+
+    def _locate_fault(self) -> None:
+        """Set m.func/m.pc to the instruction whose statement raised: the
+        innermost translated frame in the traceback, via its line number."""
+        tb = sys.exc_info()[2]
+        found = None
+        while tb is not None:
+            owner = self._code_owner.get(tb.tb_frame.f_code)
+            if owner is not None:
+                found = tb.tb_frame, owner, tb.tb_lineno
+            tb = tb.tb_next
+        if found is not None:
+            frame, findex, line = found
+            pc = self._translations[findex].pc_of_line.get(line)
+            if pc is not None:
+                self.func, self.pc = findex, pc
+            names = frame.f_locals
+            self.fp = names.get("fp", self.fp)
+            self.fuel = names.get("fuel", self.fuel)
+            self.regs = [names.get(f"r{i}", 0) for i in range(self.program.functions[findex].nregs)]
+
+    # ---- reporting ----------------------------------------------------------
+    def where(self) -> str:
+        """`f (prog.c:7)` for the current instruction."""
+        p = self.program
+        fn = p.functions[self.func]
+        line = fn.lines[self.pc] if 0 <= self.pc < len(fn.lines) else 0
+        if not line and fn.lines:
+            line = next((l for l in fn.lines if l), 0)
+        file = p.files[fn.file] if 0 <= fn.file < len(p.files) else "?"
+        return f"{fn.name} ({file}:{line})" if line else f"{fn.name}"
+
+
+def _trap(k: int) -> Trap:
+    if k == 0:
+        return Abort("Aborted")
+    if k == 2:
+        return Abort("Aborted")
+    return Abort(isa.TRAPS.get(k, f"trap {k}"))

@@ -1,0 +1,286 @@
+"""The interpreter's fast form: each guest function becomes one Python function.
+
+Dispatching one instruction at a time costs CPython ~70 ns before the
+instruction does anything (shared/INTERPRETER-FIGURES.md).  So the
+interpreter translates a function, the first time it runs, into Python
+source in which every instruction is one statement and every register a
+Python local variable, and lets CPython run that.  The meaning of each
+straight-line instruction comes from its template in isa.py; control flow
+becomes a `while True` loop over basic blocks with a binary if-tree on the
+block's leading instruction index `L`.
+
+The generated function `fn(m, L, how, fuel, fp, *params)` starts at block
+L of the frame at `fp` with `fuel` instructions left, its registers taken
+(how=0) from its parameters for a fresh call, (how=1) from the frame's
+register save area in guest memory plus m.retval after a call, or (how=2)
+from m.regs (handed over by the stepper).  What it returns says how it left:
+  * r >= 0: it returned (RET); r is the fuel left and m.retval the value;
+  * r == STEP: the fuel left does not cover the next block: registers are in
+    m.regs and m.func/m.pc/m.fp/m.fuel say where, for the stepper to finish;
+  * r <= FLAT_CALL: it calls function FLAT_CALL - r through the main loop
+    (variadic callee, indirect call, or deep recursion): its registers are
+    spilled, m.args holds the arguments, m.func/m.pc the resume point.
+A direct call to a fixed-arity function is a plain Python call of the
+callee's translation (no trip through the main loop), after spilling and
+pushing the guest frame exactly as Machine.enter does.  A trap leaves by
+exception; Machine._locate_fault recovers the instruction from the Python
+line number and fp/fuel/registers from the frame's locals.  So guest memory
+plus the Machine object are the whole state at every safepoint.
+"""
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+
+from . import isa
+
+STEP = -1
+FLAT_CALL = -2          # returning FLAT_CALL - k calls function k via the main loop
+
+INDENT = "    "
+
+
+@dataclass
+class Translation:
+    function: object          # the Python function fn(m, L, how)
+    source: str
+    pc_of_line: dict          # Python source line -> instruction index
+
+
+def leaders(code: list[tuple]) -> list[int]:
+    """Indices that start a basic block: 0, jump targets, and the
+    instruction after any branch, terminator or call (a resume point)."""
+    starts = {0}
+    for i, ins in enumerate(code):
+        op = isa.BY_NAME[ins[0]]
+        if op.has("branch"):
+            starts.add(ins[op.operands.index("l") + 1])
+        if op.has("branch") or op.has("terminator") or op.has("call"):
+            if i + 1 < len(code):
+                starts.add(i + 1)
+    return sorted(starts)
+
+
+def _literal(kind: str, value) -> str:
+    if kind == "x":
+        if value != value or value in (float("inf"), float("-inf")):
+            return f"float({str(value)!r})"
+        return repr(float(value))
+    return repr(int(value))
+
+
+def operand_texts(op: isa.Op, args: tuple) -> list[str]:
+    """Operands as Python expressions: registers are locals r0..r255."""
+    out = []
+    for kind, value in zip(op.operands, args):
+        out.append(f"r{value}" if kind in isa.REG_OPERANDS else _literal(kind, value))
+    return out
+
+
+def straight(op: isa.Op, args: tuple) -> str:
+    """The statement for a templated (straight-line) instruction."""
+    text = op.py.replace("FP", "fp")
+    names = "ABC"
+    return text.format(**{names[i]: t for i, t in enumerate(operand_texts(op, args))})
+
+
+class FunctionTranslator:
+    def __init__(self, findex: int, fn, machine):
+        self.findex = findex
+        self.fn = fn
+        self.code = fn.code
+        self.regs = [f"r{i}" for i in range(fn.nregs)]
+        self.machine = machine
+        self.lines: list[str] = []
+        self.pc_of_line: dict[int, int] = {}
+
+    def callee_info(self, k: int) -> tuple:
+        callee = self.machine.program.functions[k]
+        return callee.nparams, callee.variadic, 8 * callee.nregs + callee.frame_size
+
+    def return_address(self, pc: int) -> int:
+        return self.machine.text_offsets[self.findex][pc]
+
+    # -- output helpers
+    def emit(self, depth: int, text: str, pc: int | None = None) -> None:
+        self.lines.append(INDENT * depth + text)
+        if pc is not None:
+            self.pc_of_line[len(self.lines)] = pc
+
+    def reg_tuple(self) -> str:
+        if not self.regs:
+            return "()"
+        return ", ".join(self.regs) + ("," if len(self.regs) == 1 else "")
+
+    def spill(self, depth: int, pc: int) -> None:
+        if self.regs:
+            self.emit(depth, f"SPILL(mem, fp - {8 * len(self.regs)}, {', '.join(self.regs)})", pc)
+
+    # -- the whole function
+    def translate(self) -> str:
+        fn = self.fn
+        blocks = leaders(self.code)
+        params = self.regs[:fn.nparams]
+        self.emit(0, f"def fn(m, L, how, fuel, fp{''.join(', ' + p + '=0' for p in params)}):")
+        self.emit(1, "if how == 0:")
+        for i in range(fn.nparams, fn.nregs):
+            self.emit(2, f"r{i} = {'0.0' if fn.kinds[i] == 'd' else '0'}")
+        self.emit(2, "pass")
+        self.emit(1, "elif how == 1:")
+        if self.regs:
+            self.emit(2, f"{self.reg_tuple()} = UNSPILL(mem, fp - {8 * len(self.regs)})")
+        resumes = [(i + 1, ins[1]) for i, ins in enumerate(self.code)
+                   if isa.BY_NAME[ins[0]].has("call") and i + 1 < len(self.code)]
+        self.dispatch(2, [(pc, [f"r{dst} = m.retval"]) for pc, dst in resumes], "L")
+        self.emit(1, "else:")
+        if self.regs:
+            self.emit(2, f"{self.reg_tuple()} = m.regs")
+        else:
+            self.emit(2, "pass")
+        self.emit(1, "while True:")
+        bodies = []
+        for n, start in enumerate(blocks):
+            end = blocks[n + 1] if n + 1 < len(blocks) else len(self.code)
+            bodies.append((start, end))
+        self.dispatch_blocks(2, bodies)
+        return "\n".join(self.lines) + "\n"
+
+    def dispatch(self, depth: int, cases: list, var: str) -> None:
+        """A binary if-tree choosing among `cases` [(key, lines)] by var."""
+        if not cases:
+            self.emit(depth, "pass")
+            return
+        if len(cases) == 1:
+            for line in cases[0][1]:
+                self.emit(depth, line)
+            return
+        mid = len(cases) // 2
+        self.emit(depth, f"if {var} < {cases[mid][0]}:")
+        self.dispatch(depth + 1, cases[:mid], var)
+        self.emit(depth, "else:")
+        self.dispatch(depth + 1, cases[mid:], var)
+
+    def dispatch_blocks(self, depth: int, blocks: list) -> None:
+        if len(blocks) == 1:
+            self.block(depth, *blocks[0])
+            return
+        mid = len(blocks) // 2
+        self.emit(depth, f"if L < {blocks[mid][0]}:")
+        self.dispatch_blocks(depth + 1, blocks[:mid])
+        self.emit(depth, "else:")
+        self.dispatch_blocks(depth + 1, blocks[mid:])
+
+    def block(self, d: int, start: int, end: int) -> None:
+        n = end - start
+        self.emit(d, f"fuel -= {n}")
+        self.emit(d, f"if fuel < 0:")
+        self.emit(d + 1, f"m.regs = [{', '.join(self.regs)}]; m.fuel = fuel + {n}; "
+                        f"m.fp = fp; m.func = {self.findex}; m.pc = {start}; return {STEP}")
+        for pc in range(start, end):
+            ins = self.code[pc]
+            op = isa.BY_NAME[ins[0]]
+            if op.py is not None:
+                self.emit(d, straight(op, ins[1:]), pc)
+            else:
+                getattr(self, "op_" + op.name)(d, pc, *operand_texts(op, ins[1:]))
+        last = isa.BY_NAME[self.code[end - 1][0]]
+        if not (last.has("terminator") or last.has("call")):
+            self.emit(d, f"L = {end}; continue")
+
+    # -- control flow: one method per non-templated opcode
+    def op_JMP(self, d, pc, label):
+        self.emit(d, f"L = {label}; continue", pc)
+
+    def _branch(self, d, pc, cond, label):
+        self.emit(d, f"if {cond}: L = {label}; continue", pc)
+
+    def op_JZ(self, d, pc, a, label):
+        self._branch(d, pc, f"{a} == 0", label)
+
+    def op_JNZ(self, d, pc, a, label):
+        self._branch(d, pc, f"{a} != 0", label)
+
+    def op_JEQ(self, d, pc, a, b, label):
+        self._branch(d, pc, f"{a} == {b}", label)
+
+    def op_JNE(self, d, pc, a, b, label):
+        self._branch(d, pc, f"{a} != {b}", label)
+
+    def op_JLT(self, d, pc, a, b, label):
+        self._branch(d, pc, f"{a} < {b}", label)
+
+    def op_JLE(self, d, pc, a, b, label):
+        self._branch(d, pc, f"{a} <= {b}", label)
+
+    def _flat_call(self, d, pc, callee_expr, args):
+        """Leave to the main loop, which pushes the frame (see Machine.enter)."""
+        self.emit(d, f"m.args = ({', '.join(args)}{',' if len(args) == 1 else ''}); "
+                     f"m.fuel = fuel; m.fp = fp; m.func = {self.findex}; m.pc = {pc + 1}", pc)
+        self.emit(d, f"return {FLAT_CALL} - {callee_expr}", pc)
+
+    def op_CALL(self, d, pc, dst, fidx, base, n):
+        """A direct call runs the callee as a Python call (CPython 3.11 does
+        not use the C stack for it), after pushing the guest frame exactly
+        as Machine.enter would; deep recursion, variadic callees and any
+        callee that leaves for the main loop fall back to the flat path."""
+        b, n, k = int(base[1:]), int(n), int(fidx)
+        args = [f"r{b + i}" for i in range(n)]
+        self.spill(d, pc)
+        nparams, variadic, callee_bytes = self.callee_info(k)
+        if variadic or n != nparams:
+            self._flat_call(d, pc, fidx, args)
+            return
+        frame = 8 * self.fn.nregs + self.fn.frame_size
+        self.emit(d, f"nfp = (fp - {frame + 16}) & -16", pc)
+        self.emit(d, f"if nfp - {callee_bytes} < HOST_FLOOR:", pc)
+        self._flat_call(d + 1, pc, fidx, args)
+        self.emit(d, f"PUT2(mem, nfp, fp, {self.return_address(pc + 1)})", pc)
+        self.emit(d, f"fuel = (FAST[{k}] or TRANSLATE({k}))(m, 0, 0, fuel, nfp{''.join(', ' + a for a in args)})", pc)
+        self.emit(d, "if fuel < 0: return fuel", pc)
+        if self.regs:
+            self.emit(d, f"{self.reg_tuple()} = UNSPILL(mem, fp - {8 * len(self.regs)})", pc)
+        self.emit(d, f"{dst} = m.retval", pc)
+        self.emit(d, f"L = {pc + 1}; continue", pc)
+
+    op_FCALL = op_CALL
+
+    def op_CALLR(self, d, pc, dst, target, base, n):
+        b = int(base[1:])
+        self.spill(d, pc)
+        self._flat_call(d, pc, f"FUNC_AT({target})", [f"r{b + i}" for i in range(int(n))])
+
+    op_FCALLR = op_CALLR
+
+    def op_RET(self, d, pc, a):
+        self.emit(d, f"m.retval = {a}; return fuel", pc)
+
+    op_FRET = op_RET
+
+    def op_RETV(self, d, pc):
+        self.emit(d, "m.retval = 0; return fuel", pc)
+
+    def op_VARARGS(self, d, pc, a):
+        self.emit(d, f"{a} = fp + 16", pc)
+
+    def op_SYSCALL(self, d, pc, a, n):
+        b = int(a[1:])
+        args = "".join(f", r{b + 1 + i}" for i in range(int(n)))
+        self.emit(d, f"m.fuel = fuel; m.fp = fp; {a} = SYSCALL(m, {a}{args})", pc)
+
+    def op_TRAP(self, d, pc, k):
+        self.emit(d, f"raise TRAP({k})", pc)
+
+
+def translate(findex: int, machine, namespace: dict) -> Translation:
+    """Translate one function of `machine`'s program; `namespace` holds the
+    bound helpers (see Machine._bind)."""
+    fn = machine.program.functions[findex]
+    t = FunctionTranslator(findex, fn, machine)
+    source = t.translate()
+    fmt = struct.Struct("<" + fn.kinds)
+    glb = dict(namespace)
+    glb["SPILL"] = fmt.pack_into
+    glb["UNSPILL"] = fmt.unpack_from
+    code = compile(source, f"<pvm:{fn.name}>", "exec")
+    exec(code, glb)
+    return Translation(glb["fn"], source, t.pc_of_line)
