@@ -215,12 +215,18 @@ class Machine:
             self._fast[findex] = f = t.function
         return f
 
-    def run(self) -> int:
+    def run(self, stepping: bool = False) -> int:
         """Run until the program exits; returns the exit status.  Traps
-        propagate as Trap exceptions with m.func/m.pc at the fault."""
+        propagate as Trap exceptions with m.func/m.pc at the fault.
+        `stepping` runs every instruction through the reference stepper."""
         if sys.getrecursionlimit() < MAX_HOST_DEPTH + 10_000:
             sys.setrecursionlimit(MAX_HOST_DEPTH + 10_000)
         try:
+            if stepping:
+                while True:
+                    if self.fuel <= 0:
+                        raise OutOfFuel(self.fuel_budget - self.fuel)
+                    self.stepper.step()
             self._run()
         except GuestExit as e:
             self.halted = e.status

@@ -1,0 +1,4 @@
+"""`python -m pvm ...` is the same as `pvm ...`."""
+from .cli import entry
+
+entry()

@@ -1,0 +1,105 @@
+"""The small Python API: compile C, load bytecode, run it, capture output.
+
+    import pvm
+    r = pvm.run_source('int main(void) { return 42; }')
+    r.status, r.stdout, r.stderr          # 42, b'', b''
+
+The CLI, the tests and the REPL all go through `execute`, so a program
+behaves the same however it is started.
+"""
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass
+
+from . import cache
+from .errors import PvmError
+from .machine import Machine
+from .program import DEFAULT_MEMORY, DEFAULT_STACK, Program
+from .traps import Trap
+
+TIERS = ("interp",)
+FEATURES = frozenset({"core"})
+
+
+@dataclass
+class RunResult:
+    status: int
+    stdout: bytes
+    stderr: bytes
+
+
+def compile_source(text: str, name: str = "<input>", include_dirs=(), defines=None) -> Program:
+    """Compile C source text to a linked, verified Program (CompileError on errors)."""
+    from compiler.driver import compile_source as cs
+    return cs(text, name=name, include_dirs=tuple(include_dirs), defines=defines)
+
+
+def compile_file(path: str, include_dirs=(), defines=None, use_cache: bool = True) -> Program:
+    """Compile a .c file, reusing the on-disk cache when nothing changed."""
+    if use_cache:
+        return cache.compile_cached(path, tuple(include_dirs), dict(defines or {}))
+    from compiler.driver import compile_program
+    return compile_program([path], include_dirs=tuple(include_dirs), defines=defines)
+
+
+def load(path: str) -> Program:
+    """Read and verify a bytecode file (LoadError if anything is wrong)."""
+    from .verify import load as load_bytes
+    with open(path, "rb") as f:
+        data = f.read(1 << 30)
+    return load_bytes(data, path)
+
+
+def program_for(path: str, include_dirs=(), defines=None) -> Program:
+    """A .c file is compiled; anything else is read as bytecode."""
+    if path.endswith((".c", ".h")):
+        return compile_file(path, include_dirs, defines)
+    return load(path)
+
+
+def execute(program: Program, argv: list, *, stdin=None, stdout=None, stderr=None,
+            tier: str = "interp", fuel: int | None = None, memory: int = DEFAULT_MEMORY,
+            stack: int = DEFAULT_STACK) -> int:
+    """Run `program` with `argv` on a fresh machine; report a trap on stderr
+    as one line; return the exit status."""
+    from .hostos import HostOS
+    os_ = HostOS(stdin=stdin, stdout=stdout, stderr=stderr)
+    if tier not in TIERS and tier != "auto":
+        raise PvmError(f"unknown tier '{tier}' (available: {', '.join(TIERS)})")
+    m = Machine(program, memory=memory, stack=stack, fuel=fuel, os=os_)
+    m.set_args([a if isinstance(a, bytes) else os.fsencode(a) for a in argv])
+    try:
+        return m.run()
+    except Trap as t:
+        os_.stderr.write(f"{t.message} in {m.where()}\n".encode())
+        if hasattr(os_.stderr, "flush"):
+            os_.stderr.flush()
+        return t.status
+
+
+def run(program: Program, args=(), stdin: bytes = b"", name: str = "prog", **kw) -> RunResult:
+    """Run a Program with captured standard streams."""
+    out, err = io.BytesIO(), io.BytesIO()
+    status = execute(program, [name, *args], stdin=io.BytesIO(stdin), stdout=out, stderr=err, **kw)
+    return RunResult(status, out.getvalue(), err.getvalue())
+
+
+def run_source(text: str, args=(), stdin: bytes = b"", name: str = "<input>", **kw) -> RunResult:
+    """Compile and run C source; a compile error becomes status 1 with the
+    diagnostics on stderr, as on the command line."""
+    try:
+        program = compile_source(text, name=name)
+    except PvmError as e:
+        return RunResult(e.status, b"", (str(e) + "\n").encode())
+    return run(program, args, stdin, name=name, **kw)
+
+
+def run_file(path: str, args=(), stdin: bytes = b"", include_dirs=(), defines=None, **kw) -> RunResult:
+    """Compile (or load) and run a .c or .pvm file with captured streams."""
+    try:
+        program = program_for(path, include_dirs, defines)
+    except PvmError as e:
+        return RunResult(e.status, b"", (str(e) + "\n").encode())
+    return run(program, args, stdin, name=os.path.basename(path), **kw)

@@ -1,0 +1,100 @@
+"""The compile cache: `pvm run prog.c` twice compiles once, like .pyc files.
+
+An entry is keyed by the source's absolute path and the compile options; it
+records every file the compilation read (with its content hash) and the
+bytecode.  A hit needs every recorded file unchanged, and the toolchain
+(compiler, stdlib, instruction set) unchanged; then the bytecode is loaded
+and verified like any other file, without importing the compiler at all,
+which is what keeps start-up fast.  Entries are written atomically, so
+concurrent runs never see half a file.
+
+$PVM_CACHE names the directory (default ~/.cache/pvm); PVM_CACHE=off
+disables caching.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TOOLCHAIN_DIRS = ("compiler", "stdlib", "pvm")
+
+
+def cache_dir() -> str | None:
+    d = os.environ.get("PVM_CACHE")
+    if d == "off":
+        return None
+    return d or os.path.join(os.path.expanduser("~"), ".cache", "pvm")
+
+
+def toolchain_stamp() -> str:
+    """Changes whenever a compiler, stdlib or VM source file changes (by
+    size and mtime: a stat per file, no reading)."""
+    h = hashlib.sha256()
+    for sub in TOOLCHAIN_DIRS:
+        top = os.path.join(ROOT, sub)
+        for dirpath, dirnames, filenames in os.walk(top):
+            dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+            for name in sorted(filenames):
+                if name.endswith((".py", ".c", ".h", ".lark")):
+                    st = os.stat(os.path.join(dirpath, name))
+                    h.update(f"{dirpath}/{name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:16]
+
+
+def _digest(path: str) -> str | None:
+    try:
+        with open(path, "rb") as f:
+            return hashlib.sha256(f.read()).hexdigest()
+    except OSError:
+        return None
+
+
+def _key(path: str, include_dirs: tuple, defines: dict) -> str:
+    spec = json.dumps([os.path.abspath(path), [os.path.abspath(d) for d in include_dirs],
+                       sorted(defines.items()), toolchain_stamp()])
+    return hashlib.sha256(spec.encode()).hexdigest()[:32]
+
+
+def _write_atomic(path: str, data: bytes) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp")
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+    os.replace(tmp, path)
+
+
+def compile_cached(path: str, include_dirs: tuple = (), defines: dict | None = None):
+    """Compile `path` (linked with stdlib) or take it from the cache."""
+    from .bcfile import encode
+    from .verify import load
+    defines = defines or {}
+    d = cache_dir()
+    if d is not None:
+        key = _key(path, include_dirs, defines)
+        manifest = os.path.join(d, key + ".json")
+        try:
+            with open(manifest) as f:
+                entry = json.load(f)
+            if all(_digest(p) == h for p, h in entry["deps"]):
+                with open(os.path.join(d, key + ".pvm"), "rb") as f:
+                    return load(f.read(), path)
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        except Exception:       # a damaged entry is a miss, never an error
+            pass
+    from compiler.driver import compile_program
+    deps: list = []
+    program = compile_program([path], include_dirs=include_dirs, defines=defines,
+                              dependencies=deps)
+    if d is not None:
+        try:
+            files = sorted(set([os.path.abspath(path)] + [os.path.abspath(p) for p in deps]))
+            entry = {"deps": [(p, _digest(p)) for p in files]}
+            _write_atomic(os.path.join(d, key + ".pvm"), encode(program))
+            _write_atomic(manifest, json.dumps(entry).encode())
+        except OSError:
+            pass                # a read-only cache directory only costs speed
+    return program

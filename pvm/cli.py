@@ -1,0 +1,173 @@
+"""`pvm`: the one command.  Each subcommand is a thin layer over pvm.api.
+
+    pvm run prog.c [args...]        compile (cached) and run
+    pvm build a.c -o prog.pvm       compile to a bytecode file
+    pvm dis prog.pvm                disassemble
+    pvm asm prog.s -o prog.pvm      assemble a listing
+
+Exit statuses: the program's own, or 1 (compile error), 2 (bad usage or a
+bad bytecode file), 139/136/134/152 for guest traps (see pvm/errors.py).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from .errors import EXIT_LOAD, PvmError
+from .program import DEFAULT_MEMORY, DEFAULT_STACK
+
+DUMP_STAGES = ("tokens", "ast", "types", "bc")
+
+
+def size(text: str) -> int:
+    """`64M`, `8MiB`, `65536`, `1G` -> bytes."""
+    t = text.strip().upper().removesuffix("IB").removesuffix("B")
+    mult = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}.get(t[-1:], 1)
+    try:
+        n = int(t[:-1] if mult > 1 else t, 0) * mult
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: '{text}' (try 64M)")
+    if n <= 0:
+        raise argparse.ArgumentTypeError(f"size must be positive: '{text}'")
+    return n
+
+
+def positive(text: str) -> int:
+    try:
+        n = int(text, 0)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: '{text}'")
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: '{text}'")
+    return n
+
+
+def defines(items: list) -> dict:
+    out = {}
+    for item in items or ():
+        name, _, value = item.partition("=")
+        out[name] = value if "=" in item else "1"
+    return out
+
+
+def add_compile_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-I", dest="include", action="append", default=[], metavar="DIR",
+                   help="add DIR to the #include search path")
+    p.add_argument("-D", dest="define", action="append", default=[], metavar="NAME[=VAL]",
+                   help="predefine a macro (value 1 if none is given)")
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="pvm", description="pvm: a C-like language, its bytecode virtual machine and tools.",
+        epilog="Run `pvm COMMAND --help` for a command's options.")
+    sub = top.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="compile (if .c) and run a program",
+                         description="Compile a .c file (cached) or load a .pvm file, and run it. "
+                                     "Arguments after FILE go to the program.")
+    add_compile_options(run)
+    run.add_argument("--tier", default="auto", choices=("interp", "jit", "auto"),
+                     help="execution tier (default: auto)")
+    run.add_argument("--fuel", type=positive, metavar="N",
+                     help="stop after N executed instructions (exit status 152)")
+    run.add_argument("--memory", type=size, default=DEFAULT_MEMORY, metavar="SIZE",
+                     help="guest memory size (default 64M)")
+    run.add_argument("--stack", type=size, default=DEFAULT_STACK, metavar="SIZE",
+                     help="stack size (default 8M)")
+    run.add_argument("--dump", choices=DUMP_STAGES, metavar="STAGE",
+                     help="print a compiler stage (tokens|ast|types|bc) instead of running")
+    run.add_argument("file", metavar="FILE")
+    run.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS")
+
+    build = sub.add_parser("build", help="compile C files to a bytecode file",
+                           description="Compile and link C files into a portable .pvm bytecode file.")
+    add_compile_options(build)
+    build.add_argument("-o", dest="output", metavar="OUT", help="output file (default: FILE with .pvm)")
+    build.add_argument("files", nargs="+", metavar="FILE")
+
+    dis = sub.add_parser("dis", help="disassemble a bytecode file (or a .c file)",
+                         description="Print a readable listing of a .pvm file; `pvm asm` reads it back.")
+    add_compile_options(dis)
+    dis.add_argument("file", metavar="FILE")
+
+    asm = sub.add_parser("asm", help="assemble a listing into a bytecode file",
+                         description="Assemble a listing (the format `pvm dis` prints) to a .pvm file.")
+    asm.add_argument("-o", dest="output", metavar="OUT", help="output file (default: FILE with .pvm)")
+    asm.add_argument("file", metavar="FILE")
+    return top
+
+
+def cmd_run(a) -> int:
+    from . import api
+    if a.dump:
+        from compiler.driver import dump
+        sys.stdout.write(dump(a.dump, [a.file], include_dirs=tuple(a.include),
+                              defines=defines(a.define)))
+        return 0
+    program = api.program_for(a.file, a.include, defines(a.define))
+    tier = "interp" if a.tier == "auto" else a.tier
+    sys.stdout.flush()
+    return api.execute(program, [os.path.basename(a.file), *a.args], tier=tier, fuel=a.fuel,
+                       memory=a.memory, stack=a.stack)
+
+
+def _write(path: str, data: bytes) -> None:
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+def cmd_build(a) -> int:
+    from compiler.driver import compile_program
+    from .bcfile import encode
+    program = compile_program(a.files, include_dirs=tuple(a.include), defines=defines(a.define))
+    _write(a.output or os.path.splitext(a.files[0])[0] + ".pvm", encode(program))
+    return 0
+
+
+def cmd_dis(a) -> int:
+    from . import api
+    from .dis import disassemble
+    sys.stdout.write(disassemble(api.program_for(a.file, a.include, defines(a.define))))
+    return 0
+
+
+def cmd_asm(a) -> int:
+    from .asm import assemble
+    from .bcfile import encode
+    with open(a.file, encoding="utf-8", errors="replace") as f:
+        program = assemble(f.read(), a.file)
+    _write(a.output or os.path.splitext(a.file)[0] + ".pvm", encode(program))
+    return 0
+
+
+COMMANDS = {"run": cmd_run, "build": cmd_build, "dis": cmd_dis, "asm": cmd_asm}
+
+
+def main(argv: list | None = None) -> int:
+    p = parser()
+    a = p.parse_args(argv)
+    if a.command is None:
+        p.print_help()
+        return EXIT_LOAD
+    try:
+        return COMMANDS[a.command](a)
+    except PvmError as e:
+        sys.stdout.flush()
+        print(str(e), file=sys.stderr)
+        return e.status
+    except OSError as e:
+        print(f"pvm: {e.filename or ''}: {e.strerror}", file=sys.stderr)
+        return EXIT_LOAD
+    except KeyboardInterrupt:
+        print("pvm: interrupted", file=sys.stderr)
+        return 130
+    except ValueError as e:
+        print(f"pvm: {e}", file=sys.stderr)
+        return EXIT_LOAD
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

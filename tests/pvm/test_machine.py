@@ -1,0 +1,139 @@
+"""The machine on hand-built programs: both interpreter forms, traps, fuel.
+
+These do not need the compiler, so they pin down the VM's contract alone:
+the translator (fast form) and the stepper (reference form) must agree on
+every result, trap location and fuel stop.
+"""
+import io
+
+import pytest
+
+from pvm.machine import Machine
+from pvm.program import Function, Program
+from pvm.traps import Trap
+
+
+def fib_program(n):
+    fib = Function("fib", 1, "qqqq", "q", 0, [
+        ("LI", 1, 2), ("JLT", 0, 1, 8), ("ADDI32", 2, 0, -1), ("CALL", 2, 0, 2, 1),
+        ("ADDI32", 3, 0, -2), ("CALL", 3, 0, 3, 1), ("ADD32", 1, 2, 3), ("RET", 1), ("RET", 0)],
+        [2, 3, 4, 4, 4, 4, 4, 4, 3])
+    start = Function("_start", 2, "qqqqq", "", 0, [
+        ("LI", 2, n), ("CALL", 2, 0, 2, 1), ("LI", 3, 1), ("MOV", 4, 2), ("SYSCALL", 3, 1),
+        ("RETV",)], [10] * 6)
+    return Program([fib, start], entry=1, files=["fib.c"])
+
+
+
+def run(program, stepping=False, fuel=None, stack=1 << 20):
+    from pvm.hostos import HostOS
+    os_ = HostOS(stdin=io.BytesIO(), stdout=io.BytesIO(), stderr=io.BytesIO())
+    m = Machine(program, fuel=fuel, os=os_, stack=stack, memory=4 << 20)
+    m.set_args([b"prog"])
+    try:
+        return ("exit", m.run(stepping=stepping), os_.stdout.getvalue())
+    except Trap as t:
+        return ("trap", t.status, f"{t.message} in {m.where()}", m.fuel_budget - m.fuel)
+
+
+@pytest.mark.parametrize("stepping", [False, True])
+def test_fib_exit_status(stepping):
+    assert run(fib_program(15), stepping) == ("exit", 610 & 0xFF, b"")
+
+
+def test_fuel_stops_at_the_same_instruction_in_both_forms():
+    for fuel in list(range(0, 60)) + [597, 811]:
+        fast = run(fib_program(10), fuel=fuel)
+        ref = run(fib_program(10), stepping=True, fuel=fuel)
+        assert fast == ref
+        assert fast[0] == "trap" and fast[1] == 152
+        assert fast[2].startswith(f"Out of fuel after {fuel} instructions in ")
+
+
+def test_enough_fuel_runs_to_the_end():
+    # find the exact instruction count of fib(10) by bisection on the fast form
+    lo, hi = 0, 100_000                  # lo runs out of fuel, hi is enough
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if run(fib_program(10), fuel=mid)[0] == "exit":
+            hi = mid
+        else:
+            lo = mid
+    needed = hi
+    assert 177 * 5 < needed < 177 * 10     # fib(10) makes 177 calls
+    assert run(fib_program(10), stepping=True, fuel=needed)[0] == "exit"
+    assert run(fib_program(10), stepping=True, fuel=needed - 1)[1] == 152
+
+
+def one_function(code, kinds="qqqq", lines=None):
+    start = Function("main", 2, kinds, "", 0, code, lines or list(range(1, len(code) + 1)))
+    return Program([start], entry=0, files=["t.c"])
+
+
+@pytest.mark.parametrize("stepping", [False, True])
+def test_null_read_is_a_segfault_at_the_right_line(stepping):
+    p = one_function([("LI", 2, 0), ("LD32", 3, 2, 0), ("RETV",)])
+    assert run(p, stepping)[:3] == ("trap", 139, "Segmentation fault: read of address 0x0 in main (t.c:2)")
+
+
+@pytest.mark.parametrize("stepping", [False, True])
+def test_write_to_text_is_a_segfault(stepping):
+    p = one_function([("LI", 2, 0x10000), ("ST8", 2, 2, 0), ("RETV",)])
+    assert run(p, stepping)[:3] == ("trap", 139, "Segmentation fault: write of address 0x10000 in main (t.c:2)")
+
+
+@pytest.mark.parametrize("stepping", [False, True])
+def test_wild_pointer_address_is_printed_unsigned(stepping):
+    p = one_function([("LI", 2, 0x7FFF5AD40750), ("LD64", 3, 2, 0), ("RETV",)])
+    assert run(p, stepping)[2] == "Segmentation fault: read of address 0x7fff5ad40750 in main (t.c:2)"
+    p = one_function([("LI", 2, -8), ("LD8", 3, 2, 0), ("RETV",)])
+    assert run(p, stepping)[2] == "Segmentation fault: read of address 0xfffffffffffffff8 in main (t.c:2)"
+
+
+@pytest.mark.parametrize("stepping", [False, True])
+def test_divide_by_zero_traps(stepping):
+    p = one_function([("LI", 2, 7), ("LI", 3, 0), ("DIV32", 2, 2, 3), ("RETV",)])
+    assert run(p, stepping)[:3] == ("trap", 136, "Floating point exception: integer division by zero in main (t.c:3)")
+
+
+@pytest.mark.parametrize("stepping", [False, True])
+def test_runaway_recursion_is_a_stack_overflow(stepping):
+    f = Function("f", 1, "q", "q", 0, [("CALL", 0, 0, 0, 1), ("RET", 0)], [3, 3])
+    start = Function("_start", 2, "qq", "", 0, [("CALL", 0, 0, 0, 1), ("RETV",)], [9, 9])
+    p = Program([f, start], entry=1, files=["r.c"])
+    assert run(p, stepping, stack=1 << 20)[:3] == ("trap", 139, "Stack overflow in f (r.c:3)")
+
+
+@pytest.mark.parametrize("stepping", [False, True])
+def test_write_syscall_and_exit(stepping):
+    # rodata holds "hi\n"; text is 0x10000.., rodata follows at a 16-byte boundary
+    code = [("LI", 2, 3), ("LI", 3, 1), ("LI", 4, 0), ("LI", 5, 3), ("SYSCALL", 2, 3),
+            ("LI", 2, 1), ("LI", 3, 7), ("SYSCALL", 2, 1), ("RETV",)]
+    p = one_function(code, kinds="qqqqqq")
+    p.rodata = b"hi\n"
+    from pvm.program import program_layout
+    p.functions[0].code[2] = ("LI", 4, program_layout(p).rodata_base)
+    assert run(p, stepping) == ("exit", 7, b"hi\n")
+
+
+@pytest.mark.parametrize("stepping", [False, True])
+def test_variadic_arguments_are_in_memory_slots(stepping):
+    # sum(n, ...) adds its n variadic arguments
+    sum_ = Function("sum", 1, "qqqq", "q", 0, [
+        ("VARARGS", 1), ("LI", 2, 0),                 # p = va_start; acc = 0
+        ("JZ", 0, 8),                                 # while (n)
+        ("LD64", 3, 1, 0), ("ADD64", 2, 2, 3), ("ADDI64", 1, 1, 8), ("ADDI64", 0, 0, -1),
+        ("JMP", 2),
+        ("RET", 2)], [1] * 9, variadic=True)
+    start = Function("_start", 2, "qqqqqqq", "", 0, [
+        ("LI", 2, 3), ("LI", 3, 10), ("LI", 4, 20), ("LI", 5, 12),
+        ("CALL", 2, 0, 2, 4), ("LI", 5, 1), ("MOV", 6, 2), ("SYSCALL", 5, 1), ("RETV",)], [1] * 9)
+    p = Program([sum_, start], entry=1, files=["v.c"])
+    assert run(p, stepping) == ("exit", 42, b"")
+
+
+@pytest.mark.parametrize("stepping", [False, True])
+def test_indirect_call_to_a_non_function_faults(stepping):
+    p = one_function([("LI", 2, 0x10001), ("CALLR", 3, 2, 3, 0), ("RETV",)])
+    status, text = run(p, stepping)[1:3]
+    assert status == 139 and "call to non-function address 0x10001" in text
