@@ -1,0 +1,125 @@
+"""Shared fixtures for the pvm tests: a hypothesis strategy for valid Programs.
+
+`valid_programs(allow_nan=True)` draws Programs that pass pvm.verify: random
+signatures, every kind of instruction with operands of the right kinds,
+direct calls that match their callee, line tables, debug locals, symbols and
+awkward names (duplicates, spaces, quotes, non-ASCII).  Tests use it inside
+their own @given, since fixtures cannot feed a decorator.
+"""
+from __future__ import annotations
+
+import pytest
+from hypothesis import strategies as st
+
+from pvm import isa
+from pvm.program import Function, LocalInfo, Program, Symbol
+
+NAMES = st.one_of(st.sampled_from(["main", "_start", "f", "g.1", "$x", "a b", "", "3",
+                                   'q"uote', "semi;colon", "tab\there", "ünï", "r1"]),
+                  st.text(max_size=8))
+U32 = st.integers(0, (1 << 32) - 1)
+I64 = st.integers(-(1 << 63), (1 << 63) - 1)
+U64 = st.integers(0, (1 << 64) - 1)
+SYSCALL_BLOCK = "qqqqqqq"
+
+
+def _signature(draw):
+    nparams = draw(st.integers(0, 3))
+    return dict(nparams=nparams, params=draw(st.text("qd", min_size=nparams, max_size=nparams)),
+                returns=draw(st.sampled_from(["q", "d", ""])), variadic=draw(st.booleans()))
+
+
+def _call(draw, kinds, callee, sig, index):
+    """Operands (C, N) of a call to `callee` that matches its signature, or None."""
+    n = sig["nparams"]
+    starts = [c for c in range(len(kinds) - n + 1) if kinds[c:c + n] == sig["params"]]
+    if not starts:
+        return None
+    c = draw(st.sampled_from(starts))
+    extra = draw(st.integers(0, len(kinds) - c - n)) if sig["variadic"] else 0
+    return c, n + extra
+
+
+def _instruction(draw, op, kinds, sigs, sig, ncode, nfuncs, allow_nan):
+    q = [i for i, k in enumerate(kinds) if k == "q"]
+    d = [i for i, k in enumerate(kinds) if k == "d"]
+    name = op.name
+    if name in ("CALL", "FCALL"):
+        want = ("q", "") if name == "CALL" else ("d",)
+        callees = [i for i, s in enumerate(sigs) if s["returns"] in want]
+        if not callees:
+            return ("NOP",)
+        callee = draw(st.sampled_from(callees))
+        block = _call(draw, kinds, callee, sigs[callee], callee)
+        if block is None:
+            return ("NOP",)
+        dest = draw(st.sampled_from(q if name == "CALL" else d))
+        return (name, dest, callee, *block)
+    if name in ("CALLR", "FCALLR"):
+        c = draw(st.integers(0, len(kinds)))
+        return (name, draw(st.sampled_from(q if name == "CALLR" else d)), draw(st.sampled_from(q)),
+                c, draw(st.integers(0, len(kinds) - c)))
+    if name == "SYSCALL":
+        a = kinds.index(SYSCALL_BLOCK)
+        n = draw(st.integers(0, 6))
+        return (name, a + draw(st.integers(0, 6 - n)), n)
+    if (name == "RET" and sig["returns"] != "q") or (name == "FRET" and sig["returns"] != "d") \
+            or (name == "VARARGS" and not sig["variadic"]):
+        return ("RETV",)
+    values = []
+    for kind in op.operands:
+        if kind == "r":
+            values.append(draw(st.sampled_from(q)))
+        elif kind == "f":
+            values.append(draw(st.sampled_from(d)))
+        elif kind == "k":
+            values.append(draw(I64))
+        elif kind == "x":
+            values.append(draw(st.floats(allow_nan=allow_nan)))
+        elif kind == "l":
+            values.append(draw(st.integers(0, ncode - 1)))
+        elif kind == "F":
+            values.append(draw(st.integers(0, nfuncs - 1)))
+        else:
+            raise AssertionError(f"operand kind {kind} of {name} not covered")
+    return (name, *values)
+
+
+@st.composite
+def valid_programs(draw, allow_nan: bool = True, max_functions: int = 3, max_code: int = 10):
+    files = draw(st.lists(NAMES, max_size=3))
+    sigs = [_signature(draw) for _ in range(draw(st.integers(1, max_functions)))]
+    functions = []
+    for sig in sigs:
+        borrowed = "".join(sigs[c]["params"] for c in
+                           draw(st.lists(st.integers(0, len(sigs) - 1), max_size=2)))
+        kinds = sig["params"] + draw(st.text("qd", max_size=4)) + "qd" + borrowed + SYSCALL_BLOCK
+        ncode = draw(st.integers(1, max_code))
+        code = [_instruction(draw, draw(st.sampled_from(isa.OPS)), kinds, sigs, sig, ncode,
+                             len(sigs), allow_nan) for _ in range(ncode - 1)]
+        enders = ["RETV", "JMP", "TRAP"] + {"q": ["RET"], "d": ["FRET"], "": []}[sig["returns"]]
+        code.append(_instruction(draw, isa.BY_NAME[draw(st.sampled_from(enders))], kinds, sigs,
+                                 sig, ncode, len(sigs), allow_nan))
+        lines, line = [], 0
+        for _ in code:
+            if draw(st.integers(0, 3)) == 0:
+                line = draw(st.one_of(st.integers(0, 50), U32))
+            lines.append(line)
+        functions.append(Function(
+            name=draw(NAMES), nparams=sig["nparams"], kinds=kinds, returns=sig["returns"],
+            frame_size=16 * draw(st.one_of(st.integers(0, 8), st.integers(0, 1 << 26))),
+            code=code, lines=lines, file=draw(st.integers(0, max(len(files) - 1, 0))),
+            variadic=sig["variadic"], static=draw(st.booleans()),
+            locals=draw(st.lists(st.builds(LocalInfo, NAMES, NAMES, st.sampled_from(["reg", "frame"]),
+                                           I64, U32, U32), max_size=2))))
+    symbols = draw(st.lists(st.builds(Symbol, NAMES, st.sampled_from(["func", "data"]), U64, U64,
+                                      NAMES), max_size=3))
+    return Program(functions=functions, entry=draw(st.integers(0, len(functions) - 1)),
+                   rodata=draw(st.binary(max_size=40)), data=draw(st.binary(max_size=40)),
+                   bss_size=draw(st.integers(0, 1 << 20)), symbols=symbols, files=files)
+
+
+@pytest.fixture
+def programs():
+    """The valid-Program strategy factory (see module docstring)."""
+    return valid_programs
