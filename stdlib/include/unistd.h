@@ -1,0 +1,43 @@
+/* <unistd.h>: thin wrappers over pvm's system calls (see pvm/syscalls.py).
+ * On failure they set errno and return -1, like POSIX. */
+#ifndef _UNISTD_H
+#define _UNISTD_H
+
+#ifndef _PVM_SIZE_T
+#define _PVM_SIZE_T
+typedef unsigned long size_t;
+#endif
+#ifndef _PVM_SSIZE_T
+#define _PVM_SSIZE_T
+typedef long ssize_t;
+#endif
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
+typedef long off_t;
+typedef int pid_t;
+
+#define STDIN_FILENO 0
+#define STDOUT_FILENO 1
+#define STDERR_FILENO 2
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+
+#ifndef __pvm__
+/* pvm's compiler provides __syscall as a builtin; the host test build
+ * gets it from tests/stdlib/host_shim.c. */
+long __syscall(long n, ...);
+#endif
+
+ssize_t read(int fd, void *buf, size_t n);
+ssize_t write(int fd, const void *buf, size_t n);
+int close(int fd);
+off_t lseek(int fd, off_t offset, int whence);
+void *sbrk(long increment);
+int isatty(int fd);
+pid_t getpid(void);
+int unlink(const char *path);
+void _exit(int status);
+
+#endif
