@@ -30,7 +30,7 @@ from .program import (ARGS_AREA, DEFAULT_MEMORY, DEFAULT_STACK, PAGE, TEXT_BASE,
                       Program, align, program_layout)
 from .traps import Abort, BadCall, GuestExit, OutOfFuel, StackOverflow, Trap
 from . import isa
-from .translate import FLAT_CALL, STEP, leaders, translate
+from .translate import FlatCall, Step, leaders, translate
 
 UNLIMITED = 1 << 62
 # Guest calls nest as Python calls up to this depth (see translate.op_CALL);
@@ -105,10 +105,16 @@ class Machine:
                 raise BadCall("call to non-function address", address)
             return i
 
+        fns = self.program.functions
         ns.update(mem=self.mem, faddr=list(self.layout.function_address),
                   SYSCALL=self.os.syscall, TRAP=_trap, FUNC_AT=FUNC_AT,
                   FAST=self._fast, TRANSLATE=self.fast, PUT2=struct.Struct("<qq").pack_into,
-                  HOST_FLOOR=max(self.stack_limit, self.stack_top - 16 * MAX_HOST_DEPTH))
+                  HOST_FLOOR=max(self.stack_limit, self.stack_top - 16 * MAX_HOST_DEPTH),
+                  CALL_SHAPE=[-1 if f.variadic else f.nparams for f in fns],
+                  FRAME_BYTES=[8 * f.nregs + f.frame_size for f in fns],
+                  FlatCall=FlatCall, Step=Step)
+        for k in range(len(fns)):        # F<k>: translated on first call, then rebound
+            ns[f"F{k}"] = self._lazy(k)
         self._ld64, self._st64 = ns["ld64"], ns["st64"]
         return ns
 
@@ -207,13 +213,20 @@ class Machine:
 
     # ---- running -----------------------------------------------------------
     def fast(self, findex: int):
+        """The translated form of a function (translating it on first use)."""
         f = self._fast[findex]
         if f is None:
             t = translate(findex, self, self._namespace)
             self._translations[findex] = t
             self._code_owner[t.function.__code__] = findex
             self._fast[findex] = f = t.function
+            self._namespace[f"F{findex}"] = f
         return f
+
+    def _lazy(self, findex: int):
+        def first_call(*args):
+            return self.fast(findex)(*args)
+        return first_call
 
     def run(self, stepping: bool = False) -> int:
         """Run until the program exits; returns the exit status.  Traps
@@ -243,22 +256,23 @@ class Machine:
             code = fast[f] or self.fast(f)
             try:
                 if how == 0:
-                    r = code(self, 0, 0, self.fuel, self.fp, *self.args)
+                    value = code(self, 0, 0, self.fp, *self.args)
                 else:
-                    r = code(self, self.pc, how, self.fuel, self.fp)
+                    value = code(self, self.pc, how, self.fp)
+            except FlatCall as call:              # a call through the main loop
+                self.enter(call.callee, self.args)
+                how = 0
+                continue
+            except Step:                          # not enough fuel for a block
+                self._step_until_leader()
+                how = 2
+                continue
             except Trap:
                 self._locate_fault()
                 raise
-            if r >= 0:                            # returned: r is the fuel left
-                self.fuel = r
-                self.leave()
-                how = 1
-            elif r == STEP:                       # not enough fuel for a block
-                self._step_until_leader()
-                how = 2
-            else:                                 # a call through the main loop
-                self.enter(FLAT_CALL - r, self.args)
-                how = 0
+            self.retval = value                   # returned: pop the frame
+            self.leave()
+            how = 1
 
     def _leaders(self, findex: int) -> frozenset:
         s = self._leader_sets.get(findex)

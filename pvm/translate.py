@@ -9,23 +9,28 @@ straight-line instruction comes from its template in isa.py; control flow
 becomes a `while True` loop over basic blocks with a binary if-tree on the
 block's leading instruction index `L`.
 
-The generated function `fn(m, L, how, fuel, fp, *params)` starts at block
-L of the frame at `fp` with `fuel` instructions left, its registers taken
-(how=0) from its parameters for a fresh call, (how=1) from the frame's
-register save area in guest memory plus m.retval after a call, or (how=2)
-from m.regs (handed over by the stepper).  What it returns says how it left:
-  * r >= 0: it returned (RET); r is the fuel left and m.retval the value;
-  * r == STEP: the fuel left does not cover the next block: registers are in
+The generated function `fn(m, L, how, fp, *params)` runs the frame at `fp`
+from block L, its registers taken (how=0) from its parameters for a fresh
+call, (how=1) from the frame's register save area in guest memory plus
+m.retval after a call through the main loop, or (how=2) from m.regs (handed
+over by the stepper).  Fuel is read from m.fuel on entry and kept in a local.
+A RET stores the fuel back and returns the value.  Every other way out is an
+exception, so the common path pays nothing for it:
+  * Step: the fuel left does not cover the next block; registers are in
     m.regs and m.func/m.pc/m.fp/m.fuel say where, for the stepper to finish;
-  * r <= FLAT_CALL: it calls function FLAT_CALL - r through the main loop
-    (variadic callee, indirect call, or deep recursion): its registers are
-    spilled, m.args holds the arguments, m.func/m.pc the resume point.
-A direct call to a fixed-arity function is a plain Python call of the
-callee's translation (no trip through the main loop), after spilling and
-pushing the guest frame exactly as Machine.enter does.  A trap leaves by
-exception; Machine._locate_fault recovers the instruction from the Python
-line number and fp/fuel/registers from the frame's locals.  So guest memory
-plus the Machine object are the whole state at every safepoint.
+  * FlatCall(k): call function k through the main loop (deep recursion,
+    variadic indirect callee): registers spilled, m.args set, m.pc at the
+    resume point;
+  * a Trap (fault, divide by zero, ...), GuestExit, KeyboardInterrupt.
+A call is a plain Python call of the callee's translation; CPython 3.11
+makes that without using the C stack.  While it runs, the caller's registers
+stay in Python locals, and only if an exception passes through the call
+does the caller spill them and the callee's frame link (saved FP, return
+address) into guest memory, exactly where Machine.enter and CALL would have
+put them.  Machine._locate_fault does the same for the innermost frame from
+its locals.  So whenever control is back in the main loop, guest memory plus
+the Machine object are the whole, exact state: what the stepper, the
+debugger and a guest OS switching stacks need.
 """
 from __future__ import annotations
 
@@ -34,8 +39,20 @@ from dataclasses import dataclass
 
 from . import isa
 
-STEP = -1
-FLAT_CALL = -2          # returning FLAT_CALL - k calls function k via the main loop
+
+
+class Unwind(Exception):
+    """Leave translated code for the main loop (not a guest trap)."""
+
+
+class Step(Unwind):
+    pass
+
+
+class FlatCall(Unwind):
+    def __init__(self, callee: int):
+        super().__init__(callee)
+        self.callee = callee
 
 INDENT = "    "
 
@@ -91,6 +108,7 @@ class FunctionTranslator:
         self.code = fn.code
         self.regs = [f"r{i}" for i in range(fn.nregs)]
         self.machine = machine
+        self.machine_namespace_extra: dict = {}
         self.lines: list[str] = []
         self.pc_of_line: dict[int, int] = {}
 
@@ -114,21 +132,22 @@ class FunctionTranslator:
 
     def spill(self, depth: int, pc: int) -> None:
         if self.regs:
-            self.emit(depth, f"SPILL(mem, fp - {8 * len(self.regs)}, {', '.join(self.regs)})", pc)
+            self.emit(depth, f"SPILL{self.findex}(mem, fp - {8 * len(self.regs)}, {', '.join(self.regs)})", pc)
 
     # -- the whole function
     def translate(self) -> str:
         fn = self.fn
         blocks = leaders(self.code)
         params = self.regs[:fn.nparams]
-        self.emit(0, f"def fn(m, L, how, fuel, fp{''.join(', ' + p + '=0' for p in params)}):")
+        self.emit(0, f"def fn(m, L, how, fp{''.join(', ' + p + '=0' for p in params)}):")
+        self.emit(1, "fuel = m.fuel")
         self.emit(1, "if how == 0:")
         for i in range(fn.nparams, fn.nregs):
             self.emit(2, f"r{i} = {'0.0' if fn.kinds[i] == 'd' else '0'}")
         self.emit(2, "pass")
         self.emit(1, "elif how == 1:")
         if self.regs:
-            self.emit(2, f"{self.reg_tuple()} = UNSPILL(mem, fp - {8 * len(self.regs)})")
+            self.emit(2, f"{self.reg_tuple()} = UNSPILL{self.findex}(mem, fp - {8 * len(self.regs)})")
         resumes = [(i + 1, ins[1]) for i, ins in enumerate(self.code)
                    if isa.BY_NAME[ins[0]].has("call") and i + 1 < len(self.code)]
         self.dispatch(2, [(pc, [f"r{dst} = m.retval"]) for pc, dst in resumes], "L")
@@ -172,10 +191,10 @@ class FunctionTranslator:
 
     def block(self, d: int, start: int, end: int) -> None:
         n = end - start
+        self.emit(d, f"if fuel < {n}:")
+        self.emit(d + 1, f"m.regs = [{', '.join(self.regs)}]; m.fuel = fuel; "
+                        f"m.fp = fp; m.func = {self.findex}; m.pc = {start}; raise Step()")
         self.emit(d, f"fuel -= {n}")
-        self.emit(d, f"if fuel < 0:")
-        self.emit(d + 1, f"m.regs = [{', '.join(self.regs)}]; m.fuel = fuel + {n}; "
-                        f"m.fp = fp; m.func = {self.findex}; m.pc = {start}; return {STEP}")
         for pc in range(start, end):
             ins = self.code[pc]
             op = isa.BY_NAME[ins[0]]
@@ -213,51 +232,61 @@ class FunctionTranslator:
         self._branch(d, pc, f"{a} <= {b}", label)
 
     def _flat_call(self, d, pc, callee_expr, args):
-        """Leave to the main loop, which pushes the frame (see Machine.enter)."""
+        """Leave to the main loop, which pushes the frame (Machine.enter)."""
+        self.spill(d, pc)
         self.emit(d, f"m.args = ({', '.join(args)}{',' if len(args) == 1 else ''}); "
                      f"m.fuel = fuel; m.fp = fp; m.func = {self.findex}; m.pc = {pc + 1}", pc)
-        self.emit(d, f"return {FLAT_CALL} - {callee_expr}", pc)
+        self.emit(d, f"raise FlatCall({callee_expr})", pc)
+
+    def _host_call(self, d, pc, dst, callee_expr, args):
+        """The call proper, once the frame is known to fit (see module doc)."""
+        self.emit(d, "m.fuel = fuel", pc)
+        self.emit(d, "try:", pc)
+        self.emit(d + 1, f"{dst} = {callee_expr}(m, 0, 0, nfp{''.join(', ' + a for a in args)})", pc)
+        self.emit(d, "except BaseException:", pc)
+        self.spill(d + 1, pc)
+        self.emit(d + 1, f"PUT2(mem, nfp, fp, {self.return_address(pc + 1)}); raise", pc)
+        self.emit(d, "fuel = m.fuel", pc)
 
     def op_CALL(self, d, pc, dst, fidx, base, n):
-        """A direct call runs the callee as a Python call (CPython 3.11 does
-        not use the C stack for it), after pushing the guest frame exactly
-        as Machine.enter would; deep recursion, variadic callees and any
-        callee that leaves for the main loop fall back to the flat path."""
         b, n, k = int(base[1:]), int(n), int(fidx)
         args = [f"r{b + i}" for i in range(n)]
-        self.spill(d, pc)
         nparams, variadic, callee_bytes = self.callee_info(k)
-        if variadic or n != nparams:
-            self._flat_call(d, pc, fidx, args)
-            return
+        extra = args[nparams:]
         frame = 8 * self.fn.nregs + self.fn.frame_size
-        self.emit(d, f"nfp = (fp - {frame + 16}) & -16", pc)
+        self.emit(d, f"nfp = (fp - {frame + 16 + 8 * len(extra)}) & -16", pc)
         self.emit(d, f"if nfp - {callee_bytes} < HOST_FLOOR:", pc)
         self._flat_call(d + 1, pc, fidx, args)
-        self.emit(d, f"PUT2(mem, nfp, fp, {self.return_address(pc + 1)})", pc)
-        self.emit(d, f"fuel = (FAST[{k}] or TRANSLATE({k}))(m, 0, 0, fuel, nfp{''.join(', ' + a for a in args)})", pc)
-        self.emit(d, "if fuel < 0: return fuel", pc)
-        if self.regs:
-            self.emit(d, f"{self.reg_tuple()} = UNSPILL(mem, fp - {8 * len(self.regs)})", pc)
-        self.emit(d, f"{dst} = m.retval", pc)
+        if extra:       # variadic arguments go to memory slots at FP+16...
+            fmt = "<" + "".join(self.fn.kinds[b + nparams + i] for i in range(len(extra)))
+            name = f"VA{self.findex}_{pc}"
+            self.machine_namespace_extra[name] = struct.Struct(fmt).pack_into
+            self.emit(d, f"{name}(mem, nfp + 16, {', '.join(extra)})", pc)
+        self._host_call(d, pc, dst, f"F{k}", args[:nparams])
         self.emit(d, f"L = {pc + 1}; continue", pc)
 
     op_FCALL = op_CALL
 
     def op_CALLR(self, d, pc, dst, target, base, n):
-        b = int(base[1:])
-        self.spill(d, pc)
-        self._flat_call(d, pc, f"FUNC_AT({target})", [f"r{b + i}" for i in range(int(n))])
+        b, n = int(base[1:]), int(n)
+        args = [f"r{b + i}" for i in range(n)]
+        frame = 8 * self.fn.nregs + self.fn.frame_size
+        self.emit(d, f"k = FUNC_AT({target})", pc)
+        self.emit(d, f"nfp = (fp - {frame + 16}) & -16", pc)
+        self.emit(d, f"if CALL_SHAPE[k] != {n} or nfp - FRAME_BYTES[k] < HOST_FLOOR:", pc)
+        self._flat_call(d + 1, pc, "k", args)
+        self._host_call(d, pc, dst, "(FAST[k] or TRANSLATE(k))", args)
+        self.emit(d, f"L = {pc + 1}; continue", pc)
 
     op_FCALLR = op_CALLR
 
     def op_RET(self, d, pc, a):
-        self.emit(d, f"m.retval = {a}; return fuel", pc)
+        self.emit(d, f"m.fuel = fuel; return {a}", pc)
 
     op_FRET = op_RET
 
     def op_RETV(self, d, pc):
-        self.emit(d, "m.retval = 0; return fuel", pc)
+        self.emit(d, "m.fuel = fuel; return 0", pc)
 
     def op_VARARGS(self, d, pc, a):
         self.emit(d, f"{a} = fp + 16", pc)
@@ -272,15 +301,16 @@ class FunctionTranslator:
 
 
 def translate(findex: int, machine, namespace: dict) -> Translation:
-    """Translate one function of `machine`'s program; `namespace` holds the
-    bound helpers (see Machine._bind)."""
+    """Translate one function of `machine`'s program into `namespace`, the
+    machine's shared namespace of bound helpers (see Machine._bind)."""
     fn = machine.program.functions[findex]
     t = FunctionTranslator(findex, fn, machine)
     source = t.translate()
     fmt = struct.Struct("<" + fn.kinds)
-    glb = dict(namespace)
-    glb["SPILL"] = fmt.pack_into
-    glb["UNSPILL"] = fmt.unpack_from
+    namespace[f"SPILL{findex}"] = fmt.pack_into
+    namespace[f"UNSPILL{findex}"] = fmt.unpack_from
+    namespace.update(t.machine_namespace_extra)
     code = compile(source, f"<pvm:{fn.name}>", "exec")
-    exec(code, glb)
-    return Translation(glb["fn"], source, t.pc_of_line)
+    local: dict = {}
+    exec(code, namespace, local)
+    return Translation(local["fn"], source, t.pc_of_line)
