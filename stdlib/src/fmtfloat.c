@@ -293,7 +293,14 @@ int __fmt_float(char *text, double v, int conv, int prec, int flags, int *info)
         /* %g: P significant digits, in %e style if the exponent X is < -4
          * or >= P, else %f style; trailing zeros go unless '#'. */
         p = prec == 0 ? 1 : prec;
+        x = point;
         nd = round_digits(dig, nd, p > 2000 ? nd : p, &point);
+        if (nd > 0 && x == p && point == p + 1) {
+            /* glibc quirk: 999999.5 with %#g picks %f style (exponent 5)
+             * before rounding carries it to 1e+06, then prints that in %e
+             * style with %f's zero fraction digits: "1.e+06". */
+            p = 1;
+        }
         x = nd > 0 ? point - 1 : 0;
         if (x < p && x >= -4) {
             p = p - 1 - x;

@@ -142,14 +142,16 @@ static void format_int(struct sink *k, unsigned long v, int negative, const stru
     zeros = sp->prec > nd ? sp->prec - nd : 0;
     if (conv == 'o' && (sp->flags & F_HASH) && zeros == 0 && (nd == 0 || end[-nd] != '0'))
         zeros = 1;
-    if (conv == 'd' || conv == 'i') {
+    if (conv == 'd' || conv == 'i' || conv == 'p') {
+        /* glibc honours '+' and ' ' for %p too. */
         if (negative)
             prefix[np++] = '-';
         else if (sp->flags & F_PLUS)
             prefix[np++] = '+';
         else if (sp->flags & F_SPACE)
             prefix[np++] = ' ';
-    } else if (conv == 'p' || ((sp->flags & F_HASH) && (conv == 'x' || conv == 'X') && nd > 0
+    }
+    if (conv == 'p' || ((sp->flags & F_HASH) && (conv == 'x' || conv == 'X') && nd > 0
                                && !(nd == 1 && end[-1] == '0'))) {
         prefix[np++] = '0';
         prefix[np++] = conv == 'X' ? 'X' : 'x';

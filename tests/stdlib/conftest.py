@@ -1,0 +1,112 @@
+"""Build helpers for the C library tests.
+
+The library is compiled with the host gcc against tests/stdlib/host_shim.c
+(no glibc at all: -nostdinc -nostdlib), so its output can be compared with
+the same program compiled normally against glibc.  The library objects are
+built once per test session (in parallel); each test program then costs one
+gcc run per side.
+"""
+from __future__ import annotations
+
+import os
+import pathlib
+import shutil
+import subprocess
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+STDLIB = ROOT / "stdlib"
+SHIM = pathlib.Path(__file__).resolve().parent / "host_shim.c"
+PROGRAMS = pathlib.Path(__file__).resolve().parent / "programs"
+
+COMMON = ["-O1", "-g", "-w", "-std=gnu99", "-fno-pie", "-no-pie", "-fno-strict-aliasing"]
+LIB_FLAGS = COMMON + ["-nostdinc", "-isystem", str(STDLIB / "include"), "-ffreestanding",
+                      "-fno-builtin", "-fno-stack-protector", "-fno-tree-loop-distribute-patterns",
+                      "-D__pvm_host__"]
+
+
+class Host:
+    """Builds and runs test programs against pvm's library or glibc."""
+
+    def __init__(self, workdir: pathlib.Path, objects: list[pathlib.Path]):
+        self.workdir = workdir
+        self.objects = objects
+        self.count = 0
+
+    def _source(self, src: str | pathlib.Path) -> pathlib.Path:
+        if isinstance(src, pathlib.Path):
+            return src
+        self.count += 1
+        path = self.workdir / f"prog{self.count}.c"
+        path.write_text(src)
+        return path
+
+    def build(self, src, extra=()) -> pathlib.Path:
+        """Compile a program against pvm's C library (via the host shim)."""
+        path = self._source(src)
+        exe = path.with_suffix(".pvmlib")
+        obj = path.with_suffix(".o")
+        _gcc([*LIB_FLAGS, *extra, "-c", str(path), "-o", str(obj)])
+        _gcc(["-nostdlib", "-static", "-no-pie", "-e", "__host_entry", "-o", str(exe),
+              str(obj), *map(str, self.objects), "-lgcc"])
+        return exe
+
+    def build_glibc(self, src, extra=()) -> pathlib.Path:
+        """Compile the same program normally, against glibc and libm."""
+        path = self._source(src)
+        exe = path.with_suffix(".glibc")
+        _gcc([*COMMON, *extra, str(path), "-o", str(exe), "-lm"])
+        return exe
+
+    @staticmethod
+    def run(exe, args=(), stdin: bytes = b"", env=None, cwd=None) -> subprocess.CompletedProcess:
+        return subprocess.run([str(exe), *args], input=stdin, capture_output=True,
+                              timeout=60, env=env, cwd=cwd)
+
+    def compare(self, src, args=(), stdin: bytes = b"", stderr=True, env=None, cwd=None):
+        """Build both ways, run both, and assert identical output and status."""
+        path = self._source(src)
+        mine = self.run(self.build(path), args, stdin, env, cwd)
+        theirs = self.run(self.build_glibc(path), args, stdin, env, cwd)
+        assert mine.stdout.decode(errors="replace") == theirs.stdout.decode(errors="replace")
+        if stderr:
+            assert mine.stderr.decode(errors="replace") == theirs.stderr.decode(errors="replace")
+        assert mine.returncode == theirs.returncode
+        return mine
+
+
+def _gcc(args):
+    r = subprocess.run(["gcc", *args], capture_output=True, text=True)
+    if r.returncode != 0:
+        raise AssertionError("gcc failed:\n" + r.stderr)
+
+
+@pytest.fixture(scope="session")
+def host(tmp_path_factory) -> Host:
+    if not shutil.which("gcc"):
+        pytest.skip("gcc is not installed")
+    work = tmp_path_factory.mktemp("stdlib")
+    sources = sorted((STDLIB / "src").glob("*.c")) + [SHIM]
+    procs, objects = [], []
+    for src in sources:
+        obj = work / (src.stem + ".lib.o")
+        objects.append(obj)
+        procs.append((src, subprocess.Popen(
+            ["gcc", *LIB_FLAGS, "-Wall", "-c", str(src), "-o", str(obj)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)))
+    for src, p in procs:
+        _, err = p.communicate()
+        if p.returncode != 0:
+            raise AssertionError(f"gcc failed on {src.name}:\n{err}")
+    return Host(work, objects)
+
+
+def program_files() -> list[pathlib.Path]:
+    return sorted(PROGRAMS.glob("*.c"))
+
+
+def expected_env() -> dict:
+    env = dict(os.environ)
+    env["PVM_TEST_VAR"] = "hello from the environment"
+    return env
