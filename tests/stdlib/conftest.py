@@ -45,8 +45,9 @@ class Host:
     def build(self, src, extra=()) -> pathlib.Path:
         """Compile a program against pvm's C library (via the host shim)."""
         path = self._source(src)
-        exe = path.with_suffix(".pvmlib")
-        obj = path.with_suffix(".o")
+        exe = self.workdir / "pvmlib" / path.stem
+        exe.parent.mkdir(exist_ok=True)
+        obj = self.workdir / (path.stem + ".o")
         _gcc([*LIB_FLAGS, *extra, "-c", str(path), "-o", str(obj)])
         _gcc(["-nostdlib", "-static", "-no-pie", "-e", "__host_entry", "-o", str(exe),
               str(obj), *map(str, self.objects), "-lgcc"])
@@ -55,22 +56,27 @@ class Host:
     def build_glibc(self, src, extra=()) -> pathlib.Path:
         """Compile the same program normally, against glibc and libm."""
         path = self._source(src)
-        exe = path.with_suffix(".glibc")
+        exe = self.workdir / "glibc" / path.stem
+        exe.parent.mkdir(exist_ok=True)
         _gcc([*COMMON, *extra, str(path), "-o", str(exe), "-lm"])
         return exe
 
     @staticmethod
-    def run(exe, args=(), stdin: bytes = b"", env=None, cwd=None) -> subprocess.CompletedProcess:
-        return subprocess.run([str(exe), *args], input=stdin, capture_output=True,
+    def run(exe, args=(), stdin: bytes = b"", env=None, cwd=None,
+            merge=False) -> subprocess.CompletedProcess:
+        """Run exe; with merge, stderr goes into the same pipe as stdout."""
+        return subprocess.run([str(exe), *args], input=stdin, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT if merge else subprocess.PIPE,
                               timeout=60, env=env, cwd=cwd)
 
-    def compare(self, src, args=(), stdin: bytes = b"", stderr=True, env=None, cwd=None):
+    def compare(self, src, args=(), stdin: bytes = b"", stderr=True, env=None, cwd=None,
+                merge=False):
         """Build both ways, run both, and assert identical output and status."""
         path = self._source(src)
-        mine = self.run(self.build(path), args, stdin, env, cwd)
-        theirs = self.run(self.build_glibc(path), args, stdin, env, cwd)
+        mine = self.run(self.build(path), args, stdin, env, cwd, merge)
+        theirs = self.run(self.build_glibc(path), args, stdin, env, cwd, merge)
         assert mine.stdout.decode(errors="replace") == theirs.stdout.decode(errors="replace")
-        if stderr:
+        if stderr and not merge:
             assert mine.stderr.decode(errors="replace") == theirs.stderr.decode(errors="replace")
         assert mine.returncode == theirs.returncode
         return mine
