@@ -1,0 +1,624 @@
+"""Semantic analysis: scopes, declarations, statements -> a checked `Unit`.
+
+The checker walks the AST once, in order.  It resolves every identifier to
+a `Symbol`, builds types from declarations (types.py), checks statements
+(break/continue/case placement, labels, returns) and expressions
+(check_expr.py), and records for codegen:
+  - `Unit.functions`: each defined function with its parameter symbols;
+  - `Unit.variables`: every object with static storage this unit defines
+    (globals, static locals, file-scope compound literals), with initializer.
+A symbol's `addr_taken` says whether a local may live in a register.
+Errors go to `Diagnostics`; checking continues with the next declaration
+or statement.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import ast as A
+from . import types as T
+from .check_expr import ExprChecker
+from .diagnostics import Diagnostics
+from .initializers import InitChecker
+
+
+@dataclass(eq=False)
+class Symbol:
+    name: str
+    ty: T.CType
+    kind: str                   # 'var', 'func', 'typedef', 'enum'
+    storage: str = "global"     # 'global', 'local', 'param', 'static' (static local), 'register'
+    linkage: str = "external"   # 'external', 'internal', 'none'
+    link_name: str = ""
+    pos: tuple = (0, 0)
+    defined: bool = False
+    addr_taken: bool = False
+    used: bool = False
+    value: int = 0              # enumerators
+    init: object = None         # initializer (checked), for objects with static storage
+    is_extern: bool = False
+    rodata: bool = False        # string literals: placed in read-only data
+
+    @property
+    def is_static_storage(self) -> bool:
+        return self.storage in ("global", "static")
+
+
+@dataclass(eq=False)
+class FuncInfo:
+    sym: Symbol
+    params: list
+    body: A.Compound
+    pos: tuple
+    end: tuple
+
+
+@dataclass
+class Unit:
+    functions: list = field(default_factory=list)
+    variables: list = field(default_factory=list)   # Symbols with static storage defined here
+    symbols: list = field(default_factory=list)     # every file-scope symbol, in order
+    strings: dict = field(default_factory=dict)     # bytes -> Symbol of the string literal object
+
+    def string_symbol(self, data: bytes) -> Symbol:
+        """The (shared, read-only) object holding string literal `data`."""
+        sym = self.strings.get(data)
+        if sym is None:
+            name = f".str.{len(self.strings)}"
+            sym = Symbol(name, T.ArrayType(T.CHAR, len(data) + 1), "var", "static", "internal", name,
+                         defined=True, rodata=True)
+            sym.init = data + b"\0"
+            self.strings[data] = sym
+        return sym
+
+
+class Checker(ExprChecker, InitChecker):
+    def __init__(self, diag: Diagnostics):
+        self.diag = diag
+        self.scopes: list[dict] = [{}]
+        self.tags: list[dict] = [{}]
+        self.unit = Unit()
+        self.func_type: T.FunctionType | None = None
+        self.func_name = ""
+        self.labels: dict = {}
+        self.gotos: list = []
+        self.loops = 0
+        self.switches: list = []
+        self.static_count = 0
+
+    # ---- scopes
+    def lookup(self, name: str):
+        for scope in reversed(self.scopes):
+            sym = scope.get(name)
+            if sym is not None:
+                return sym
+        return None
+
+    def push(self):
+        self.scopes.append({})
+        self.tags.append({})
+
+    def pop(self):
+        self.scopes.pop()
+        self.tags.pop()
+
+    @property
+    def at_file_scope(self) -> bool:
+        return len(self.scopes) == 1
+
+    # ---- entry point
+    def check_unit(self, unit: A.TranslationUnit) -> Unit:
+        for item in unit.items:
+            if isinstance(item, A.FunctionDef):
+                self.function_definition(item)
+            elif isinstance(item, A.StaticAssert):
+                self.static_assert(item)
+            else:
+                self.declaration(item)
+        for sym in self.scopes[0].values():
+            if sym.kind == "var" and not sym.defined and not sym.is_extern:
+                sym.defined = True
+                self.unit.variables.append(sym)
+        return self.unit
+
+    def static_assert(self, item: A.StaticAssert) -> None:
+        if not self.const_int(item.cond, "static assertion expression"):
+            self.diag.error(item.pos, "static assertion failed: " + item.message.decode("utf-8", "replace"))
+
+    # ---- declaration specifiers and declarators
+    def specifiers(self, specs: A.DeclSpecs) -> tuple[T.CType, str]:
+        """Base type and storage class ('' if none) of declaration specifiers."""
+        storage = ""
+        for s in specs.storage:
+            if storage:
+                self.diag.error(specs.pos, f"cannot combine with previous '{storage}' declaration specifier")
+            storage = s
+        words = [t for t in specs.types if isinstance(t, str)]
+        others = [t for t in specs.types if not isinstance(t, str)]
+        ty: T.CType
+        if others:
+            if words or len(others) > 1:
+                self.diag.error(specs.pos, "cannot combine with previous type specifier")
+            ty = self.other_specifier(others[0])
+        elif words:
+            ty = T.from_specifiers(words)
+            if ty is None:
+                self.diag.error(specs.pos, f"invalid combination of type specifiers '{' '.join(words)}'")
+                ty = T.INT
+        else:
+            self.diag.error(specs.pos, "type specifier missing, defaults to 'int'; ISO C99 and later "
+                            "do not support implicit int")
+            ty = T.INT
+        return ty.qualified("const" in specs.quals, "volatile" in specs.quals), storage
+
+    def other_specifier(self, spec) -> T.CType:
+        if isinstance(spec, A.TypedefRef):
+            sym = self.lookup(spec.name)
+            if sym is None or sym.kind != "typedef":
+                self.diag.error(spec.pos, f"unknown type name '{spec.name}'")
+                return T.INT
+            return sym.ty
+        if isinstance(spec, A.StructSpec):
+            return self.struct_specifier(spec)
+        return self.enum_specifier(spec)
+
+    def find_tag(self, tag: str, innermost_only: bool = False):
+        scopes = self.tags[-1:] if innermost_only else reversed(self.tags)
+        for scope in scopes:
+            if tag in scope:
+                return scope[tag]
+        return None
+
+    def struct_specifier(self, spec: A.StructSpec) -> T.CType:
+        is_union = spec.kind == "union"
+        if spec.fields is None:
+            found = self.find_tag(spec.tag)
+            if found is not None:
+                if not isinstance(found, T.StructType) or found.defn.is_union != is_union:
+                    self.diag.error(spec.pos, f"use of '{spec.tag}' with tag type that does not match "
+                                    "previous declaration")
+                    return T.INT
+                return found
+            st = T.StructType(T.StructDef(spec.tag, is_union))
+            self.tags[-1][spec.tag] = st
+            return st
+        st = self.find_tag(spec.tag, innermost_only=True) if spec.tag else None
+        if st is not None and (not isinstance(st, T.StructType) or st.defn.complete):
+            self.diag.error(spec.pos, f"redefinition of '{spec.kind} {spec.tag}'")
+            st = None
+        if st is None:
+            st = T.StructType(T.StructDef(spec.tag, is_union))
+            if spec.tag:
+                self.tags[-1][spec.tag] = st
+        members, seen = [], set()
+        for fdecl in spec.fields:
+            base, storage = self.specifiers(fdecl.specs)
+            if storage:
+                self.diag.error(fdecl.pos, f"type name does not allow storage class to be specified")
+            if not fdecl.declarators:
+                if base.is_struct:
+                    members.append((None, base))
+                continue
+            for declarator, width in fdecl.declarators:
+                if width is not None:
+                    self.diag.error(width.pos, "bit-fields are not supported")
+                    continue
+                name, ty, pos, _ = self.declarator(base, declarator)
+                if ty.is_func:
+                    self.diag.error(pos, f"field '{name}' declared as a function")
+                    continue
+                if (ty.is_struct and not ty.defn.complete) or (ty.is_array and ty.length is None
+                                                                and declarator is not fdecl.declarators[-1][0]):
+                    self.diag.error(pos, f"field has incomplete type '{ty}'")
+                    continue
+                if name in seen:
+                    self.diag.error(pos, f"duplicate member '{name}'")
+                seen.add(name)
+                members.append((name, ty))
+        st.defn.layout(members)
+        return st
+
+    def enum_specifier(self, spec: A.EnumSpec) -> T.CType:
+        if spec.items is None:
+            return T.INT
+        if spec.tag:
+            self.tags[-1][spec.tag] = T.INT
+        value = 0
+        for item in spec.items:
+            if item.value is not None:
+                value = self.const_int(item.value, "enumerator value")
+            self.define(Symbol(item.name, T.INT, "enum", "global", "none", value=value, pos=item.pos,
+                               defined=True), item.pos)
+            value += 1
+        return T.INT
+
+    def declarator(self, base: T.CType, d) -> tuple[str | None, T.CType, tuple, list | None]:
+        """(name, type, position, parameter symbols of the function declarator nearest the name)."""
+        ty, params, pos = base, None, (0, 0)
+        while d is not None:
+            if isinstance(d, A.NameDecl):
+                return d.name, ty, d.pos, params
+            pos = d.pos
+            if isinstance(d, A.PtrDecl):
+                ty = T.PointerType(ty).qualified("const" in d.quals, "volatile" in d.quals)
+            elif isinstance(d, A.ArrayDecl):
+                ty = self.array_of(ty, d)
+            elif isinstance(d, A.FuncDecl):
+                ty, params = self.function_of(ty, d)
+            d = d.inner
+        return None, ty, pos, params
+
+    def array_of(self, elem: T.CType, d: A.ArrayDecl) -> T.CType:
+        if elem.is_func:
+            self.diag.error(d.pos, "'type' declared as array of functions")
+            elem = T.INT
+        elif elem.is_void or (elem.is_struct and not elem.defn.complete):
+            self.diag.error(d.pos, f"array has incomplete element type '{elem}'")
+            elem = T.INT
+        if d.size is None:
+            return T.ArrayType(elem, None)
+        x = self.rvalue(d.size)
+        if not isinstance(x, A.IntConst):
+            self.diag.error(d.size.pos, "variable length arrays are not supported")
+            return T.ArrayType(elem, 1)
+        if x.value < 0:
+            self.diag.error(d.size.pos, "array has negative size")
+            return T.ArrayType(elem, 1)
+        return T.ArrayType(elem, x.value)
+
+    def function_of(self, ret: T.CType, d: A.FuncDecl):
+        if ret.is_func or ret.is_array:
+            self.diag.error(d.pos, f"function cannot return {'function' if ret.is_func else 'array'} type '{ret}'")
+            ret = T.INT
+        if d.old_names:
+            self.diag.error(d.pos, "K&R-style (identifier list) function declarations are not supported; "
+                            "declare parameter types in the prototype")
+        if d.old_names is not None:
+            return T.FunctionType(ret, [], False, prototyped=False), []
+        params, types = [], []
+        for i, p in enumerate(d.params):
+            base, storage = self.specifiers(p.specs)
+            name, ty, pos, _ = self.declarator(base, p.declarator)
+            if ty.is_void and name is None and len(d.params) == 1 and not ty.const:
+                break
+            if ty.is_void:
+                self.diag.error(p.pos, "parameter has incomplete type 'void'")
+                ty = T.INT
+            ty = T.decay(ty) if (ty.is_array or ty.is_func) else ty
+            if storage not in ("", "register"):
+                self.diag.error(p.pos, f"invalid storage class specifier in function declarator")
+            types.append(ty)
+            params.append(Symbol(name or "", ty, "var", "register" if storage == "register" else "param",
+                                 "none", pos=pos if name else p.pos))
+        return T.FunctionType(ret, types, d.variadic), params
+
+    def type_name(self, tn: A.TypeName) -> T.CType:
+        base, _ = self.specifiers(tn.specs)
+        _, ty, _, _ = self.declarator(base, tn.declarator)
+        return ty
+
+    # ---- declarations
+    def define(self, sym: Symbol, pos) -> Symbol:
+        """Enter `sym` in the current scope, merging with a compatible earlier declaration."""
+        scope = self.scopes[-1]
+        old = scope.get(sym.name)
+        if old is None:
+            scope[sym.name] = sym
+            if self.at_file_scope:
+                self.unit.symbols.append(sym)
+            return sym
+        if old.kind != sym.kind or (sym.kind in ("enum",)) or (
+                sym.kind == "var" and not old.is_static_storage):
+            if sym.kind == "typedef" and old.kind == "typedef" and T.same(old.ty, sym.ty):
+                return old
+            what = "redefinition" if old.kind == sym.kind else "redefinition as different kind of symbol"
+            self.diag.error(pos, f"{what} of '{sym.name}'")
+            return old
+        if sym.kind == "typedef" or not T.same(old.ty, sym.ty, quals=False):
+            if sym.kind == "typedef":
+                self.diag.error(pos, f"typedef redefinition with different types ('{sym.ty}' vs '{old.ty}')")
+            elif old.ty.is_array and sym.ty.is_array and T.same(old.ty.elem, sym.ty.elem):
+                if old.ty.length is None:
+                    old.ty = sym.ty
+            elif old.ty.is_func and sym.ty.is_func and T.same(old.ty, sym.ty):
+                if sym.ty.prototyped:
+                    old.ty = sym.ty
+            else:
+                self.diag.error(pos, f"conflicting types for '{sym.name}'")
+            return old
+        if sym.ty.is_func and sym.ty.prototyped:
+            old.ty = sym.ty
+        if sym.linkage == "internal" and old.linkage == "external" and not old.is_extern:
+            self.diag.error(pos, f"static declaration of '{sym.name}' follows non-static declaration")
+        if not sym.is_extern:
+            old.is_extern = False
+        return old
+
+    def declaration(self, decl: A.Declaration, in_for: bool = False) -> list:
+        """Check a declaration; returns [(symbol, initializer)] for local objects that need initializing."""
+        base, storage = self.specifiers(decl.specs)
+        out = []
+        if not decl.inits:
+            if not (base.is_struct or any(isinstance(t, A.EnumSpec) for t in decl.specs.types)):
+                self.diag.warning(decl.pos, "declaration does not declare anything")
+            return out
+        for idecl in decl.inits:
+            name, ty, pos, params = self.declarator(base, idecl.declarator)
+            pos = idecl.pos
+            if storage == "typedef":
+                if idecl.init is not None:
+                    self.diag.error(pos, "illegal initializer (only variables can be initialized)")
+                self.define(Symbol(name, ty, "typedef", linkage="none", pos=pos, defined=True), pos)
+                continue
+            if ty.is_func:
+                if idecl.init is not None:
+                    self.diag.error(pos, f"illegal initializer (only variables can be initialized)")
+                if storage not in ("", "extern", "static") or (storage == "static" and not self.at_file_scope):
+                    self.diag.error(pos, f"invalid storage class for function '{name}'")
+                self.declare_function(name, ty, storage, pos)
+                continue
+            if ty.is_void:
+                self.diag.error(pos, f"variable has incomplete type 'void'")
+                continue
+            if self.at_file_scope or storage in ("static", "extern"):
+                sym = self.static_object(name, ty, storage, idecl, pos)
+            else:
+                sym = Symbol(name, ty, "var", "register" if storage == "register" else "local", "none",
+                             pos=pos, defined=True)
+                sym = self.define(sym, pos)
+                init = None
+                if idecl.init is not None:
+                    init = self.initializer(sym, idecl.init)
+                if sym.ty.is_array and sym.ty.length is None:
+                    self.diag.error(pos, f"definition of variable with array type needs an explicit size "
+                                    "or an initializer")
+                elif sym.ty.is_struct and not sym.ty.defn.complete:
+                    self.diag.error(pos, f"variable has incomplete type '{sym.ty}'")
+                out.append((sym, init))
+        return out
+
+    def declare_function(self, name: str, ty: T.FunctionType, storage: str, pos) -> Symbol:
+        linkage = "internal" if storage == "static" else "external"
+        if not self.at_file_scope:
+            outer = self.scopes[0].get(name)
+            if outer is not None and outer.kind == "func":
+                self.scopes[-1][name] = outer
+                return outer
+            sym = self.define(Symbol(name, ty, "func", "global", linkage, name, pos), pos)
+            self.scopes[0].setdefault(name, sym)
+            return sym
+        return self.define(Symbol(name, ty, "func", "global", linkage, name, pos), pos)
+
+    def static_object(self, name, ty, storage, idecl: A.InitDecl, pos) -> Symbol:
+        if self.at_file_scope:
+            linkage = "internal" if storage == "static" else "external"
+            sym = Symbol(name, ty, "var", "global", linkage, name, pos, is_extern=storage == "extern")
+        elif storage == "extern":
+            sym = Symbol(name, ty, "var", "global", "external", name, pos, is_extern=True)
+            outer = self.scopes[0].get(name)
+            if outer is not None:
+                self.scopes[-1][name] = outer
+                return outer
+        else:
+            self.static_count += 1
+            sym = Symbol(name, ty, "var", "static", "internal", f"{self.func_name}.{name}.{self.static_count}",
+                         pos)
+        sym = self.define(sym, pos)
+        if idecl.init is not None:
+            if storage == "extern" and not self.at_file_scope:
+                self.diag.error(pos, "'extern' variable cannot have an initializer")
+                return sym
+            if sym.defined and sym.init is not None:
+                self.diag.error(pos, f"redefinition of '{name}'")
+                return sym
+            sym.init = self.initializer(sym, idecl.init, static=True)
+            sym.is_extern = False
+        if not sym.is_extern or idecl.init is not None:
+            if not sym.defined and (idecl.init is not None or sym.storage == "static"):
+                sym.defined = True
+                self.unit.variables.append(sym)
+        if sym.ty.is_struct and not sym.ty.defn.complete and not sym.is_extern:
+            self.diag.error(pos, f"variable has incomplete type '{sym.ty}'")
+        return sym
+
+    def compound_literal_object(self, ty: T.CType, e: A.CompoundLiteral) -> Symbol:
+        self.static_count += 1
+        if self.at_file_scope:
+            sym = Symbol(f".compound.{self.static_count}", ty, "var", "static", "internal",
+                         f".compound.{self.static_count}", e.pos, defined=True)
+            sym.init = self.initializer(sym, e.init, static=True)
+            self.unit.variables.append(sym)
+        else:
+            sym = Symbol(f".compound.{self.static_count}", ty, "var", "local", "none", pos=e.pos,
+                         defined=True, addr_taken=True)
+            sym.init = self.initializer(sym, e.init)
+        return sym
+
+    # ---- function definitions and statements
+    def function_definition(self, fd: A.FunctionDef) -> None:
+        base, storage = self.specifiers(fd.specs)
+        name, ty, pos, params = self.declarator(base, fd.declarator)
+        if fd.kr:
+            self.diag.error(pos, "K&R-style function definitions are not supported; declare parameter "
+                            "types in the prototype")
+            return
+        if not ty.is_func or name is None:
+            self.diag.error(pos, "expected a function declarator")
+            return
+        if storage not in ("", "static", "extern"):
+            self.diag.error(pos, f"invalid storage class for function '{name}'")
+        sym = self.declare_function(name, ty, storage, pos)
+        if sym.defined:
+            self.diag.error(pos, f"redefinition of '{name}'")
+        sym.defined = True
+        if ty.ret.is_struct and not ty.ret.defn.complete:
+            self.diag.error(pos, f"incomplete result type '{ty.ret}' in function definition")
+        self.func_type, self.func_name = ty, name
+        self.labels, self.gotos = {}, []
+        self.push()
+        for p in params or []:
+            if not p.name:
+                self.diag.error(p.pos, "parameter name omitted")
+                continue
+            self.define(p, p.pos)
+        self.block_items(fd.body.items)
+        self.pop()
+        for g in self.gotos:
+            if g.name not in self.labels:
+                self.diag.error(g.pos, f"use of undeclared label '{g.name}'")
+        self.unit.functions.append(FuncInfo(sym, params or [], fd.body, pos, fd.body.end))
+        self.func_type = None
+
+    def block_items(self, items: list) -> None:
+        for i, item in enumerate(items):
+            items[i] = self.block_item(item)
+
+    def block_item(self, item):
+        if isinstance(item, A.Declaration):
+            return ("decl", self.declaration(item), item.pos)
+        if isinstance(item, A.StaticAssert):
+            self.static_assert(item)
+            return A.ExprStmt(None, item.pos)
+        return self.statement(item)
+
+    def statement(self, s):
+        try:
+            return getattr(self, "s_" + type(s).__name__)(s)
+        except _StmtError:
+            return A.ExprStmt(None, s.pos)
+
+    def s_Compound(self, s: A.Compound):
+        self.push()
+        self.block_items(s.items)
+        self.pop()
+        return s
+
+    def s_ExprStmt(self, s: A.ExprStmt):
+        if s.expr is not None:
+            s.expr = self.rvalue(s.expr)
+        return s
+
+    def condition(self, e):
+        return self.scalar(e, "statement requires expression of scalar type; condition")
+
+    def s_If(self, s: A.If):
+        s.cond = self.condition(s.cond)
+        s.then = self.statement(s.then)
+        if s.other is not None:
+            s.other = self.statement(s.other)
+        return s
+
+    def loop_body(self, body):
+        self.loops += 1
+        try:
+            return self.statement(body)
+        finally:
+            self.loops -= 1
+
+    def s_While(self, s: A.While):
+        s.cond = self.condition(s.cond)
+        s.body = self.loop_body(s.body)
+        return s
+
+    def s_DoWhile(self, s: A.DoWhile):
+        s.body = self.loop_body(s.body)
+        s.cond = self.condition(s.cond)
+        return s
+
+    def s_For(self, s: A.For):
+        self.push()
+        if isinstance(s.init, A.Declaration):
+            s.init = ("decl", self.declaration(s.init), s.init.pos)
+        elif s.init is not None:
+            s.init = self.rvalue(s.init)
+        if s.cond is not None:
+            s.cond = self.condition(s.cond)
+        if s.step is not None:
+            s.step = self.rvalue(s.step)
+        s.body = self.loop_body(s.body)
+        self.pop()
+        return s
+
+    def s_Switch(self, s: A.Switch):
+        x = self.rvalue(s.expr)
+        if not x.ty.is_integer:
+            self.diag.error(s.expr.pos, f"statement requires expression of integer type ('{x.ty}' invalid)")
+            x = A.IntConst(0, "int", s.pos)
+            x.ty = T.INT
+        s.expr = self.convert(x, T.promote(x.ty))
+        self.switches.append(s)
+        try:
+            s.body = self.statement(s.body)
+        finally:
+            self.switches.pop()
+        return s
+
+    def s_Case(self, s: A.Case):
+        if not self.switches:
+            self.diag.error(s.pos, "'case' statement not in switch statement")
+            s.body = self.statement(s.body)
+            return s
+        sw = self.switches[-1]
+        from . import fold
+        s.value = fold.wrap(self.const_int(s.expr, "case value"), sw.expr.ty)
+        for v, other in sw.cases:
+            if v == s.value:
+                self.diag.error(s.expr.pos, f"duplicate case value '{v}'")
+                break
+        sw.cases.append((s.value, s))
+        s.body = self.statement(s.body)
+        return s
+
+    def s_Default(self, s: A.Default):
+        if not self.switches:
+            self.diag.error(s.pos, "'default' statement not in switch statement")
+        elif self.switches[-1].default is not None:
+            self.diag.error(s.pos, "multiple default labels in one switch")
+        else:
+            self.switches[-1].default = s
+        s.body = self.statement(s.body)
+        return s
+
+    def s_Label(self, s: A.Label):
+        if s.name in self.labels:
+            self.diag.error(s.pos, f"redefinition of label '{s.name}'")
+        self.labels[s.name] = s
+        s.body = self.statement(s.body)
+        return s
+
+    def s_Goto(self, s: A.Goto):
+        self.gotos.append(s)
+        return s
+
+    def s_Break(self, s: A.Break):
+        if not self.loops and not self.switches:
+            self.diag.error(s.pos, "'break' statement not in loop or switch statement")
+        return s
+
+    def s_Continue(self, s: A.Continue):
+        if not self.loops:
+            self.diag.error(s.pos, "'continue' statement not in loop statement")
+        return s
+
+    def s_Return(self, s: A.Return):
+        ret = self.func_type.ret
+        if s.expr is None:
+            if not ret.is_void:
+                self.diag.error(s.pos, f"non-void function '{self.func_name}' should return a value")
+            return s
+        x = self.rvalue(s.expr)
+        if ret.is_void:
+            if not x.ty.is_void:
+                self.diag.error(s.pos, f"void function '{self.func_name}' should not return a value")
+            s.expr = x
+            return s
+        s.expr = self.assign_convert(x, ret, s.pos, "returning")
+        return s
+
+
+class _StmtError(Exception):
+    pass
+
+
+def check(unit: A.TranslationUnit, diag: Diagnostics) -> Unit:
+    return Checker(diag).check_unit(unit)
