@@ -274,6 +274,8 @@ static void release(char *c, unsigned long size)
     HEAD(c) = size | MAGIC;   /* a later double free of c is caught */
     if (PREV_SIZE(c)) {
         prev = c - PREV_SIZE(c);
+        if ((HEAD(prev) & MAGIC_MASK) != MAGIC || prev < heap_lo)
+            heap_fail("malloc: corrupted block header", prev);
         if (!(HEAD(prev) & INUSE)) {
             bin_remove(prev);
             size += CHUNK_SIZE(prev);
@@ -281,6 +283,8 @@ static void release(char *c, unsigned long size)
         }
     }
     next = c + size;
+    if (next != top && (HEAD(next) & MAGIC_MASK) != MAGIC)
+        heap_fail("malloc: corrupted block header", next);
     if (next != top && !(HEAD(next) & INUSE)) {
         bin_remove(next);
         size += CHUNK_SIZE(next);
