@@ -314,6 +314,8 @@ class Checker(ExprChecker, InitChecker):
             what = "redefinition" if old.kind == sym.kind else "redefinition as different kind of symbol"
             self.diag.error(pos, f"{what} of '{sym.name}'")
             return old
+        if sym.kind == "typedef" and T.same(old.ty, sym.ty):
+            return old
         if sym.kind == "typedef" or not T.same(old.ty, sym.ty, quals=False):
             if sym.kind == "typedef":
                 self.diag.error(pos, f"typedef redefinition with different types ('{sym.ty}' vs '{old.ty}')")

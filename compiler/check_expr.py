@@ -14,7 +14,7 @@ from . import fold
 from . import types as T
 
 _BUILTINS = {"__syscall", "__builtin_va_start", "__builtin_trap", "__builtin_unreachable",
-             "__builtin_expect"}
+             "__builtin_expect", "__builtin_memcpy", "__builtin_memmove", "__builtin_memset"}
 
 
 def int_const(value: int, ty: T.CType, pos) -> A.IntConst:
@@ -143,6 +143,8 @@ class ExprChecker:
     # ---- primary expressions
     def e_Ident(self, e: A.Ident) -> A.Expr:
         sym = self.lookup(e.name)
+        if sym is None and e.name == "__func__" and self.func_type is not None:
+            return self.e_StringLit(A.StringLit(self.func_name.encode(), e.pos))
         if sym is None:
             if e.name in _BUILTINS:
                 return self.bad(e.pos, f"builtin '{e.name}' must be called")
@@ -456,6 +458,14 @@ class ExprChecker:
             if self.func_type is None or not self.func_type.variadic:
                 self.diag.error(e.pos, "'va_start' used in function with fixed arguments")
             e.args, e.ty = [], T.PointerType(T.CHAR)
+        elif name in ("__builtin_memcpy", "__builtin_memmove", "__builtin_memset"):
+            if len(args) != 3:
+                return self.bad(e.pos, f"{name} takes 3 arguments")
+            second = T.INT if name == "__builtin_memset" else T.PointerType(T.VOID.qualified(const=True))
+            e.args = [self.assign_convert(args[0], T.PointerType(T.VOID), e.pos, "passing to parameter of type"),
+                      self.assign_convert(args[1], second, e.pos, "passing to parameter of type"),
+                      self.assign_convert(args[2], T.ULONG, e.pos, "passing to parameter of type")]
+            e.ty = T.PointerType(T.VOID)
         elif name == "__builtin_expect":
             if len(args) != 2:
                 return self.bad(e.pos, "__builtin_expect takes 2 arguments")

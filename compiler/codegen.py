@@ -92,6 +92,8 @@ class FuncGen(ExprGen, AccessGen):
 
     def block(self, kinds: list[str]) -> int:
         """First of len(kinds) consecutive registers with those kinds (an argument block)."""
+        if not kinds:
+            return 0
         p = self.top
         while any(p + i < len(self.kinds) and self.kinds[p + i] not in (None, k) for i, k in enumerate(kinds)):
             p += 1
@@ -163,6 +165,12 @@ class FuncGen(ExprGen, AccessGen):
             kind = "q" if p.ty.is_struct else p.ty.reg_kind
             r = self.tmp(kind)
             self.locs[p] = ("indirect", r) if p.ty.is_struct else ("reg", r)
+        self.extra_params = 0
+        if info.sym.name == "main" and info.sym.linkage == "external" and len(info.params) < 2:
+            # crt0 always calls main(argc, argv): `int main(void)` still receives both
+            self.extra_params = 2 - len(info.params)
+            for _ in range(self.extra_params):
+                self.tmp("q")
         self.set_line(info.pos)
         for p in info.params:
             if not p.ty.is_struct and not self.in_register(p):
@@ -238,7 +246,7 @@ class FuncGen(ExprGen, AccessGen):
             locals_.append((name, ty, where, off, start + shift if start else 0, (stop or end - shift) + shift))
         ft = info.sym.ty
         returns = "" if ft.ret.is_void else ("d" if ft.ret.is_float else "q")
-        nparams = len(info.params) + (1 if ft.ret.is_struct else 0)
+        nparams = len(info.params) + (1 if ft.ret.is_struct else 0) + self.extra_params
         return ObjFunction(info.sym.link_name or info.sym.name, info.sym.linkage == "internal", nparams,
                            "".join(kinds), returns, frame_size, code, lines, self.file, ft.variadic, locals_)
 

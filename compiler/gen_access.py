@@ -98,7 +98,7 @@ class AccessGen:
         ty = target.ty
         reg = self.reg_of(target)
         if reg is not None:
-            value = e.value if e.op == "=" else self.compound(e, target)
+            value = e.value if e.op == "=" else self.compound_value(e, target)
             self.val(value, reg)
             return self.into(reg, dest, ty.reg_kind) if want else None
         mark = self.top
@@ -108,7 +108,7 @@ class AccessGen:
         else:
             cur = self.tmp(ty.reg_kind)
             self.emit(load_op(ty), cur, base, k)
-            v = self.val(self.compound(e, RegValue(cur, ty)), cur)
+            v = self.val(self.compound_value(e, RegValue(cur, ty)), cur)
         self.store(ty, base, k, v)
         self.top = mark
         if not want:
@@ -128,7 +128,7 @@ class AccessGen:
     def v_Assign(self, e, dest):
         return self.assign(e, dest)
 
-    def compound(self, e: A.Assign, current):
+    def compound_value(self, e: A.Assign, current):
         """The expression `current op value`, converted back to the target type."""
         op, t = e.op[:-1], e.optype
         tt = current.ty.unqualified()
@@ -166,7 +166,7 @@ class AccessGen:
                 old = self.result(dest, ty.reg_kind)
                 self.into(reg, old, ty.reg_kind)
             a = A.Assign(op, e.operand, one, e.pos, optype)
-            self.val(self.compound(a, e.operand), reg)
+            self.val(self.compound_value(a, e.operand), reg)
             if not want:
                 return None
             return old if old is not None else self.into(reg, dest, ty.reg_kind)
@@ -177,11 +177,11 @@ class AccessGen:
         a = A.Assign(op, e.operand, one, e.pos, optype)
         if want and not e.prefix:
             new = self.tmp(ty.reg_kind)
-            self.val(self.compound(a, RegValue(cur, ty)), new)
+            self.val(self.compound_value(a, RegValue(cur, ty)), new)
             self.store(ty, base, k, new)
             self.top = mark
             return self.keep(cur, dest, mark, ty.reg_kind)
-        self.val(self.compound(a, RegValue(cur, ty)), cur)
+        self.val(self.compound_value(a, RegValue(cur, ty)), cur)
         self.store(ty, base, k, cur)
         self.top = mark
         if not want:
@@ -251,6 +251,12 @@ class AccessGen:
             self.emit("SYSCALL", p, len(e.args) - 1)
             self.top = mark
             return self.keep(p, dest, mark)
+        if name in ("__builtin_memcpy", "__builtin_memmove", "__builtin_memset"):
+            mark = self.top
+            regs = [self.val(a) for a in e.args]
+            self.emit("MEMSET" if name == "__builtin_memset" else "MEMCPY", *regs)
+            self.top = mark
+            return self.keep(regs[0], dest, mark)
         d = self.result(dest, "q")
         if name == "__builtin_va_start":
             self.emit("VARARGS", d)

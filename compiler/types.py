@@ -52,6 +52,8 @@ class CType:
     def is_struct(self): return self.kind == "struct"
     @property
     def is_void(self): return self.kind == "void"
+    @property
+    def is_bool(self): return False
 
     @property
     def reg_kind(self) -> str:

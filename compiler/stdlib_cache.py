@@ -1,0 +1,74 @@
+"""The compiled stdlib: stdlib/src/*.c as Objects, cached on disk like .pyc files.
+
+The cache key is a hash of every stdlib source and header and every compiler
+source file, so editing either recompiles; the entry is one JSON file in
+$PVM_CACHE (default ~/.cache/pvm).  A missing, unreadable or damaged entry
+is simply a miss.  Writes are atomic (temp file + rename), so concurrent
+runs never see half an entry.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pathlib
+import tempfile
+
+from . import obj as objfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+STDLIB_SRC = ROOT / "stdlib" / "src"
+STDLIB_INCLUDE = ROOT / "stdlib" / "include"
+COMPILER = pathlib.Path(__file__).resolve().parent
+
+_memo: dict[str, list] = {}
+
+
+def _inputs() -> list[pathlib.Path]:
+    files = sorted(STDLIB_SRC.glob("*.c")) + sorted(STDLIB_INCLUDE.rglob("*.h"))
+    files += sorted(COMPILER.glob("*.py")) + sorted(COMPILER.glob("*.lark"))
+    return files
+
+
+def cache_key() -> str:
+    h = hashlib.sha256(objfile.FORMAT.encode())
+    for p in _inputs():
+        h.update(str(p.relative_to(ROOT)).encode() + b"\0")
+        h.update(p.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()[:32]
+
+
+def cache_dir() -> str:
+    return os.environ.get("PVM_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "pvm")
+
+
+def compile_stdlib() -> list:
+    from .driver import compile_unit
+    return [compile_unit(str(p), name=f"stdlib/src/{p.name}") for p in sorted(STDLIB_SRC.glob("*.c"))]
+
+
+def stdlib_objects() -> list:
+    """The stdlib's Objects, from the cache when it is current."""
+    key = cache_key()
+    if key in _memo:
+        return _memo[key]
+    path = os.path.join(cache_dir(), f"stdlib-{key}.json")
+    objects = None
+    try:
+        with open(path, encoding="utf-8") as f:
+            objects = [objfile.loads(text) for text in json.load(f)]
+    except Exception:   # noqa: BLE001 - a damaged cache entry is a miss
+        objects = None
+    if objects is None:
+        objects = compile_stdlib()
+        try:
+            os.makedirs(cache_dir(), exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=cache_dir(), suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump([objfile.dumps(o) for o in objects], f)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    _memo[key] = objects
+    return objects
