@@ -30,7 +30,7 @@ from .program import (ARGS_AREA, DEFAULT_MEMORY, DEFAULT_STACK, PAGE, TEXT_BASE,
                       Program, align, program_layout)
 from .traps import Abort, BadCall, GuestExit, OutOfFuel, StackOverflow, Trap
 from . import isa
-from .translate import FlatCall, Step, leaders, translate
+from .translate import FlatCall, Step, TierUp, leaders, translate
 
 UNLIMITED = 1 << 62
 # Guest calls nest as Python calls up to this depth (see translate.op_CALL);
@@ -42,7 +42,9 @@ _U64 = struct.Struct("<q")
 
 class Machine:
     def __init__(self, program: Program, *, memory: int = DEFAULT_MEMORY,
-                 stack: int = DEFAULT_STACK, fuel: int | None = None, os=None):
+                 stack: int = DEFAULT_STACK, fuel: int | None = None, os=None,
+                 tier: str = "interp", jit_threshold: int = 1000, jit_log=None,
+                 dump_llvm=None, jit_cache_mb: int = 256):
         self.program = program
         self.layout = lay = program_layout(program)
         if memory < lay.heap_base + stack + ARGS_AREA + PAGE:
@@ -69,10 +71,28 @@ class Machine:
         self._fast: list = [None] * len(program.functions)
         self._translations: dict = {}
         self._code_owner: dict = {}      # code object of a translation -> function index
-        self._namespace = self._bind()
         self._leader_sets: dict = {}
+        # the JIT tier (pvm/jit): None when running on the interpreter alone
+        self.jit = None
+        self.jit_threshold = jit_threshold
+        self.counting = False            # translated code counts calls and back-edges
+        self.calls = [0] * len(program.functions)
+        self.osr_ok = [True] * len(program.functions)
+        if tier in ("jit", "auto"):
+            from .jit.tier import available
+            why = available()
+            if why is None:
+                from .jit.tier import JitTier
+                self.jit = JitTier(self, log=jit_log, dump=dump_llvm, cache_mb=jit_cache_mb)
+                self.counting = tier == "auto"
+            elif tier == "jit":
+                from .errors import PvmError
+                raise PvmError(f"pvm: --tier=jit is not available here: {why}")
+        self._namespace = self._bind()
         from .stepper import Stepper
         self.stepper = Stepper(self, self._namespace)
+        if tier == "jit" and self.jit is not None:
+            self.jit.compile_all()
 
     # ---- loading -----------------------------------------------------------
     def _load_image(self) -> None:
@@ -112,7 +132,8 @@ class Machine:
                   HOST_FLOOR=max(self.stack_limit, self.stack_top - 16 * MAX_HOST_DEPTH),
                   CALL_SHAPE=[-1 if f.variadic else f.nparams for f in fns],
                   FRAME_BYTES=[8 * f.nregs + f.frame_size for f in fns],
-                  FlatCall=FlatCall, Step=Step)
+                  FlatCall=FlatCall, Step=Step, TierUp=TierUp,
+                  CALLS=self.calls, OSR_OK=self.osr_ok, TIER_UP=self._tier_up)
         for k in range(len(fns)):        # F<k>: translated on first call, then rebound
             ns[f"F{k}"] = self._lazy(k)
         self._ld64, self._st64 = ns["ld64"], ns["st64"]
@@ -223,6 +244,23 @@ class Machine:
             self._namespace[f"F{findex}"] = f
         return f
 
+    def install_fast(self, findex: int, function) -> None:
+        """Make `function` (same protocol as a translation) the way every
+        later call of function `findex` runs; the JIT installs its bridges so."""
+        self._fast[findex] = function
+        if hasattr(self, "_namespace"):
+            self._namespace[f"F{findex}"] = function
+
+    def _tier_up(self, findex: int):
+        """Called by translated code when a function's call count passes the
+        threshold: its native bridge, or None (and no more counting)."""
+        self.calls[findex] = -1
+        if self.jit is not None and self.jit.compile(
+                findex, f"after {self.jit_threshold} calls"):
+            return self._fast[findex]
+        self.osr_ok[findex] = False
+        return None
+
     def _lazy(self, findex: int):
         def first_call(*args):
             return self.fast(findex)(*args)
@@ -267,6 +305,12 @@ class Machine:
                 self._step_until_leader()
                 how = 2
                 continue
+            except TierUp as up:                  # a hot loop: compile, enter natively
+                self.calls[up.findex] = -1
+                if not self.jit.compile(up.findex, f"at a loop after {self.jit_threshold} iterations (OSR)"):
+                    self.osr_ok[up.findex] = False
+                how = 2
+                continue
             except Trap:
                 self._locate_fault()
                 raise
@@ -293,7 +337,9 @@ class Machine:
     def _locate_fault(self) -> None:
         """Set m.func/m.pc to the instruction whose statement raised: the
         innermost translated frame in the traceback, via its line number."""
-        tb = sys.exc_info()[2]
+        exc, tb = sys.exc_info()[1:]
+        if getattr(exc, "located", False):       # the JIT bridge set the state already
+            return
         found = None
         while tb is not None:
             owner = self._code_owner.get(tb.tb_frame.f_code)

@@ -111,12 +111,18 @@ def fround32(x: float) -> float:
         return math.copysign(math.inf, x)
 
 
+DEFAULT_NAN = -math.nan       # x86's "real indefinite": the sign bit is set
+
+
 def fdiv(a: float, b: float) -> float:
+    """IEEE division as x86 does it (Python raises on a zero divisor)."""
     try:
         return a / b
     except ZeroDivisionError:
-        if a != a or a == 0.0:
-            return math.nan
+        if a != a:
+            return a
+        if a == 0.0:
+            return DEFAULT_NAN
         return math.copysign(math.inf, a) * math.copysign(1.0, b)
 
 
@@ -221,10 +227,9 @@ def bind(mem: bytearray, data_base: int) -> dict:
             raise SegFault("write", a)
 
     def check_range(a, n, access, base):
-        if n < 0:
-            raise SegFault(access, a + n)
-        if not (base <= a and a + n <= top):
-            raise SegFault(access, a if a < base else max(a, top))
+        """A block access faults at its first byte if any byte is invalid."""
+        if not (base <= a and n <= top and a <= top - n):
+            raise SegFault(access, a)
 
     def memcopy(dst, src, n):
         n &= M64

@@ -49,6 +49,14 @@ class Step(Unwind):
     pass
 
 
+class TierUp(Unwind):
+    """A loop got hot: compile this function and continue natively (OSR)."""
+
+    def __init__(self, findex: int):
+        super().__init__(findex)
+        self.findex = findex
+
+
 class FlatCall(Unwind):
     def __init__(self, callee: int):
         super().__init__(callee)
@@ -108,6 +116,7 @@ class FunctionTranslator:
         self.code = fn.code
         self.regs = [f"r{i}" for i in range(fn.nregs)]
         self.machine = machine
+        self.threshold = machine.jit_threshold if machine.counting else None
         self.machine_namespace_extra: dict = {}
         self.lines: list[str] = []
         self.pc_of_line: dict[int, int] = {}
@@ -141,6 +150,14 @@ class FunctionTranslator:
         params = self.regs[:fn.nparams]
         self.emit(0, f"def fn(m, L, how, fp{''.join(', ' + p + '=0' for p in params)}):")
         self.emit(1, "fuel = m.fuel")
+        if self.threshold is not None:       # tier policy `auto`: count calls and back-edges
+            k = self.findex
+            self.emit(1, "be = 0")
+            self.emit(1, f"if how == 0 and CALLS[{k}] >= 0:")
+            self.emit(2, f"CALLS[{k}] += 1")
+            self.emit(2, f"if CALLS[{k}] > {self.threshold}:")
+            self.emit(3, f"native = TIER_UP({k})")
+            self.emit(3, f"if native: return native(m, 0, 0, fp{''.join(', ' + p for p in params)})")
         self.emit(1, "if how == 0:")
         for i in range(fn.nparams, fn.nregs):
             self.emit(2, f"r{i} = {'0.0' if fn.kinds[i] == 'd' else '0'}")
@@ -207,11 +224,26 @@ class FunctionTranslator:
             self.emit(d, f"L = {end}; continue")
 
     # -- control flow: one method per non-templated opcode
+    def back_edge(self, d, pc, label) -> None:
+        """Count a loop iteration; a hot loop asks the main loop for OSR."""
+        if self.threshold is None or int(label) > pc:
+            return
+        self.emit(d, "be += 1", pc)
+        self.emit(d, f"if be > {self.threshold} and OSR_OK[{self.findex}]:", pc)
+        self.emit(d + 1, f"m.regs = [{', '.join(self.regs)}]; m.fuel = fuel; m.fp = fp; "
+                         f"m.func = {self.findex}; m.pc = {label}; raise TierUp({self.findex})", pc)
+
     def op_JMP(self, d, pc, label):
+        self.back_edge(d, pc, label)
         self.emit(d, f"L = {label}; continue", pc)
 
     def _branch(self, d, pc, cond, label):
-        self.emit(d, f"if {cond}: L = {label}; continue", pc)
+        if self.threshold is None or int(label) > pc:
+            self.emit(d, f"if {cond}: L = {label}; continue", pc)
+            return
+        self.emit(d, f"if {cond}:", pc)
+        self.back_edge(d + 1, pc, label)
+        self.emit(d + 1, f"L = {label}; continue", pc)
 
     def op_JZ(self, d, pc, a, label):
         self._branch(d, pc, f"{a} == 0", label)

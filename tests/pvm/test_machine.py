@@ -25,44 +25,50 @@ def fib_program(n):
 
 
 
-def run(program, stepping=False, fuel=None, stack=1 << 20):
+MODES = ["interp", "step", "jit"]     # translator, stepper, native code
+
+
+def run(program, mode="interp", fuel=None, stack=1 << 20):
     from pvm.hostos import HostOS
     os_ = HostOS(stdin=io.BytesIO(), stdout=io.BytesIO(), stderr=io.BytesIO())
-    m = Machine(program, fuel=fuel, os=os_, stack=stack, memory=4 << 20)
+    m = Machine(program, fuel=fuel, os=os_, stack=stack, memory=4 << 20,
+                tier="jit" if mode == "jit" else "interp")
     m.set_args([b"prog"])
     try:
-        return ("exit", m.run(stepping=stepping), os_.stdout.getvalue())
+        return ("exit", m.run(stepping=mode == "step"), os_.stdout.getvalue())
     except Trap as t:
         return ("trap", t.status, f"{t.message} in {m.where()}", m.fuel_budget - m.fuel)
 
 
-@pytest.mark.parametrize("stepping", [False, True])
+@pytest.mark.parametrize("stepping", MODES)
 def test_fib_exit_status(stepping):
     assert run(fib_program(15), stepping) == ("exit", 610 & 0xFF, b"")
 
 
-def test_fuel_stops_at_the_same_instruction_in_both_forms():
+@pytest.mark.parametrize("mode", ["interp", "jit"])
+def test_fuel_stops_at_the_same_instruction_as_the_stepper(mode):
     for fuel in list(range(0, 60)) + [597, 811]:
-        fast = run(fib_program(10), fuel=fuel)
-        ref = run(fib_program(10), stepping=True, fuel=fuel)
+        fast = run(fib_program(10), mode, fuel=fuel)
+        ref = run(fib_program(10), "step", fuel=fuel)
         assert fast == ref
         assert fast[0] == "trap" and fast[1] == 152
         assert fast[2].startswith(f"Out of fuel after {fuel} instructions in ")
 
 
-def test_enough_fuel_runs_to_the_end():
+@pytest.mark.parametrize("mode", ["interp", "jit"])
+def test_enough_fuel_runs_to_the_end(mode):
     # find the exact instruction count of fib(10) by bisection on the fast form
     lo, hi = 0, 100_000                  # lo runs out of fuel, hi is enough
     while hi - lo > 1:
         mid = (lo + hi) // 2
-        if run(fib_program(10), fuel=mid)[0] == "exit":
+        if run(fib_program(10), mode, fuel=mid)[0] == "exit":
             hi = mid
         else:
             lo = mid
     needed = hi
     assert 177 * 5 < needed < 177 * 10     # fib(10) makes 177 calls
-    assert run(fib_program(10), stepping=True, fuel=needed)[0] == "exit"
-    assert run(fib_program(10), stepping=True, fuel=needed - 1)[1] == 152
+    assert run(fib_program(10), "step", fuel=needed)[0] == "exit"
+    assert run(fib_program(10), "step", fuel=needed - 1)[1] == 152
 
 
 def one_function(code, kinds="qqqq", lines=None):
@@ -70,19 +76,19 @@ def one_function(code, kinds="qqqq", lines=None):
     return Program([start], entry=0, files=["t.c"])
 
 
-@pytest.mark.parametrize("stepping", [False, True])
+@pytest.mark.parametrize("stepping", MODES)
 def test_null_read_is_a_segfault_at_the_right_line(stepping):
     p = one_function([("LI", 2, 0), ("LD32", 3, 2, 0), ("RETV",)])
     assert run(p, stepping)[:3] == ("trap", 139, "Segmentation fault: read of address 0x0 in main (t.c:2)")
 
 
-@pytest.mark.parametrize("stepping", [False, True])
+@pytest.mark.parametrize("stepping", MODES)
 def test_write_to_text_is_a_segfault(stepping):
     p = one_function([("LI", 2, 0x10000), ("ST8", 2, 2, 0), ("RETV",)])
     assert run(p, stepping)[:3] == ("trap", 139, "Segmentation fault: write of address 0x10000 in main (t.c:2)")
 
 
-@pytest.mark.parametrize("stepping", [False, True])
+@pytest.mark.parametrize("stepping", MODES)
 def test_wild_pointer_address_is_printed_unsigned(stepping):
     p = one_function([("LI", 2, 0x7FFF5AD40750), ("LD64", 3, 2, 0), ("RETV",)])
     assert run(p, stepping)[2] == "Segmentation fault: read of address 0x7fff5ad40750 in main (t.c:2)"
@@ -90,13 +96,13 @@ def test_wild_pointer_address_is_printed_unsigned(stepping):
     assert run(p, stepping)[2] == "Segmentation fault: read of address 0xfffffffffffffff8 in main (t.c:2)"
 
 
-@pytest.mark.parametrize("stepping", [False, True])
+@pytest.mark.parametrize("stepping", MODES)
 def test_divide_by_zero_traps(stepping):
     p = one_function([("LI", 2, 7), ("LI", 3, 0), ("DIV32", 2, 2, 3), ("RETV",)])
     assert run(p, stepping)[:3] == ("trap", 136, "Floating point exception: integer division by zero in main (t.c:3)")
 
 
-@pytest.mark.parametrize("stepping", [False, True])
+@pytest.mark.parametrize("stepping", MODES)
 def test_runaway_recursion_is_a_stack_overflow(stepping):
     f = Function("f", 1, "q", "q", 0, [("CALL", 0, 0, 0, 1), ("RET", 0)], [3, 3])
     start = Function("_start", 2, "qq", "", 0, [("CALL", 0, 0, 0, 1), ("RETV",)], [9, 9])
@@ -104,7 +110,7 @@ def test_runaway_recursion_is_a_stack_overflow(stepping):
     assert run(p, stepping, stack=1 << 20)[:3] == ("trap", 139, "Stack overflow in f (r.c:3)")
 
 
-@pytest.mark.parametrize("stepping", [False, True])
+@pytest.mark.parametrize("stepping", MODES)
 def test_write_syscall_and_exit(stepping):
     # rodata holds "hi\n"; text is 0x10000.., rodata follows at a 16-byte boundary
     code = [("LI", 2, 3), ("LI", 3, 1), ("LI", 4, 0), ("LI", 5, 3), ("SYSCALL", 2, 3),
@@ -116,7 +122,7 @@ def test_write_syscall_and_exit(stepping):
     assert run(p, stepping) == ("exit", 7, b"hi\n")
 
 
-@pytest.mark.parametrize("stepping", [False, True])
+@pytest.mark.parametrize("stepping", MODES)
 def test_variadic_arguments_are_in_memory_slots(stepping):
     # sum(n, ...) adds its n variadic arguments
     sum_ = Function("sum", 1, "qqqq", "q", 0, [
@@ -132,7 +138,7 @@ def test_variadic_arguments_are_in_memory_slots(stepping):
     assert run(p, stepping) == ("exit", 42, b"")
 
 
-@pytest.mark.parametrize("stepping", [False, True])
+@pytest.mark.parametrize("stepping", MODES)
 def test_indirect_call_to_a_non_function_faults(stepping):
     p = one_function([("LI", 2, 0x10001), ("CALLR", 3, 2, 3, 0), ("RETV",)])
     status, text = run(p, stepping)[1:3]

@@ -1,0 +1,1 @@
+"""The llvmlite JIT tier (see tier.py for how it meets the interpreter)."""

@@ -1,0 +1,711 @@
+"""Lowering: one bytecode function to LLVM IR, one `lower_<OPNAME>` per opcode.
+
+Each register becomes an alloca (LLVM's mem2reg turns them into SSA values),
+guest memory is the i8 array at ctx[MEM], and every access is bounds-checked
+exactly as pvm/semantics.py checks it.  Two kinds of function come out:
+
+    i64 pvm_f<k>(i64 *ctx, i64 fp, params...)      a fresh call
+    i64 pvm_f<k>_at<L>(i64 *ctx, i64 fp)           resume at instruction L,
+                                                    registers from the frame's
+                                                    save area in guest memory
+
+A float result comes back as its bits in the i64.  Native code leaves the way
+the interpreter's translated code does (pvm/translate.py): a RET returns the
+value; anything else (trap, fuel running short, a call that must go through
+the main loop, the exit system call) is an *origin* that stores STATUS, FUNC,
+PC, FP and FUEL in the context and returns, and each native caller on the way
+out stores its callee's frame link and spills its own registers into guest
+memory.  So when Python regains control, guest memory plus the context hold
+the exact state the interpreter would have had.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from llvmlite import ir
+
+from .. import isa
+from ..program import TEXT_BASE
+from ..translate import leaders
+from . import context as C
+
+I1, I8, I16, I32, I64 = (ir.IntType(n) for n in (1, 8, 16, 32, 64))
+F32, F64 = ir.FloatType(), ir.DoubleType()
+CTX = I64.as_pointer()
+INT64_MIN = -(1 << 63)
+
+
+def kind_type(kind: str):
+    return F64 if kind == "d" else I64
+
+
+def fresh_type(fn) -> ir.FunctionType:
+    return ir.FunctionType(I64, [CTX, I64] + [kind_type(k) for k in fn.kinds[:fn.nparams]])
+
+
+def resume_type() -> ir.FunctionType:
+    return ir.FunctionType(I64, [CTX, I64])
+
+
+def signature(kinds: str, returns: str) -> int:
+    """A number naming a call shape; indirect calls compare it at run time."""
+    text = f"{kinds}:{returns or 'q'}".encode()
+    return int.from_bytes(hashlib.sha256(text).digest()[:7], "little")
+
+
+class FunctionLowering:
+    def __init__(self, module: ir.Module, machine, findex: int, entry: int | None,
+                 declared: dict):
+        """entry None: the fresh-call function; else a resume entry at `entry`."""
+        self.module = module
+        self.m = machine
+        self.program = machine.program
+        self.layout = machine.layout
+        self.findex = findex
+        self.fn = self.program.functions[findex]
+        self.entry_pc = entry
+        self.declared = declared          # function index -> ir.Function in this module
+        self.data_base = self.layout.data_base
+
+    # ---- small helpers ------------------------------------------------------
+    def ctx_slot(self, slot: int):
+        return self.b.gep(self.ctx, [ir.Constant(I64, slot)])
+
+    def ctx_load(self, slot: int):
+        return self.b.load(self.ctx_slot(slot))
+
+    def ctx_store(self, slot: int, value) -> None:
+        self.b.store(value, self.ctx_slot(slot))
+
+    def c64(self, v: int):
+        return ir.Constant(I64, v)
+
+    def get(self, r: int):
+        return self.b.load(self.regs[r])
+
+    def set(self, r: int, value) -> None:
+        self.b.store(value, self.regs[r])
+
+    def t32(self, v):
+        return self.b.trunc(v, I32)
+
+    def s64(self, v):
+        return self.b.sext(v, I64)
+
+    def bool64(self, c):
+        return self.b.zext(c, I64)
+
+    def new_block(self, name: str):
+        return self.func.append_basic_block(name)
+
+    def mem_ptr(self, addr, ty):
+        p = self.b.gep(self.base, [addr])
+        return self.b.bitcast(p, ty.as_pointer())
+
+    # ---- origins: leave native code with the exact state ----------------------
+    def origin(self, status, pc: int, addr=None, func: int | None = None) -> None:
+        """Store why and where we stop, then unwind (current block ends)."""
+        b = self.b
+        self.ctx_store(C.STATUS, status if isinstance(status, ir.Value) else self.c64(status))
+        self.ctx_store(C.FUNC, self.c64(self.findex if func is None else func))
+        self.ctx_store(C.PC, self.c64(pc))
+        self.ctx_store(C.FP, self.fp)
+        self.ctx_store(C.FUEL, b.load(self.fuel))
+        if addr is not None:
+            self.ctx_store(C.ADDR, addr)
+        b.branch(self.unwind)
+
+    def check(self, ok, status: int, pc: int, addr=None) -> None:
+        """Continue if `ok`, else stop with `status` at `pc`."""
+        good, bad = self.new_block(f"ok{pc}"), self.new_block(f"trap{pc}")
+        self.b.cbranch(ok, good, bad)
+        self.b.position_at_end(bad)
+        self.origin(status, pc, addr)
+        self.b.position_at_end(good)
+
+    def check_access(self, addr, width: int, write: bool, pc: int) -> None:
+        lo = self.data_base if write else TEXT_BASE
+        limit = self.b.sub(self.top, self.c64(width + lo))
+        ok = self.b.icmp_unsigned("<=", self.b.sub(addr, self.c64(lo)), limit)
+        self.check(ok, C.STATUS_SEGV_WRITE if write else C.STATUS_SEGV_READ, pc, addr)
+
+    # ---- the function --------------------------------------------------------
+    def lower(self) -> ir.Function:
+        fn, k = self.fn, self.findex
+        if self.entry_pc is None:
+            name, fty = f"pvm_f{k}", fresh_type(fn)
+        else:
+            name, fty = f"pvm_f{k}_at{self.entry_pc}", resume_type()
+        func = self.module.globals.get(name) or ir.Function(self.module, fty, name)
+        self.func = func
+        self.ctx, self.fp = func.args[0], func.args[1]
+        entry = func.append_basic_block("entry")
+        self.b = b = ir.IRBuilder(entry)
+        self.regs = [b.alloca(kind_type(kd), name=f"r{i}") for i, kd in enumerate(fn.kinds)]
+        self.fuel = b.alloca(I64, name="fuel")
+        self.base = b.inttoptr(self.ctx_load(C.MEM), I8.as_pointer())
+        self.top = self.ctx_load(C.MEM_SIZE)
+        self.floor = self.ctx_load(C.FLOOR)
+        b.store(self.ctx_load(C.FUEL), self.fuel)
+        save = b.sub(self.fp, self.c64(8 * fn.nregs))
+        if self.entry_pc is None:
+            for i, kd in enumerate(fn.kinds):
+                b.store(func.args[2 + i] if i < fn.nparams else ir.Constant(kind_type(kd), 0),
+                        self.regs[i])
+        else:
+            for i, kd in enumerate(fn.kinds):
+                addr = b.add(save, self.c64(8 * i))
+                b.store(b.load(self.mem_ptr(addr, kind_type(kd))), self.regs[i])
+        # the common way out: spill registers to the save area, return
+        self.unwind = func.append_basic_block("unwind")
+        self.blocks = {pc: func.append_basic_block(f"L{pc}") for pc in leaders(fn.code)}
+        b.branch(self.blocks[self.entry_pc or 0])
+        b.position_at_end(self.unwind)
+        save = b.sub(self.fp, self.c64(8 * fn.nregs))
+        for i, kd in enumerate(fn.kinds):
+            b.store(b.load(self.regs[i]), self.mem_ptr(b.add(save, self.c64(8 * i)), kind_type(kd)))
+        b.ret(self.c64(0))
+        starts = sorted(self.blocks)
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(fn.code)
+            self.lower_block(start, end)
+        return func
+
+    def lower_block(self, start: int, end: int) -> None:
+        b = self.b
+        b.position_at_end(self.blocks[start])
+        n = end - start
+        fuel = b.load(self.fuel)
+        short = b.icmp_signed("<", fuel, self.c64(n))
+        run, step = self.new_block(f"run{start}"), self.new_block(f"step{start}")
+        b.cbranch(short, step, run)
+        b.position_at_end(step)
+        self.origin(C.STATUS_STEP, start)
+        b.position_at_end(run)
+        b.store(b.sub(fuel, self.c64(n)), self.fuel)
+        for pc in range(start, end):
+            ins = self.fn.code[pc]
+            getattr(self, "lower_" + ins[0])(pc, *ins[1:])
+        if not b.block.is_terminated:
+            b.branch(self.blocks[end])
+
+    # ---- moves and constants --------------------------------------------------
+    def lower_NOP(self, pc):
+        pass
+
+    def lower_MOV(self, pc, a, b):
+        self.set(a, self.get(b))
+
+    lower_FMOV = lower_MOV
+
+    def lower_LI(self, pc, a, k):
+        self.set(a, self.c64(k))
+
+    def lower_LF(self, pc, a, x):
+        self.set(a, ir.Constant(F64, x))
+
+    def lower_FADDR(self, pc, a, f):
+        self.set(a, self.c64(self.layout.function_address[f]))
+
+    def lower_FRAME(self, pc, a, k):
+        self.set(a, self.b.add(self.fp, self.c64(k)))
+
+    # ---- integer arithmetic ---------------------------------------------------
+    def _op32(self, a, b_, c, fn):
+        self.set(a, self.s64(fn(self.t32(self.get(b_)), self.t32(self.get(c)))))
+
+    def _op64(self, a, b_, c, fn):
+        self.set(a, fn(self.get(b_), self.get(c)))
+
+    def lower_ADD32(self, pc, a, b, c):
+        self._op32(a, b, c, self.b.add)
+
+    def lower_SUB32(self, pc, a, b, c):
+        self._op32(a, b, c, self.b.sub)
+
+    def lower_MUL32(self, pc, a, b, c):
+        self._op32(a, b, c, self.b.mul)
+
+    def _divide(self, pc, a, b_, c, width, signed, rem):
+        b = self.b
+        ty = I32 if width == 32 else I64
+        x, y = self.get(b_), self.get(c)
+        if width == 32:
+            x, y = self.t32(x), self.t32(y)
+        self.check(b.icmp_signed("!=", y, ir.Constant(ty, 0)), C.STATUS_DIV0, pc)
+        if signed:
+            overflow = b.and_(b.icmp_signed("==", x, ir.Constant(ty, -(1 << (width - 1)))),
+                              b.icmp_signed("==", y, ir.Constant(ty, -1)))
+            self.check(b.not_(overflow), C.STATUS_DIV_OVERFLOW, pc)
+            r = (b.srem if rem else b.sdiv)(x, y)
+        else:
+            r = (b.urem if rem else b.udiv)(x, y)
+        self.set(a, self.s64(r) if width == 32 else r)
+
+    def lower_DIV32(self, pc, a, b, c):
+        self._divide(pc, a, b, c, 32, True, False)
+
+    def lower_DIVU32(self, pc, a, b, c):
+        self._divide(pc, a, b, c, 32, False, False)
+
+    def lower_REM32(self, pc, a, b, c):
+        self._divide(pc, a, b, c, 32, True, True)
+
+    def lower_REMU32(self, pc, a, b, c):
+        self._divide(pc, a, b, c, 32, False, True)
+
+    def lower_DIV64(self, pc, a, b, c):
+        self._divide(pc, a, b, c, 64, True, False)
+
+    def lower_DIVU64(self, pc, a, b, c):
+        self._divide(pc, a, b, c, 64, False, False)
+
+    def lower_REM64(self, pc, a, b, c):
+        self._divide(pc, a, b, c, 64, True, True)
+
+    def lower_REMU64(self, pc, a, b, c):
+        self._divide(pc, a, b, c, 64, False, True)
+
+    def _shift32(self, a, b_, c, how):
+        b = self.b
+        count = b.and_(self.t32(self.get(c)), ir.Constant(I32, 31))
+        self.set(a, self.s64(how(self.t32(self.get(b_)), count)))
+
+    def lower_SHL32(self, pc, a, b, c):
+        self._shift32(a, b, c, self.b.shl)
+
+    def lower_SHR32(self, pc, a, b, c):
+        self._shift32(a, b, c, self.b.ashr)
+
+    def lower_SHRU32(self, pc, a, b, c):
+        self._shift32(a, b, c, self.b.lshr)
+
+    def lower_NEG32(self, pc, a, b):
+        self.set(a, self.s64(self.b.neg(self.t32(self.get(b)))))
+
+    def lower_ADDI32(self, pc, a, b, k):
+        self.set(a, self.s64(self.b.add(self.t32(self.get(b)), ir.Constant(I32, k & 0xFFFFFFFF))))
+
+    def lower_ADD64(self, pc, a, b, c):
+        self._op64(a, b, c, self.b.add)
+
+    def lower_SUB64(self, pc, a, b, c):
+        self._op64(a, b, c, self.b.sub)
+
+    def lower_MUL64(self, pc, a, b, c):
+        self._op64(a, b, c, self.b.mul)
+
+    def _shift64(self, a, b_, c, how):
+        self.set(a, how(self.get(b_), self.b.and_(self.get(c), self.c64(63))))
+
+    def lower_SHL64(self, pc, a, b, c):
+        self._shift64(a, b, c, self.b.shl)
+
+    def lower_SHR64(self, pc, a, b, c):
+        self._shift64(a, b, c, self.b.ashr)
+
+    def lower_SHRU64(self, pc, a, b, c):
+        self._shift64(a, b, c, self.b.lshr)
+
+    def lower_NEG64(self, pc, a, b):
+        self.set(a, self.b.neg(self.get(b)))
+
+    def lower_ADDI64(self, pc, a, b, k):
+        self.set(a, self.b.add(self.get(b), self.c64(k)))
+
+    def lower_AND(self, pc, a, b, c):
+        self._op64(a, b, c, self.b.and_)
+
+    def lower_OR(self, pc, a, b, c):
+        self._op64(a, b, c, self.b.or_)
+
+    def lower_XOR(self, pc, a, b, c):
+        self._op64(a, b, c, self.b.xor)
+
+    def lower_NOT(self, pc, a, b):
+        self.set(a, self.b.not_(self.get(b)))
+
+    # ---- comparisons --------------------------------------------------------------
+    def _cmp(self, a, b_, c, op, signed=True, width=64):
+        x, y = self.get(b_), self.get(c)
+        if width == 32:
+            x, y = self.t32(x), self.t32(y)
+        cmp = self.b.icmp_signed if signed else self.b.icmp_unsigned
+        self.set(a, self.bool64(cmp(op, x, y)))
+
+    def lower_EQ(self, pc, a, b, c):
+        self._cmp(a, b, c, "==")
+
+    def lower_NE(self, pc, a, b, c):
+        self._cmp(a, b, c, "!=")
+
+    def lower_LT(self, pc, a, b, c):
+        self._cmp(a, b, c, "<")
+
+    def lower_LE(self, pc, a, b, c):
+        self._cmp(a, b, c, "<=")
+
+    def lower_LTU32(self, pc, a, b, c):
+        self._cmp(a, b, c, "<", False, 32)
+
+    def lower_LEU32(self, pc, a, b, c):
+        self._cmp(a, b, c, "<=", False, 32)
+
+    def lower_LTU64(self, pc, a, b, c):
+        self._cmp(a, b, c, "<", False)
+
+    def lower_LEU64(self, pc, a, b, c):
+        self._cmp(a, b, c, "<=", False)
+
+    def lower_BOOL(self, pc, a, b):
+        self.set(a, self.bool64(self.b.icmp_signed("!=", self.get(b), self.c64(0))))
+
+    def lower_LNOT(self, pc, a, b):
+        self.set(a, self.bool64(self.b.icmp_signed("==", self.get(b), self.c64(0))))
+
+    # ---- width conversions -------------------------------------------------------
+    def _ext(self, a, b, ty, signed):
+        v = self.b.trunc(self.get(b), ty)
+        self.set(a, self.b.sext(v, I64) if signed else self.b.zext(v, I64))
+
+    def lower_SEXT8(self, pc, a, b):
+        self._ext(a, b, I8, True)
+
+    def lower_SEXT16(self, pc, a, b):
+        self._ext(a, b, I16, True)
+
+    def lower_SEXT32(self, pc, a, b):
+        self._ext(a, b, I32, True)
+
+    def lower_ZEXT8(self, pc, a, b):
+        self._ext(a, b, I8, False)
+
+    def lower_ZEXT16(self, pc, a, b):
+        self._ext(a, b, I16, False)
+
+    def lower_ZEXT32(self, pc, a, b):
+        self._ext(a, b, I32, False)
+
+    # ---- floating point ----------------------------------------------------------------
+    def lower_FADD(self, pc, a, b, c):
+        self._op64(a, b, c, self.b.fadd)
+
+    def lower_FSUB(self, pc, a, b, c):
+        self._op64(a, b, c, self.b.fsub)
+
+    def lower_FMUL(self, pc, a, b, c):
+        self._op64(a, b, c, self.b.fmul)
+
+    def lower_FDIV(self, pc, a, b, c):
+        self._op64(a, b, c, self.b.fdiv)
+
+    def lower_FNEG(self, pc, a, b):
+        self.set(a, self.b.fneg(self.get(b)))
+
+    def lower_FROUND32(self, pc, a, b):
+        self.set(a, self.b.fpext(self.b.fptrunc(self.get(b), F32), F64))
+
+    def _fcmp(self, a, b, c, op):
+        # C's != is true for NaN operands (unordered); the others are ordered
+        cmp = self.b.fcmp_unordered if op == "!=" else self.b.fcmp_ordered
+        self.set(a, self.bool64(cmp(op, self.get(b), self.get(c))))
+
+    def lower_FEQ(self, pc, a, b, c):
+        self._fcmp(a, b, c, "==")
+
+    def lower_FNE(self, pc, a, b, c):
+        self._fcmp(a, b, c, "!=")
+
+    def lower_FLT(self, pc, a, b, c):
+        self._fcmp(a, b, c, "<")
+
+    def lower_FLE(self, pc, a, b, c):
+        self._fcmp(a, b, c, "<=")
+
+    def lower_I2F(self, pc, a, b):
+        self.set(a, self.b.sitofp(self.get(b), F64))
+
+    def lower_U2F(self, pc, a, b):
+        self.set(a, self.b.uitofp(self.get(b), F64))
+
+    def lower_F2I(self, pc, a, b):
+        """x86 cvttsd2si: NaN or out of range gives INT64_MIN."""
+        bld, x = self.b, self.get(b)
+        ok = bld.and_(bld.fcmp_ordered(">=", x, ir.Constant(F64, -9.223372036854775808e18)),
+                      bld.fcmp_ordered("<", x, ir.Constant(F64, 9.223372036854775808e18)))
+        safe = bld.select(ok, x, ir.Constant(F64, 0.0))
+        self.set(a, bld.select(ok, bld.fptosi(safe, I64), self.c64(INT64_MIN)))
+
+    def lower_F2U(self, pc, a, b):
+        bld, x = self.b, self.get(b)
+        ok = bld.and_(bld.fcmp_ordered(">", x, ir.Constant(F64, -9.223372036854775808e18)),
+                      bld.fcmp_ordered("<", x, ir.Constant(F64, 1.8446744073709551616e19)))
+        big = bld.fcmp_ordered(">=", x, ir.Constant(F64, 9.223372036854775808e18))
+        low = bld.fptosi(bld.select(bld.and_(ok, bld.not_(big)), x, ir.Constant(F64, 0.0)), I64)
+        high = bld.fptoui(bld.select(big, bld.select(ok, x, ir.Constant(F64, 0.0)),
+                                     ir.Constant(F64, 0.0)), I64)
+        self.set(a, bld.select(ok, bld.select(big, high, low), self.c64(INT64_MIN)))
+
+    # ---- memory ------------------------------------------------------------------------
+    def _load(self, pc, a, b, k, ty, width, signed):
+        addr = self.b.add(self.get(b), self.c64(k))
+        self.check_access(addr, width, False, pc)
+        v = self.b.load(self.mem_ptr(addr, ty), align=1)
+        if ty is F32:
+            v = self.b.fpext(v, F64)
+        elif ty is not I64 and ty is not F64:
+            v = self.b.sext(v, I64) if signed else self.b.zext(v, I64)
+        self.set(a, v)
+
+    def lower_LD8(self, pc, a, b, k):
+        self._load(pc, a, b, k, I8, 1, True)
+
+    def lower_LD8U(self, pc, a, b, k):
+        self._load(pc, a, b, k, I8, 1, False)
+
+    def lower_LD16(self, pc, a, b, k):
+        self._load(pc, a, b, k, I16, 2, True)
+
+    def lower_LD16U(self, pc, a, b, k):
+        self._load(pc, a, b, k, I16, 2, False)
+
+    def lower_LD32(self, pc, a, b, k):
+        self._load(pc, a, b, k, I32, 4, True)
+
+    def lower_LD64(self, pc, a, b, k):
+        self._load(pc, a, b, k, I64, 8, True)
+
+    def lower_LDF32(self, pc, a, b, k):
+        self._load(pc, a, b, k, F32, 4, True)
+
+    def lower_LDF64(self, pc, a, b, k):
+        self._load(pc, a, b, k, F64, 8, True)
+
+    def _store(self, pc, a, b, k, ty, width):
+        addr = self.b.add(self.get(a), self.c64(k))
+        self.check_access(addr, width, True, pc)
+        v = self.get(b)
+        if ty is F32:
+            v = self.b.fptrunc(v, F32)
+        elif ty is not I64 and ty is not F64:
+            v = self.b.trunc(v, ty)
+        self.b.store(v, self.mem_ptr(addr, ty), align=1)
+
+    def lower_ST8(self, pc, a, b, k):
+        self._store(pc, a, b, k, I8, 1)
+
+    def lower_ST16(self, pc, a, b, k):
+        self._store(pc, a, b, k, I16, 2)
+
+    def lower_ST32(self, pc, a, b, k):
+        self._store(pc, a, b, k, I32, 4)
+
+    def lower_ST64(self, pc, a, b, k):
+        self._store(pc, a, b, k, I64, 8)
+
+    def lower_STF32(self, pc, a, b, k):
+        self._store(pc, a, b, k, F32, 4)
+
+    def lower_STF64(self, pc, a, b, k):
+        self._store(pc, a, b, k, F64, 8)
+
+    def _check_block(self, pc, addr, n, write):
+        """Semantics.check_range: every byte of [addr, addr+n) valid."""
+        b = self.b
+        lo = self.c64(self.data_base if write else TEXT_BASE)
+        ok = b.and_(b.icmp_unsigned("<=", lo, addr),
+                    b.and_(b.icmp_unsigned("<=", n, self.top),
+                           b.icmp_unsigned("<=", addr, b.sub(self.top, n))))
+        self.check(ok, C.STATUS_SEGV_WRITE if write else C.STATUS_SEGV_READ, pc, addr)
+
+    def _intrinsic(self, name, types):
+        return self.module.declare_intrinsic(name, types)
+
+    def _nonzero(self, pc, n):
+        """Branch around a block operation of zero bytes (it checks nothing)."""
+        go, done = self.new_block(f"blk{pc}"), self.new_block(f"blkdone{pc}")
+        self.b.cbranch(self.b.icmp_signed("!=", n, self.c64(0)), go, done)
+        self.b.position_at_end(go)
+        return done
+
+    def lower_MEMCPY(self, pc, a, b, c):
+        bld = self.b
+        dst, src, n = self.get(a), self.get(b), self.get(c)
+        done = self._nonzero(pc, n)
+        self._check_block(pc, src, n, False)
+        self._check_block(pc, dst, n, True)
+        fn = self._intrinsic("llvm.memmove", [I8.as_pointer(), I8.as_pointer(), I64])
+        bld.call(fn, [bld.gep(self.base, [dst]), bld.gep(self.base, [src]), n, ir.Constant(I1, 0)])
+        bld.branch(done)
+        bld.position_at_end(done)
+
+    def lower_MEMSET(self, pc, a, b, c):
+        bld = self.b
+        dst, byte, n = self.get(a), self.get(b), self.get(c)
+        done = self._nonzero(pc, n)
+        self._check_block(pc, dst, n, True)
+        fn = self._intrinsic("llvm.memset", [I8.as_pointer(), I64])
+        bld.call(fn, [bld.gep(self.base, [dst]), bld.trunc(byte, I8), n, ir.Constant(I1, 0)])
+        bld.branch(done)
+        bld.position_at_end(done)
+
+    # ---- control flow -------------------------------------------------------------------
+    def lower_JMP(self, pc, label):
+        self.b.branch(self.blocks[label])
+
+    def _branch(self, pc, cond, label):
+        self.b.cbranch(cond, self.blocks[label], self.blocks[pc + 1])
+
+    def lower_JZ(self, pc, a, label):
+        self._branch(pc, self.b.icmp_signed("==", self.get(a), self.c64(0)), label)
+
+    def lower_JNZ(self, pc, a, label):
+        self._branch(pc, self.b.icmp_signed("!=", self.get(a), self.c64(0)), label)
+
+    def lower_JEQ(self, pc, a, b, label):
+        self._branch(pc, self.b.icmp_signed("==", self.get(a), self.get(b)), label)
+
+    def lower_JNE(self, pc, a, b, label):
+        self._branch(pc, self.b.icmp_signed("!=", self.get(a), self.get(b)), label)
+
+    def lower_JLT(self, pc, a, b, label):
+        self._branch(pc, self.b.icmp_signed("<", self.get(a), self.get(b)), label)
+
+    def lower_JLE(self, pc, a, b, label):
+        self._branch(pc, self.b.icmp_signed("<=", self.get(a), self.get(b)), label)
+
+    def _bits(self, v):
+        return self.b.bitcast(v, I64) if v.type == F64 else v
+
+    def _flat(self, pc, callee, args) -> None:
+        """Origin: call `callee` through the main loop, resume at pc + 1."""
+        for i, r in enumerate(args):
+            self.ctx_store(C.ARGS + i, self._bits(self.get(r)))
+        self.ctx_store(C.CALLEE, callee)
+        self.ctx_store(C.NARGS, self.c64(len(args)))
+        self.origin(C.STATUS_FLATCALL, pc + 1)
+
+    def _native_call(self, pc, dst, target, fty, nfp, args) -> None:
+        """Call native code; on an abnormal return, store the callee's frame
+        link and unwind; else continue at pc + 1 with the result in dst."""
+        b = self.b
+        self.ctx_store(C.FUEL, b.load(self.fuel))
+        values = [self.get(r) for r in args]
+        result = b.call(target, [self.ctx, nfp] + values)
+        failed = b.icmp_signed("!=", self.ctx_load(C.STATUS), self.c64(0))
+        bad, good = self.new_block(f"unwind{pc}"), self.new_block(f"back{pc}")
+        b.cbranch(failed, bad, good)
+        b.position_at_end(bad)
+        ret_addr = self.m.text_offsets[self.findex][pc + 1]
+        b.store(self.fp, self.mem_ptr(nfp, I64))
+        b.store(self.c64(ret_addr), self.mem_ptr(b.add(nfp, self.c64(8)), I64))
+        b.branch(self.unwind)
+        b.position_at_end(good)
+        b.store(b.load(self.ctx_slot(C.FUEL)), self.fuel)
+        kind = self.fn.kinds[dst]
+        self.set(dst, b.bitcast(result, F64) if kind == "d" else result)
+        b.branch(self.blocks[pc + 1])
+
+    def _frame(self, extra: int):
+        frame = 8 * self.fn.nregs + self.fn.frame_size
+        return self.b.and_(self.b.sub(self.fp, self.c64(frame + 16 + 8 * extra)), self.c64(-16))
+
+    def lower_CALL(self, pc, dst, k, base, n):
+        b = self.b
+        callee = self.program.functions[k]
+        args = list(range(base, base + n))
+        fixed, extra = args[:callee.nparams], args[callee.nparams:]
+        nfp = self._frame(len(extra))
+        fits = b.icmp_signed(">=", b.sub(nfp, self.c64(8 * callee.nregs + callee.frame_size)), self.floor)
+        go, flat = self.new_block(f"call{pc}"), self.new_block(f"flat{pc}")
+        b.cbranch(fits, go, flat)
+        b.position_at_end(flat)
+        self._flat(pc, self.c64(k), args)
+        b.position_at_end(go)
+        for i, r in enumerate(extra):       # variadic arguments: memory slots at FP+16
+            v = self.get(r)
+            b.store(v, self.mem_ptr(b.add(nfp, self.c64(16 + 8 * i)), v.type))
+        target = self.declared.get(k)
+        if target is None:                   # not in this module: through the table
+            fty = fresh_type(callee)
+            slot = b.gep(b.inttoptr(self.ctx_load(C.TABLE), I64.as_pointer()), [self.c64(k)])
+            p = b.load(slot)
+            there, missing = self.new_block(f"native{pc}"), self.new_block(f"interp{pc}")
+            b.cbranch(b.icmp_signed("!=", p, self.c64(0)), there, missing)
+            b.position_at_end(missing)
+            self._flat(pc, self.c64(k), args)
+            b.position_at_end(there)
+            target = b.inttoptr(p, fty.as_pointer())
+        self._native_call(pc, dst, target, None, nfp, fixed)
+
+    lower_FCALL = lower_CALL
+
+    def lower_CALLR(self, pc, dst, t, base, n):
+        b = self.b
+        args = list(range(base, base + n))
+        addr = self.get(t)
+        text = self.layout.text_end - TEXT_BASE
+        off = b.sub(addr, self.c64(TEXT_BASE))
+        self.check(b.icmp_unsigned("<", off, self.c64(text)), C.STATUS_BADCALL, pc, addr)
+        table = b.inttoptr(self.ctx_load(C.ADDR2FUNC), I32.as_pointer())
+        idx = b.sext(b.load(b.gep(table, [off])), I64)
+        self.check(b.icmp_signed("!=", idx, self.c64(0)), C.STATUS_BADCALL, pc, addr)
+        k = b.sub(idx, self.c64(1))
+
+        def array(slot):
+            return b.load(b.gep(b.inttoptr(self.ctx_load(slot), I64.as_pointer()), [k]))
+
+        kinds = "".join(self.fn.kinds[r] for r in args)
+        sig = signature(kinds, self.fn.kinds[dst])
+        nfp = self._frame(0)
+        p = array(C.TABLE)
+        ok = b.and_(b.icmp_signed("==", array(C.SIGNATURE), self.c64(sig)),
+                    b.and_(b.icmp_signed("!=", p, self.c64(0)),
+                           b.icmp_signed(">=", b.sub(nfp, array(C.FRAME_BYTES)), self.floor)))
+        go, flat = self.new_block(f"icall{pc}"), self.new_block(f"iflat{pc}")
+        b.cbranch(ok, go, flat)
+        b.position_at_end(flat)
+        self._flat(pc, k, args)
+        b.position_at_end(go)
+        fty = ir.FunctionType(I64, [CTX, I64] + [kind_type(c) for c in kinds])
+        self._native_call(pc, dst, b.inttoptr(p, fty.as_pointer()), fty, nfp, args)
+
+    lower_FCALLR = lower_CALLR
+
+    def lower_RET(self, pc, a):
+        self.ctx_store(C.FUEL, self.b.load(self.fuel))
+        self.b.ret(self._bits(self.get(a)))
+
+    lower_FRET = lower_RET
+
+    def lower_RETV(self, pc):
+        self.ctx_store(C.FUEL, self.b.load(self.fuel))
+        self.b.ret(self.c64(0))
+
+    def lower_VARARGS(self, pc, a):
+        self.set(a, self.b.add(self.fp, self.c64(16)))
+
+    def lower_SYSCALL(self, pc, a, n):
+        b = self.b
+        fty = ir.FunctionType(I64, [CTX] + [I64] * 7)
+        cb = b.inttoptr(self.ctx_load(C.SYSCALL), fty.as_pointer())
+        args = [self.get(a + i) for i in range(n + 1)] + [self.c64(0)] * (6 - n)
+        self.ctx_store(C.FP, self.fp)
+        self.ctx_store(C.FUEL, b.load(self.fuel))
+        v = b.call(cb, [self.ctx] + args)
+        status = self.ctx_load(C.STATUS)
+        stop, go = self.new_block(f"sysstop{pc}"), self.new_block(f"sysok{pc}")
+        b.cbranch(b.icmp_signed("!=", status, self.c64(0)), stop, go)
+        b.position_at_end(stop)
+        self.origin(status, pc)
+        b.position_at_end(go)
+        self.set(a, v)
+
+    def lower_TRAP(self, pc, k):
+        self.origin(C.STATUS_TRAP, pc, self.c64(k))
+
+
+def lowered_ops() -> set:
+    return {name[len("lower_"):] for name in dir(FunctionLowering) if name.startswith("lower_")
+            and name[len("lower_"):] in isa.BY_NAME}
+

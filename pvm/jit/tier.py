@@ -1,0 +1,268 @@
+"""The JIT tier: deciding what to compile, and the bridge between the tiers.
+
+The bridge is one Python function per compiled function with the very same
+calling protocol as the interpreter's translated code (pvm/translate.py):
+`fn(m, L, how, fp, *params)`.  Installing it in the machine's table of fast
+functions is all it takes for interpreted code, the main loop and the
+stepper's callers to use native code.  When native code stops for any reason
+other than returning, the bridge reads the context (pvm/jit/context.py),
+brings m.func/m.pc/m.fp/m.fuel/m.regs up to date from it and guest memory,
+and raises what the translated code would have raised: Step, FlatCall, a
+Trap or GuestExit.  So the main loop, trap reports and fuel accounting are
+shared by both tiers; only the speed differs.
+
+Resuming native code in the middle of a function (after a call that went
+through the main loop, after the stepper, or on-stack replacement at a hot
+loop header) uses an extra entry compiled on demand, `pvm_f<k>_at<L>`, which
+takes its registers from the frame's save area.
+"""
+from __future__ import annotations
+
+import ctypes
+import struct
+import time
+
+from llvmlite import ir
+
+from ..program import TEXT_BASE
+from ..traps import BadCall, DivideByZero, GuestExit, SegFault
+from ..translate import FlatCall, Step
+from . import context as C
+from .engine import Engine
+from .lower import FunctionLowering, fresh_type, signature
+
+NATIVE_SPAN = 256 << 10   # guest stack bytes one native call chain may use (bounds the C stack)
+MAX_UNIT = 400            # functions compiled together at most
+
+
+def _sext64(v: int) -> int:
+    return ((v & 0xFFFFFFFFFFFFFFFF) ^ (1 << 63)) - (1 << 63)
+
+
+class JitTier:
+    def __init__(self, machine, *, log=None, dump=None, cache_mb: int = 256, disk_cache: bool = True):
+        self.m = m = machine
+        self.log = log                   # callable(str) for --jit-log, or None
+        self.dump = dump                 # callable(str) for --dump=llvm, or None
+        self.cache_bytes = cache_mb << 20
+        self.engine = Engine(disk_cache=disk_cache)
+        fns = m.program.functions
+        n = len(fns)
+        self.ctx = C.Context()
+        self.ctx_addr = ctypes.addressof(self.ctx)
+        self._mem_view = (ctypes.c_char * len(m.mem)).from_buffer(m.mem)
+        self.table = (ctypes.c_int64 * n)()
+        text = m.layout.text_end - TEXT_BASE
+        self.addr2func = (ctypes.c_int32 * max(text, 1))()
+        for i, a in enumerate(m.layout.function_address):
+            self.addr2func[a - TEXT_BASE] = i + 1
+        self.shape = (ctypes.c_int64 * n)(*[-1 if f.variadic else f.nparams for f in fns])
+        self.frame_bytes = (ctypes.c_int64 * n)(*[8 * f.nregs + f.frame_size for f in fns])
+        self.signature = (ctypes.c_int64 * n)(
+            *[-1 if f.variadic else signature(f.kinds[:f.nparams], f.returns) for f in fns])
+        self._syscall_cb = C.SYSCALL_TYPE(self._syscall)
+        ctx = self.ctx
+        ctx[C.MEM] = ctypes.addressof(self._mem_view)
+        ctx[C.MEM_SIZE] = len(m.mem)
+        ctx[C.STACK_LIMIT] = m.stack_limit
+        for slot, arr in ((C.TABLE, self.table), (C.ADDR2FUNC, self.addr2func),
+                          (C.SHAPE, self.shape), (C.FRAME_BYTES, self.frame_bytes),
+                          (C.SIGNATURE, self.signature)):
+            ctx[slot] = ctypes.addressof(arr)
+        ctx[C.SYSCALL] = ctypes.cast(self._syscall_cb, ctypes.c_void_p).value
+        self.compiled: set = set()       # functions with native fresh entries
+        self.refused: dict = {}          # function index -> reason
+        self._fresh: dict = {}           # function index -> ctypes function
+        self._resume: dict = {}          # (function index, pc) -> ctypes function
+        self.error: BaseException | None = None
+        self.events: list = []
+
+    # ---- logging ------------------------------------------------------------------
+    def note(self, text: str) -> None:
+        self.events.append(text)
+        if self.log is not None:
+            self.log(f"jit: {text}")
+
+    # ---- compiling ------------------------------------------------------------------
+    def reachable(self, k: int) -> list:
+        """k and the not-yet-compiled functions it calls directly, transitively."""
+        fns, seen, order = self.m.program.functions, {k}, [k]
+        i = 0
+        while i < len(order) and len(order) < MAX_UNIT:
+            for ins in fns[order[i]].code:
+                if ins[0] in ("CALL", "FCALL", "FADDR"):
+                    callee = ins[2]
+                    if callee not in seen and callee not in self.compiled:
+                        seen.add(callee)
+                        order.append(callee)
+            i += 1
+        return order
+
+    def compile(self, k: int, why: str = "") -> bool:
+        """Compile function k (and what it calls) to native code."""
+        if k in self.compiled:
+            return True
+        if k in self.refused:
+            return False
+        if self.engine.code_bytes > self.cache_bytes:
+            self.refused[k] = "code cache full (--jit-cache-mb)"
+            self.note(f"refused {self.m.program.functions[k].name}: {self.refused[k]}")
+            return False
+        unit = self.reachable(k)
+        module = ir.Module(name=f"pvm_unit_{k}")
+        module.triple = ""
+        declared = {}
+        fns = self.m.program.functions
+        for i in unit:
+            declared[i] = ir.Function(module, fresh_type(fns[i]), f"pvm_f{i}")
+        for i in unit:
+            FunctionLowering(module, self.m, i, None, declared).lower()
+        names = [f"pvm_f{i}" for i in unit]
+        t0 = time.perf_counter()
+        addresses = self.engine.compile(str(module), names, self.dump)
+        ms = (time.perf_counter() - t0) * 1000
+        for i in unit:
+            self._install(i, addresses[f"pvm_f{i}"])
+        src = "disk cache" if self.engine.last_from_cache else "LLVM"
+        extra = f" (+{len(unit) - 1} callees)" if len(unit) > 1 else ""
+        self.note(f"compiled {fns[k].name}{extra}{' ' + why if why else ''}: {ms:.1f} ms {src}")
+        return True
+
+    def compile_all(self) -> None:
+        for k in range(len(self.m.program.functions)):
+            if k not in self.compiled:
+                self.compile(k, "(--tier=jit)")
+
+    def _install(self, k: int, address: int) -> None:
+        fn = self.m.program.functions[k]
+        proto = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c_int64,
+                                 *[ctypes.c_double if kd == "d" else ctypes.c_int64
+                                   for kd in fn.kinds[:fn.nparams]])
+        self._fresh[k] = proto(address)
+        self.table[k] = address
+        self.compiled.add(k)
+        self.m.install_fast(k, self._bridge(k))
+
+    def resume_entry(self, k: int, pc: int):
+        f = self._resume.get((k, pc))
+        if f is None:
+            module = ir.Module(name=f"pvm_resume_{k}_{pc}")
+            module.triple = ""
+            FunctionLowering(module, self.m, k, pc, {}).lower()
+            name = f"pvm_f{k}_at{pc}"
+            address = self.engine.compile(str(module), [name], self.dump)[name]
+            f = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c_int64)(address)
+            self._resume[(k, pc)] = f
+            self.note(f"resume entry {self.m.program.functions[k].name} at instruction {pc}")
+        return f
+
+    # ---- the bridge ------------------------------------------------------------------
+    def _bridge(self, k: int):
+        fn = self.m.program.functions[k]
+        fresh, ctx, addr = self._fresh[k], self.ctx, self.ctx_addr
+        floating = fn.returns == "d"
+        save = struct.Struct("<" + fn.kinds) if fn.kinds else None
+        stack_limit = self.m.stack_limit
+        stopped = self._stopped
+
+        def native(m, L, how, fp, *params):
+            ctx[C.FUEL] = m.fuel
+            ctx[C.STATUS] = 0
+            ctx[C.FLOOR] = max(stack_limit, fp - NATIVE_SPAN)
+            if how == 0:
+                v = fresh(addr, fp, *params)
+            else:
+                if how == 2 and save is not None:
+                    save.pack_into(m.mem, fp - save.size, *m.regs)
+                elif how == 1:
+                    self._store_retval(k, L, fp)
+                v = self.resume_entry(k, L)(addr, fp)
+            if ctx[C.STATUS]:
+                stopped()
+            m.fuel = ctx[C.FUEL]
+            if floating:
+                return struct.unpack("<d", struct.pack("<q", v))[0]
+            return v
+        native.pvm_native = True
+        return native
+
+    def _store_retval(self, k: int, L: int, fp: int) -> None:
+        """Resuming after a call through the main loop: the call's result
+        goes into its destination register's slot before the registers load."""
+        m = self.m
+        fn = m.program.functions[k]
+        dst = fn.code[L - 1][1]
+        at = fp - 8 * fn.nregs + 8 * dst
+        if fn.kinds[dst] == "d":
+            struct.pack_into("<d", m.mem, at, float(m.retval))
+        else:
+            struct.pack_into("<q", m.mem, at, int(m.retval))
+
+    def _stopped(self) -> None:
+        """Native code stopped short of returning: raise what the
+        interpreter would have raised, with the machine state brought over."""
+        m, ctx = self.m, self.ctx
+        st = ctx[C.STATUS]
+        m.func, m.pc, m.fp, m.fuel = ctx[C.FUNC], ctx[C.PC], ctx[C.FP], ctx[C.FUEL]
+        m.regs = m.unspill_regs()
+        if st == C.STATUS_STEP:
+            raise Step()
+        if st == C.STATUS_FLATCALL:
+            call = m.program.functions[m.func].code[m.pc - 1]
+            base, n = call[3], call[4]
+            kinds = m.program.functions[m.func].kinds
+            args = []
+            for i in range(n):
+                bits = ctx[C.ARGS + i]
+                args.append(struct.unpack("<d", struct.pack("<q", bits))[0]
+                            if kinds[base + i] == "d" else bits)
+            m.args = tuple(args)
+            raise FlatCall(ctx[C.CALLEE])
+        addr = _sext64(ctx[C.ADDR])
+        if st == C.STATUS_EXIT:
+            raise GuestExit(addr)
+        if st == C.STATUS_SEGV_READ:
+            trap = SegFault("read", addr)
+        elif st == C.STATUS_SEGV_WRITE:
+            trap = SegFault("write", addr)
+        elif st == C.STATUS_DIV0:
+            trap = DivideByZero()
+        elif st == C.STATUS_DIV_OVERFLOW:
+            trap = DivideByZero("integer overflow in division")
+        elif st == C.STATUS_BADCALL:
+            trap = BadCall("call to non-function address", addr)
+        elif st == C.STATUS_TRAP:
+            from ..machine import _trap
+            trap = _trap(addr)
+        elif st == C.STATUS_HOST_ERROR and self.error is not None:
+            err, self.error = self.error, None
+            raise err
+        else:
+            raise RuntimeError(f"native code stopped with unknown status {st}")
+        trap.located = True
+        raise trap
+
+    def _syscall(self, ctx_ptr, number, a1, a2, a3, a4, a5, a6):
+        """Called from native code; never lets an exception into C."""
+        m = self.m
+        try:
+            m.fuel = self.ctx[C.FUEL]
+            m.fp = self.ctx[C.FP]
+            return m.os.syscall(m, number, a1, a2, a3, a4, a5, a6)
+        except GuestExit as e:
+            self.ctx[C.STATUS] = C.STATUS_EXIT
+            self.ctx[C.ADDR] = e.status
+        except BaseException as e:       # KeyboardInterrupt, or a bug in pvm
+            self.error = e
+            self.ctx[C.STATUS] = C.STATUS_HOST_ERROR
+        return 0
+
+
+def available() -> str | None:
+    """None if the JIT can run here, else why not."""
+    try:
+        import llvmlite.binding  # noqa: F401
+    except Exception as e:       # ImportError, or a broken shared library
+        return f"llvmlite cannot be imported ({e})"
+    return None
+
