@@ -14,23 +14,28 @@ from __future__ import annotations
 from . import isa
 
 
-def make_handlers(namespace: dict) -> dict:
-    """name -> handler(m, R, *operands) for every templated opcode."""
-    handlers = {}
-    for op in isa.OPS:
-        if op.py is None:
-            continue
-        params = "ABC"[:len(op.operands)]
-        subst = {p: (f"R[{p}]" if k in isa.REG_OPERANDS else p)
-                 for p, k in zip(params, op.operands)}
-        body = op.py.replace("FP", "m.fp").format(**subst)
-        src = f"def op_{op.name}(m, R, {', '.join(params)}):\n    {body}\n"
-        if not params:
-            src = f"def op_{op.name}(m, R):\n    {body}\n"
-        glb = dict(namespace)
-        exec(compile(src, f"<pvm-op:{op.name}>", "exec"), glb)
-        handlers[op.name] = glb[f"op_{op.name}"]
-    return handlers
+def make_handler(op: isa.Op, namespace: dict):
+    """handler(m, R, *operands) for a templated opcode."""
+    params = "ABC"[:len(op.operands)]
+    subst = {p: (f"R[{p}]" if k in isa.REG_OPERANDS else p) for p, k in zip(params, op.operands)}
+    body = op.py.replace("FP", "m.fp").format(**subst)
+    src = f"def op_{op.name}(m, R{''.join(', ' + p for p in params)}):\n    {body}\n"
+    glb = dict(namespace)
+    exec(compile(src, f"<pvm-op:{op.name}>", "exec"), glb)
+    return glb[f"op_{op.name}"]
+
+
+class Handlers(dict):
+    """Handlers made on first use: most runs never step at all."""
+
+    def __init__(self, namespace: dict):
+        super().__init__()
+        self.namespace = namespace
+
+    def __missing__(self, name: str):
+        op = isa.BY_NAME[name]
+        h = self[name] = make_handler(op, self.namespace) if op.py is not None else None
+        return h
 
 
 class Stepper:
@@ -38,7 +43,7 @@ class Stepper:
 
     def __init__(self, m, namespace: dict):
         self.m = m
-        self.handlers = make_handlers(namespace)
+        self.handlers = Handlers(namespace)
         self.syscall = namespace["SYSCALL"]
         self.trap = namespace["TRAP"]
         self.func_at = namespace["FUNC_AT"]
@@ -49,7 +54,7 @@ class Stepper:
         ins = m.program.functions[m.func].code[m.pc]
         name = ins[0]
         m.fuel -= 1
-        h = self.handlers.get(name)
+        h = self.handlers[name]
         if h is not None:
             h(m, m.regs, *ins[1:])
             m.pc += 1

@@ -34,10 +34,14 @@ debugger and a guest OS switching stacks need.
 """
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
 import struct
+import sys
 from dataclasses import dataclass
 
-from . import isa
+from . import cache, isa
 
 
 
@@ -332,6 +336,31 @@ class FunctionTranslator:
         self.emit(d, f"raise TRAP({k})", pc)
 
 
+def compiled(source: str, filename: str):
+    """compile(), with the code object cached on disk like a .pyc file:
+    CPython's compiler is most of a translation's cost."""
+    d = cache.cache_dir()
+    if d is None:
+        return compile(source, filename, "exec")
+    key = hashlib.sha256(f"{sys.version}\n{filename}\n{source}".encode()).hexdigest()[:32]
+    path = os.path.join(d, "py", key + ".marshal")
+    try:
+        with open(path, "rb") as f:
+            return marshal.load(f)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    code = compile(source, filename, "exec")
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{path}.{os.getpid()}"
+        with open(tmp, "wb") as f:
+            marshal.dump(code, f)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return code
+
+
 def translate(findex: int, machine, namespace: dict) -> Translation:
     """Translate one function of `machine`'s program into `namespace`, the
     machine's shared namespace of bound helpers (see Machine._bind)."""
@@ -342,7 +371,7 @@ def translate(findex: int, machine, namespace: dict) -> Translation:
     namespace[f"SPILL{findex}"] = fmt.pack_into
     namespace[f"UNSPILL{findex}"] = fmt.unpack_from
     namespace.update(t.machine_namespace_extra)
-    code = compile(source, f"<pvm:{fn.name}>", "exec")
+    code = compiled(source, f"<pvm:{fn.name}>")
     local: dict = {}
     exec(code, namespace, local)
     return Translation(local["fn"], source, t.pc_of_line)
