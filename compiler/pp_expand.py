@@ -1,44 +1,69 @@
-"""Macro expansion with rescanning (C99 6.10.3.4), by Prosser's algorithm.
+"""Macro expansion with rescanning (C99 6.10.3.4), the way gcc does it.
 
-Tokens are read from a Stream: a stack of pushed-back tokens (the results of
-substitutions waiting to be rescanned) over an optional reader (the file).
-When an identifier names a macro that is not in its own hide set, the
-invocation is replaced by its substitution, pushed back and rescanned, so
-rescanning is a loop, not recursion.  The hide set of a function-like
-invocation is (name's hide set & closing paren's hide set) + the macro name,
-which is what stops `#define foo foo` and mutual recursion.
+Tokens are read from a Stream: a stack of contexts (the replacement lists
+being rescanned) over an optional reader (the file).  When an identifier
+names a macro, its replacement is pushed as a new context and the macro is
+*disabled* until that context has been read to its end and popped.  An
+identifier read while its macro is disabled is painted blue (`noexpand`)
+and never expands again, which is what stops `#define foo foo` and mutual
+recursion.  gcc and clang implement 6.10.3.4 this way, and macro tricks such
+as deferred expansion (`EVAL(REPEAT(...))`) rely on exactly this timing, so
+it is used here rather than Prosser's hide sets (which paint more).
 
-Only the pre-expansion of arguments recurses (each argument is expanded on its
-own, 6.10.3.1); that depth is bounded by MAX_ARG_NESTING with a clear error.
+Rescanning is a loop over the context stack, not recursion.  Only the
+pre-expansion of arguments recurses (each argument is expanded on its own,
+6.10.3.1); that depth is bounded by MAX_ARG_NESTING with a clear error.
 """
 from __future__ import annotations
 
-from .pp_lex import EMPTY_HIDESET, IDENT, NUMBER, PUNCT, STRING, Token
+from .pp_lex import IDENT, NUMBER, PUNCT, STRING, Token
 from .pp_macro import MacroError, substitute
 
-MAX_ARG_NESTING = 150          # macro invocations nested inside arguments
+MAX_ARG_NESTING = 150              # macro invocations nested inside arguments
 MAX_EXPANSION_TOKENS = 2_000_000   # tokens made for one top-level invocation
 
 
 class Stream:
-    """Tokens to read: pushed-back tokens first, then the reader (if any).
+    """Tokens to read: the contexts (innermost last), then the reader (if any).
 
-    reader(in_args) -> Token or None; peek() -> the reader's next token if it
-    may continue a macro invocation (same file, not a directive), else None.
+    A context is [tokens, next index, macro or None].  reader(in_args) ->
+    Token or None; peek() -> the reader's next token if it may continue a
+    macro invocation (same file, not a directive), else None.
     """
-    __slots__ = ("stack", "reader", "peek")
+    __slots__ = ("ctxs", "reader", "peek")
 
-    def __init__(self, tokens=(), reader=None, peek=None):
-        self.stack = list(reversed(tokens))
+    def __init__(self, tokens=None, reader=None, peek=None):
+        self.ctxs = [[tokens, 0, None]] if tokens else []
         self.reader = reader
         self.peek = peek
 
-    def next_raw(self, in_args=False):
-        if self.stack:
-            return self.stack.pop()
-        if self.reader is not None:
-            return self.reader(in_args)
-        return None
+    def unwind(self):
+        """Drop every context (after an error), enabling their macros again."""
+        for _, _, m in self.ctxs:
+            if m is not None:
+                m.disabled = False
+        self.ctxs.clear()
+
+
+def _read(stream, in_args=False):
+    """The next token, unexpanded; contexts read to their end are popped."""
+    ctxs = stream.ctxs
+    while ctxs:
+        c = ctxs[-1]
+        i = c[1]
+        if i < len(c[0]):
+            c[1] = i + 1
+            return c[0][i]
+        ctxs.pop()
+        if c[2] is not None:
+            c[2].disabled = False
+    if stream.reader is not None:
+        return stream.reader(in_args)
+    return None
+
+
+def _painted(t):
+    return Token(t.kind, t.text, t.line, t.col, t.ws, False, True, t.origin)
 
 
 class Expander:
@@ -56,18 +81,18 @@ class Expander:
     def next(self, stream, in_if=False):
         """The next fully macro-expanded token of `stream`, or None at its end."""
         macros = self.macros
-        stack = stream.stack
+        ctxs = stream.ctxs
         while True:
-            if stack:
-                t = stack.pop()
+            if ctxs:
+                t = _read(stream)
             else:
                 if stream.reader is None:
                     return None
                 self.work = 0
                 t = stream.reader(False)
-                if t is None:
-                    return None
-            if t.kind != IDENT:
+            if t is None:
+                return None
+            if t.kind != IDENT or t.noexpand:
                 return t
             m = macros.get(t.text)
             if m is None:
@@ -77,21 +102,19 @@ class Expander:
                     self._pragma_operator(stream, t)
                     continue
                 return t
-            if t.hide and m.name in t.hide:
-                return t
+            if m.disabled:
+                return _painted(t)
             if m.builtin is not None:
                 return m.builtin(t)
             if m.params is None:
-                hide = (t.hide | m.self_hide) if t.hide else m.self_hide
-                out = self._substitute(m, None, hide, t, False)
+                out = self._substitute(m, None, t, False)
             else:
                 if not self._paren_follows(stream):
                     return t
-                args, rparen, omitted = self._collect_args(stream, m, t)
-                hide = (t.hide & rparen.hide) | m.self_hide
-                out = self._substitute(m, args, hide, t, omitted)
-            if out:
-                stack.extend(reversed(out))
+                args, omitted = self._collect_args(stream, m, t)
+                out = self._substitute(m, args, t, omitted)
+            m.disabled = True
+            ctxs.append([out, 0, m])
 
     def expand_list(self, tokens, in_if=False):
         """The full expansion of a token list on its own (an argument, a #if line)."""
@@ -101,8 +124,8 @@ class Expander:
             raise MacroError(f"macro invocations nested too deeply in arguments "
                              f"(limit {MAX_ARG_NESTING})", tokens[0])
         self.depth += 1
+        stream = Stream(tokens)
         try:
-            stream = Stream(tokens)
             out = []
             nxt = self.next
             while True:
@@ -112,10 +135,11 @@ class Expander:
                 out.append(t)
         finally:
             self.depth -= 1
+            stream.unwind()
 
-    def _substitute(self, m, args, hide, name, omitted):
+    def _substitute(self, m, args, name, omitted):
         try:
-            out = substitute(m, args, hide, name, self.expand_list, omitted)
+            out = substitute(m, args, name, self.expand_list, omitted)
         except MacroError as e:
             e.notes.append((f"in expansion of macro '{m.name}'", name, None))
             raise
@@ -127,14 +151,23 @@ class Expander:
         return out
 
     def _paren_follows(self, stream):
-        """Consume a '(' that continues an invocation; whether there was one."""
-        stack = stream.stack
-        if stack:
-            t = stack[-1]
-            if t.kind == PUNCT and t.text == "(":
-                stack.pop()
-                return True
-            return False
+        """Consume a '(' that continues an invocation; whether there was one.
+
+        Like gcc, contexts read to their end on the way are popped even if
+        no '(' follows.
+        """
+        ctxs = stream.ctxs
+        while ctxs:
+            c = ctxs[-1]
+            if c[1] < len(c[0]):
+                t = c[0][c[1]]
+                if t.kind == PUNCT and t.text == "(":
+                    c[1] += 1
+                    return True
+                return False
+            ctxs.pop()
+            if c[2] is not None:
+                c[2].disabled = False
         if stream.peek is None:
             return False
         t = stream.peek()
@@ -148,13 +181,14 @@ class Expander:
         args, cur, depth = [], [], 0
         nparams = len(m.params)
         rest = nparams - 1 if m.variadic else -1
-        next_raw = stream.next_raw
+        macros = self.macros
         while True:
-            t = next_raw(True)
+            t = _read(stream, True)
             if t is None:
                 raise MacroError("unterminated function-like macro invocation", name,
                                  notes=[(f"macro '{m.name}' defined here", m.token, m.where)])
-            if t.kind == PUNCT:
+            kind = t.kind
+            if kind == PUNCT:
                 s = t.text
                 if s == "(":
                     depth += 1
@@ -167,6 +201,10 @@ class Expander:
                     args.append(cur)
                     cur = []
                     continue
+            elif kind == IDENT and not t.noexpand:
+                other = macros.get(t.text)
+                if other is not None and other.disabled:
+                    t = _painted(t)
             cur.append(t)
         omitted = False
         if nparams == 0:
@@ -178,39 +216,39 @@ class Expander:
                 omitted = True
             elif nparams == 1 and not args[0]:
                 omitted = True
-        elif nparams == 1 and len(args) == 1:
-            pass
         if len(args) != nparams:
             few = len(args) < nparams
             raise MacroError(f"too {'few' if few else 'many'} arguments provided to "
                              f"function-like macro invocation", t if few else name,
                              notes=[(f"macro '{m.name}' defined here", m.token, m.where)])
-        return args, t, omitted
+        return args, omitted
 
     def _defined(self, stream, t):
         """`defined X` or `defined ( X )` in #if: 1 or 0."""
-        nxt = stream.next_raw()
+        nxt = _read(stream)
         paren = nxt is not None and nxt.kind == PUNCT and nxt.text == "("
         if paren:
-            nxt = stream.next_raw()
+            nxt = _read(stream)
         if nxt is None or nxt.kind != IDENT:
             raise MacroError("macro name must be an identifier" if nxt is not None
                              else "macro name missing", nxt or t)
         if paren:
-            close = stream.next_raw()
+            close = _read(stream)
             if close is None or close.text != ")":
                 raise MacroError("missing ')' after 'defined'", close or nxt)
         value = "1" if nxt.text in self.macros else "0"
-        return Token(NUMBER, value, t.line, t.col, t.ws, False, EMPTY_HIDESET, t.origin)
+        return Token(NUMBER, value, t.line, t.col, t.ws, False, False, t.origin)
 
     def _pragma_operator(self, stream, t):
         """_Pragma ( string-literal ) (6.10.9): destringize and run as a pragma."""
-        got = [stream.next_raw(True) for _ in range(3)]
-        if (any(g is None for g in got) or got[0].text != "(" or got[1].kind != STRING
+        got = []
+        for _ in range(3):
+            g = _read(stream, True)
+            if g is None:
+                break
+            got.append(g)
+        if (len(got) < 3 or got[0].text != "(" or got[1].kind != STRING
                 or got[2].text != ")"):
-            for g in reversed(got):
-                if g is not None:
-                    stream.stack.append(g)
             raise MacroError("_Pragma takes a parenthesized string literal", t)
         s = got[1].text
         s = s[s.index('"') + 1:-1].replace('\\"', '"').replace("\\\\", "\\")

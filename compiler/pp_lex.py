@@ -19,8 +19,6 @@ from bisect import bisect_right
 # Token kinds.
 IDENT, NUMBER, STRING, CHAR, PUNCT, OTHER, BAD_LITERAL, PLACEMARKER = range(8)
 
-EMPTY_HIDESET: frozenset = frozenset()
-
 
 class Token:
     """One preprocessing token.
@@ -29,21 +27,22 @@ class Token:
     macro expansion, where the outermost macro invocation starts.
     ws: whitespace (or a comment or a newline) came before it.
     bol: it is the first token of a logical line.
-    hide: the hide set (names of macros that must not expand it again).
+    noexpand: "painted blue": an identifier that named a macro while that
+    macro's own expansion was being rescanned, never to be expanded again.
     origin: None for a token read from a file; for a token made by macro
     expansion, the tuple (macro, definition token or None).
     """
-    __slots__ = ("kind", "text", "line", "col", "ws", "bol", "hide", "origin")
+    __slots__ = ("kind", "text", "line", "col", "ws", "bol", "noexpand", "origin")
 
     def __init__(self, kind, text, line, col, ws=False, bol=False,
-                 hide=EMPTY_HIDESET, origin=None):
+                 noexpand=False, origin=None):
         self.kind = kind
         self.text = text
         self.line = line
         self.col = col
         self.ws = ws
         self.bol = bol
-        self.hide = hide
+        self.noexpand = noexpand
         self.origin = origin
 
     def __repr__(self):

@@ -4,8 +4,7 @@
 builds the replacement list of one invocation: parameters are replaced by
 their fully macro-expanded arguments, except operands of `#` (stringized,
 6.10.3.2) and `##` (pasted unexpanded, 6.10.3.3, with placemarkers for empty
-arguments).  Every token of the result gets the invocation's hide set added
-(Prosser's algorithm); rescanning it is the expander's job (pp_expand.py).
+arguments).  Rescanning the result is the expander's job (pp_expand.py).
 
 GNU `, ## __VA_ARGS__` is supported as gcc does it: the comma disappears when
 the variable arguments are left out entirely.
@@ -31,7 +30,7 @@ class MacroError(Exception):
 class Macro:
     """One #define: params is None for an object-like macro."""
     __slots__ = ("name", "params", "variadic", "body", "pidx", "where", "token",
-                 "builtin", "self_hide", "simple")
+                 "builtin", "disabled", "simple")
 
     def __init__(self, name, params, variadic, body, where=None, token=None, builtin=None):
         self.name = name
@@ -43,7 +42,7 @@ class Macro:
         self.where = where            # file state of the definition (for diagnostics)
         self.token = token            # the name token in the #define
         self.builtin = builtin        # callable(token) -> Token for __LINE__ and friends
-        self.self_hide = frozenset((name,))
+        self.disabled = False         # its expansion is being rescanned (pp_expand.py)
         # Object-like with no ##: substitution is a plain copy.
         self.simple = params is None and not any(
             t.kind == PUNCT and t.text == "##" for t in body)
@@ -135,7 +134,7 @@ def stringize(tokens) -> str:
     return "".join(parts)
 
 
-def substitute(m, args, hide, name, expand, va_omitted=False):
+def substitute(m, args, name, expand, va_omitted=False):
     """The replacement of one invocation of `m` at token `name`, before rescanning.
 
     args: the raw argument token lists (None for an object-like macro);
@@ -144,15 +143,15 @@ def substitute(m, args, hide, name, expand, va_omitted=False):
     line, col = name.line, name.col
     body, pidx = m.body, m.pidx
     if m.simple:
-        out = [Token(t.kind, t.text, line, col, t.ws, False, hide, (m, t)) for t in body]
+        out = [Token(t.kind, t.text, line, col, t.ws, False, False, (m, t)) for t in body]
         if out:
             out[0].ws = name.ws
         return out
     origin = (m, None)
 
     def copy(toks):
-        return [Token(t.kind, t.text, line, col, t.ws, False,
-                      (hide | t.hide) if t.hide else hide, origin) for t in toks]
+        return [Token(t.kind, t.text, line, col, t.ws, False, t.noexpand, origin)
+                for t in toks]
 
     expanded = {}
     out = []
@@ -163,7 +162,7 @@ def substitute(m, args, hide, name, expand, va_omitted=False):
         p = pidx[i]
         if t.kind == PUNCT and args is not None and t.text == "#":
             out.append(Token(STRING, stringize(args[pidx[i + 1]]), line, col, t.ws, False,
-                             hide, (m, t)))
+                             False, (m, t)))
             i += 2
             continue
         if t.kind == PUNCT and t.text == "##":
@@ -173,7 +172,7 @@ def substitute(m, args, hide, name, expand, va_omitted=False):
             i += 1
             if r.kind == PUNCT and args is not None and r.text == "#":
                 right = [Token(STRING, stringize(args[pidx[i]]), line, col, r.ws, False,
-                               hide, (m, r))]
+                               False, (m, r))]
                 i += 1
             elif rp >= 0:
                 if (m.variadic and rp == len(m.params) - 1 and out
@@ -188,7 +187,7 @@ def substitute(m, args, hide, name, expand, va_omitted=False):
                     continue
                 right = copy(args[rp])
             else:
-                right = [Token(r.kind, r.text, line, col, r.ws, False, hide, (m, r))]
+                right = [Token(r.kind, r.text, line, col, r.ws, False, False, (m, r))]
             if not right:
                 continue
             if not out:
@@ -198,7 +197,7 @@ def substitute(m, args, hide, name, expand, va_omitted=False):
             if left.kind == PLACEMARKER:
                 out[-1] = right[0]
             else:
-                out[-1] = _paste(m, op, left, right[0], hide)
+                out[-1] = _paste(m, op, left, right[0])
             out.extend(right[1:])
             continue
         if p >= 0:
@@ -209,7 +208,7 @@ def substitute(m, args, hide, name, expand, va_omitted=False):
                     got[0].ws = t.ws
                     out.extend(got)
                 else:
-                    out.append(Token(PLACEMARKER, "", line, col, t.ws, False, hide, origin))
+                    out.append(Token(PLACEMARKER, "", line, col, t.ws, False, False, origin))
             else:
                 if p not in expanded:
                     expanded[p] = expand(args[p])
@@ -219,7 +218,7 @@ def substitute(m, args, hide, name, expand, va_omitted=False):
                 out.extend(got)
             i += 1
             continue
-        out.append(Token(t.kind, t.text, line, col, t.ws, False, hide, (m, t)))
+        out.append(Token(t.kind, t.text, line, col, t.ws, False, False, (m, t)))
         i += 1
     out = [t for t in out if t.kind != PLACEMARKER]
     if out:
@@ -227,11 +226,11 @@ def substitute(m, args, hide, name, expand, va_omitted=False):
     return out
 
 
-def _paste(m, op, left, right, hide):
+def _paste(m, op, left, right):
     """The token `left ## right` forms; an error unless it is one valid token."""
     made = make_token(left.text + right.text)
     if made is None:
         raise MacroError(f"pasting formed '{left.text}{right.text}', an invalid "
                          "preprocessing token", op, m.where)
     kind, text = made
-    return Token(kind, text, left.line, left.col, left.ws, False, hide, left.origin)
+    return Token(kind, text, left.line, left.col, left.ws, False, False, left.origin)

@@ -15,8 +15,8 @@ stop at once.
 
 The stages, one module each: pp_lex (splices, comments, tokens), pp_files
 (reading, #include search, per-file #if stack and #line map), pp_directives,
-pp_macro (#define, substitution, # and ##), pp_expand (rescanning with hide
-sets), pp_expr (#if arithmetic), pp_output (text and line map), pp_diag.
+pp_macro (#define, substitution, # and ##), pp_expand (rescanning, with
+macros disabled inside their own expansion), pp_expr (#if arithmetic), pp_output (text and line map), pp_diag.
 This module holds the state of one run and the reading loop that ties them.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ from .pp_directives import run_directive
 from .pp_expand import Expander, Stream
 from .pp_files import (MAX_INCLUDE_DEPTH, FileState, SourceFile, find_include,
                        read_source)
-from .pp_lex import BAD_LITERAL, EMPTY_HIDESET, NUMBER, PUNCT, STRING, Token
+from .pp_lex import BAD_LITERAL, NUMBER, PUNCT, STRING, Token
 from .pp_macro import Macro, MacroError, parse_define
 from .pp_output import Output
 from .pp_predefined import DYNAMIC_MACROS, predefined_macros, string_literal
@@ -98,7 +98,7 @@ class Preprocessor:
                 t = nxt(stream)
             except MacroError as e:
                 self.report(e, None)
-                stream.stack.clear()
+                stream.unwind()
                 continue
             if t is None:
                 break
@@ -242,7 +242,7 @@ class Preprocessor:
                 self.counter += 1
             else:
                 text = str(len(self.stack) - 1)
-            return Token(kind, text, tok.line, tok.col, tok.ws, False, EMPTY_HIDESET,
+            return Token(kind, text, tok.line, tok.col, tok.ws, False, False,
                          (self.macros.get(name), None))
         return expand
 
