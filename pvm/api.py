@@ -9,6 +9,7 @@ behaves the same however it is started.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 from dataclasses import dataclass
@@ -49,7 +50,16 @@ def load(path: str) -> Program:
     from .verify import load as load_bytes
     with open(path, "rb") as f:
         data = f.read(1 << 30)
-    return load_bytes(data, path)
+    program = load_bytes(data, path)
+    program.digest = hashlib.sha256(data).hexdigest()
+    return program
+
+
+def digest(program: Program) -> str:
+    if not program.digest:
+        from .bcfile import encode
+        program.digest = hashlib.sha256(encode(program)).hexdigest()
+    return program.digest
 
 
 def program_for(path: str, include_dirs=(), defines=None) -> Program:
@@ -61,14 +71,15 @@ def program_for(path: str, include_dirs=(), defines=None) -> Program:
 
 def execute(program: Program, argv: list, *, stdin=None, stdout=None, stderr=None,
             tier: str = "interp", fuel: int | None = None, memory: int = DEFAULT_MEMORY,
-            stack: int = DEFAULT_STACK) -> int:
+            stack: int = DEFAULT_STACK, **machine_options) -> int:
     """Run `program` with `argv` on a fresh machine; report a trap on stderr
     as one line; return the exit status."""
     from .hostos import HostOS
     os_ = HostOS(stdin=stdin, stdout=stdout, stderr=stderr)
-    if tier not in TIERS and tier != "auto":
-        raise PvmError(f"unknown tier '{tier}' (available: {', '.join(TIERS)})")
-    m = Machine(program, memory=memory, stack=stack, fuel=fuel, os=os_)
+    if tier not in ("interp", "jit", "auto"):
+        raise PvmError(f"unknown tier '{tier}' (choose interp, jit or auto)")
+    m = Machine(program, memory=memory, stack=stack, fuel=fuel, os=os_, tier=tier,
+                program_key=digest(program), **machine_options)
     m.set_args([a if isinstance(a, bytes) else os.fsencode(a) for a in argv])
     try:
         return m.run()

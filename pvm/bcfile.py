@@ -255,6 +255,8 @@ class _Reader:
             n |= (byte & 0x7F) << shift
             shift += 7
             if not byte & 0x80:
+                if byte == 0 and shift > 7:
+                    self.fail(f"{what} is not minimally encoded", at)
                 return n
             if shift >= 64:
                 self.fail(f"{what} is not a valid number (more than 64 bits)", at)
@@ -365,7 +367,10 @@ def _read_lines(r: _Reader, ninstructions: int) -> list[int]:
     line = 0
     for _ in range(runs):
         run_at = r.pos
-        line += r.sleb("line table delta")
+        delta = r.sleb("line table delta")
+        if delta == 0 and lines:
+            r.fail("line table repeats a line in two consecutive runs", run_at)
+        line += delta
         count = r.uleb("line table run length")
         if not 0 <= line < 1 << 32:
             r.fail(f"line table gives line number {line}", run_at)

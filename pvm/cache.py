@@ -80,7 +80,10 @@ def compile_cached(path: str, include_dirs: tuple = (), defines: dict | None = N
                 entry = json.load(f)
             if all(_digest(p) == h for p, h in entry["deps"]):
                 with open(os.path.join(d, key + ".pvm"), "rb") as f:
-                    return load(f.read(), path)
+                    data = f.read()
+                program = load(data, path)
+                program.digest = hashlib.sha256(data).hexdigest()
+                return program
         except (OSError, ValueError, KeyError, TypeError):
             pass
         except Exception:       # a damaged entry is a miss, never an error
@@ -93,7 +96,9 @@ def compile_cached(path: str, include_dirs: tuple = (), defines: dict | None = N
         try:
             files = sorted(set([os.path.abspath(path)] + [os.path.abspath(p) for p in deps]))
             entry = {"deps": [(p, _digest(p)) for p in files]}
-            _write_atomic(os.path.join(d, key + ".pvm"), encode(program))
+            data = encode(program)
+            program.digest = hashlib.sha256(data).hexdigest()
+            _write_atomic(os.path.join(d, key + ".pvm"), data)
             _write_atomic(manifest, json.dumps(entry).encode())
         except OSError:
             pass                # a read-only cache directory only costs speed

@@ -228,17 +228,16 @@ def templated(op: Op) -> bool:
     return op.py is not None
 
 
-_PACK = {"r": "<B", "f": "<B", "b": "<B", "n": "<B", "k": "<q", "x": "<d", "l": "<I", "F": "<I"}
+_PACK = {"r": "B", "f": "B", "b": "B", "n": "B", "k": "q", "x": "d", "l": "I", "F": "I"}
+SIZE = {op.name: op.size for op in OPS}
+# one struct per opcode: the opcode byte, then its operands
+FORMAT = {op.name: __import__("struct").Struct("<B" + "".join(_PACK[k] for k in op.operands))
+          for op in OPS}
 
 
 def encode(ins: tuple) -> bytes:
     """The bytes of one instruction (OPNAME, operand, ...)."""
-    import struct
-    op = BY_NAME[ins[0]]
-    out = bytearray([op.code])
-    for kind, value in zip(op.operands, ins[1:]):
-        out += struct.pack(_PACK[kind], value)
-    return bytes(out)
+    return FORMAT[ins[0]].pack(BY_NAME[ins[0]].code, *ins[1:])
 
 
 def encode_code(code: list[tuple]) -> bytes:

@@ -45,8 +45,11 @@ class Machine:
     def __init__(self, program: Program, *, memory: int = DEFAULT_MEMORY,
                  stack: int = DEFAULT_STACK, fuel: int | None = None, os=None,
                  tier: str = "interp", jit_threshold: int = 1000, jit_log=None,
-                 dump_llvm=None, jit_cache_mb: int = 256):
+                 dump_llvm=None, jit_cache_mb: int = 256, program_key: str | None = None):
         self.program = program
+        # identifies the program's bytecode (its file hash) for the caches of
+        # translated code; None disables them
+        self.program_key = program_key
         self.layout = lay = program_layout(program)
         if memory < lay.heap_base + stack + ARGS_AREA + PAGE:
             raise ValueError(f"--memory {memory} is too small for this program "
@@ -106,10 +109,10 @@ class Machine:
             code = isa.encode_code(fn.code)
             base = lay.function_address[i]
             mem[base:base + len(code)] = code
-            offs, at = [], base
+            offs, at, size = [], base, isa.SIZE
             for ins in fn.code:
                 offs.append(at)
-                at += isa.BY_NAME[ins[0]].size
+                at += size[ins[0]]
             self.text_offsets.append(offs)
             for j, ins in enumerate(fn.code):
                 if isa.BY_NAME[ins[0]].has("call") and j + 1 < len(fn.code):

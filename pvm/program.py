@@ -77,7 +77,8 @@ class Function:
         return len(self.kinds)
 
     def code_size(self) -> int:
-        return sum(isa.BY_NAME[ins[0]].size for ins in self.code)
+        size = isa.SIZE
+        return sum(size[ins[0]] for ins in self.code)
 
 
 @dataclass
@@ -98,6 +99,9 @@ class Program:
     bss_size: int = 0
     symbols: list[Symbol] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    # sha256 of the encoded bytecode, set by whoever read or wrote the file;
+    # keys the caches of translated and native code.  Not part of the file.
+    digest: str = field(default="", compare=False, repr=False)
 
     def function_index(self, name: str) -> int:
         for i, f in enumerate(self.functions):

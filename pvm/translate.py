@@ -71,8 +71,8 @@ INDENT = "    "
 
 @dataclass
 class Translation:
-    function: object          # the Python function fn(m, L, how)
-    source: str
+    function: object          # the Python function fn(m, L, how, fp, *params)
+    source: str | None        # None when it came from the disk cache
     pc_of_line: dict          # Python source line -> instruction index
 
 
@@ -121,7 +121,7 @@ class FunctionTranslator:
         self.regs = [f"r{i}" for i in range(fn.nregs)]
         self.machine = machine
         self.threshold = machine.jit_threshold if machine.counting else None
-        self.machine_namespace_extra: dict = {}
+        self.packers: dict = {}          # name -> struct format of variadic argument stores
         self.lines: list[str] = []
         self.pc_of_line: dict[int, int] = {}
 
@@ -296,7 +296,7 @@ class FunctionTranslator:
         if extra:       # variadic arguments go to memory slots at FP+16...
             fmt = "<" + "".join(self.fn.kinds[b + nparams + i] for i in range(len(extra)))
             name = f"VA{self.findex}_{pc}"
-            self.machine_namespace_extra[name] = struct.Struct(fmt).pack_into
+            self.packers[name] = fmt
             self.emit(d, f"{name}(mem, nfp + 16, {', '.join(extra)})", pc)
         self._host_call(d, pc, dst, f"F{k}", args[:nparams])
         self.emit(d, f"L = {pc + 1}; continue", pc)
@@ -336,42 +336,64 @@ class FunctionTranslator:
         self.emit(d, f"raise TRAP({k})", pc)
 
 
-def compiled(source: str, filename: str):
-    """compile(), with the code object cached on disk like a .pyc file:
-    CPython's compiler is most of a translation's cost."""
+def _cache_path(key: str) -> str | None:
     d = cache.cache_dir()
-    if d is None:
-        return compile(source, filename, "exec")
-    key = hashlib.sha256(f"{sys.version}\n{filename}\n{source}".encode()).hexdigest()[:32]
-    path = os.path.join(d, "py", key + ".marshal")
+    return None if d is None else os.path.join(d, "py", key + ".marshal")
+
+
+def _cached(key: str):
+    path = _cache_path(key)
+    if path is None:
+        return None
     try:
         with open(path, "rb") as f:
             return marshal.load(f)
     except (OSError, EOFError, ValueError, TypeError):
-        pass
-    code = compile(source, filename, "exec")
+        return None
+
+
+def _store(key: str, value) -> None:
+    path = _cache_path(key)
+    if path is None:
+        return
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         tmp = f"{path}.{os.getpid()}"
         with open(tmp, "wb") as f:
-            marshal.dump(code, f)
+            marshal.dump(value, f)
         os.replace(tmp, path)
-    except OSError:
+    except (OSError, ValueError):
         pass
-    return code
 
 
 def translate(findex: int, machine, namespace: dict) -> Translation:
     """Translate one function of `machine`'s program into `namespace`, the
-    machine's shared namespace of bound helpers (see Machine._bind)."""
+    machine's shared namespace of bound helpers (see Machine._bind).
+
+    Generating the source and CPython's compile() are most of start-up, so
+    the result is cached on disk like a .pyc file, keyed by the program's
+    bytecode, the function and the options that shape the code."""
     fn = machine.program.functions[findex]
-    t = FunctionTranslator(findex, fn, machine)
-    source = t.translate()
     fmt = struct.Struct("<" + fn.kinds)
     namespace[f"SPILL{findex}"] = fmt.pack_into
     namespace[f"UNSPILL{findex}"] = fmt.unpack_from
-    namespace.update(t.machine_namespace_extra)
-    code = compiled(source, f"<pvm:{fn.name}>")
-    local: dict = {}
+    key = None
+    if machine.program_key is not None:
+        spec = f"{sys.version}|{machine.program_key}|{findex}|{machine.counting}|{machine.jit_threshold}"
+        key = hashlib.sha256(spec.encode()).hexdigest()[:32]
+        hit = _cached(key)
+        if hit is not None:
+            code, pc_of_line, packers = hit
+            namespace.update({name: struct.Struct(f).pack_into for name, f in packers.items()})
+            local: dict = {}
+            exec(code, namespace, local)
+            return Translation(local["fn"], None, pc_of_line)
+    t = FunctionTranslator(findex, fn, machine)
+    source = t.translate()
+    namespace.update({name: struct.Struct(f).pack_into for name, f in t.packers.items()})
+    code = compile(source, f"<pvm:{fn.name}>", "exec")
+    if key is not None:
+        _store(key, (code, t.pc_of_line, t.packers))
+    local = {}
     exec(code, namespace, local)
     return Translation(local["fn"], source, t.pc_of_line)
