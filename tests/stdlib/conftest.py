@@ -20,8 +20,8 @@ STDLIB = ROOT / "stdlib"
 SHIM = pathlib.Path(__file__).resolve().parent / "host_shim.c"
 PROGRAMS = pathlib.Path(__file__).resolve().parent / "programs"
 
-COMMON = ["-O1", "-g", "-w", "-std=gnu99", "-fno-pie", "-no-pie", "-fno-strict-aliasing"]
-LIB_FLAGS = COMMON + ["-nostdinc", "-isystem", str(STDLIB / "include"), "-ffreestanding",
+COMMON = ["-O0", "-w", "-std=gnu99", "-fno-pie", "-no-pie", "-fno-strict-aliasing"]
+LIB_FLAGS = COMMON + ["-O1", "-g", "-nostdinc", "-isystem", str(STDLIB / "include"), "-ffreestanding",
                       "-fno-builtin", "-fno-stack-protector", "-fno-tree-loop-distribute-patterns",
                       "-D__pvm_host__"]
 
@@ -99,7 +99,7 @@ def host(tmp_path_factory) -> Host:
         obj = work / (src.stem + ".lib.o")
         objects.append(obj)
         procs.append((src, subprocess.Popen(
-            ["gcc", *LIB_FLAGS, "-Wall", "-c", str(src), "-o", str(obj)],
+            ["gcc", *LIB_FLAGS, "-c", str(src), "-o", str(obj)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)))
     for src, p in procs:
         _, err = p.communicate()

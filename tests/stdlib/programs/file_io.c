@@ -30,16 +30,22 @@ int main(void)
         printf("got: %s", buf);
     printf("\neof %d error %d\n", feof(f), ferror(f));
     rewind(f);
-    printf("after rewind eof %d, char %c\n", feof(f), fgetc(f));
+    printf("after rewind eof %d,", feof(f));
+    printf(" char %c\n", fgetc(f));
     fseek(f, 5, SEEK_SET);
-    printf("at 5: %c ftell %ld\n", fgetc(f), ftell(f));
+    c = fgetc(f);
+    printf("at 5: %c ftell %ld\n", c, ftell(f));
     ungetc('X', f);
-    printf("ftell after ungetc %ld, reads %c then %c\n", ftell(f), fgetc(f), fgetc(f));
+    pos = ftell(f);
+    c = fgetc(f);
+    printf("ftell after ungetc %ld, reads %c", pos, c);
+    printf(" then %c\n", fgetc(f));
     fseek(f, -3, SEEK_END);
     printf("last: %s\n", fgets(buf, sizeof buf, f));
     fseek(f, 10, SEEK_SET);
     fseek(f, 2, SEEK_CUR);
-    printf("at 12: %ld %c\n", ftell(f), getc(f));
+    pos = ftell(f);
+    printf("at 12: %ld %c\n", pos, getc(f));
     fclose(f);
 
     f = fopen("nums.bin", "wb+");
@@ -50,13 +56,15 @@ int main(void)
     memset(back, 0, sizeof back);
     printf("fread %zu\n", fread(back, sizeof back[0], 50, f));
     printf("same %d\n", memcmp(nums, back, sizeof nums) == 0);
-    printf("fread at end %zu eof %d\n", fread(back, 4, 1, f), feof(f));
+    printf("fread at end %zu", fread(back, 4, 1, f));
+    printf(" eof %d\n", feof(f));
     fseek(f, 8, SEEK_SET);
     i = 12345;
     fwrite(&i, 4, 1, f);
     fseek(f, 0, SEEK_SET);
     fread(back, 4, 4, f);
-    printf("%d %d %d %d size=%ld\n", back[0], back[1], back[2], back[3], (fseek(f, 0, SEEK_END), ftell(f)));
+    fseek(f, 0, SEEK_END);
+    printf("%d %d %d %d size=%ld\n", back[0], back[1], back[2], back[3], ftell(f));
     fclose(f);
 
     f = fopen("test.txt", "r+");
@@ -71,7 +79,8 @@ int main(void)
     printf("missing: %p errno %d %s\n", (void *)f, errno, strerror(errno));
     f = fopen("test.txt", "r");
     c = fputc('x', f);
-    printf("write to read-only: %d ferror %d\n", c, ferror(f));
+    printf("write to read-only: %d", c);
+    printf(" ferror %d\n", ferror(f));
     clearerr(f);
     printf("ferror after clearerr %d\n", ferror(f));
     fclose(f);

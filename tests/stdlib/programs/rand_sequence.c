@@ -24,6 +24,7 @@ int main(void)
         sum += rand() % 1000;
     printf("sum %ld\n", sum);
     srandom(99);
-    printf("%ld %ld %d\n", random(), random(), RAND_MAX);
+    printf("%ld ", random());
+    printf("%ld %d\n", random(), RAND_MAX);
     return 0;
 }

@@ -20,9 +20,11 @@ int main(void)
     n = getline(&line, &cap, stdin);
     printf("getline %ld [%s] eof=%d\n", n, line, feof(stdin));
     n = getline(&line, &cap, stdin);
-    printf("getline %ld eof=%d err=%d getchar=%d\n", n, feof(stdin), ferror(stdin), getchar());
+    printf("getline %ld eof=%d err=%d", n, feof(stdin), ferror(stdin));
+    printf(" getchar=%d\n", getchar());
     clearerr(stdin);
-    printf("eof after clearerr=%d fread=%zu\n", feof(stdin), fread(buf, 1, 4, stdin));
+    printf("eof after clearerr=%d", feof(stdin));
+    printf(" fread=%zu\n", fread(buf, 1, 4, stdin));
     free(line);
     return 0;
 }

@@ -62,6 +62,7 @@ int main(void)
            sign(strncasecmp("abcD", "ABCe", 3)));
     for (i = 0; i < 42; i++)
         printf("%s|", strerror(i));
-    printf("%s|%s\n", strerror(200), strerror(-3));
+    printf("%s|", strerror(200));
+    printf("%s\n", strerror(-3));
     return 0;
 }

@@ -32,8 +32,11 @@ int main(void)
             ul = strtoul(inputs[i], &end, bases[b]);
             printf("strtoul = %lu end+%ld errno %d\n", ul, (long)(end - inputs[i]), errno);
             errno = 0;
-            printf("strtoll = %lld strtoull = %llu errno %d\n", strtoll(inputs[i], NULL, bases[b]),
-                   strtoull(inputs[i], NULL, bases[b]), errno);
+            printf("strtoll = %lld", strtoll(inputs[i], NULL, bases[b]));
+            printf(" errno %d", errno);
+            errno = 0;
+            printf(" strtoull = %llu", strtoull(inputs[i], NULL, bases[b]));
+            printf(" errno %d\n", errno);
         }
         printf("atoi %d atol %ld atoll %lld\n", atoi(inputs[i]), atol(inputs[i]), atoll(inputs[i]));
     }
