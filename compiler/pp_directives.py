@@ -214,7 +214,7 @@ def _header_name(pp, fs, toks):
     if first.origin is None:     # the raw source text keeps e.g. "//" in the name
         src = fs.source_line(first.line) or ""
         close = src.find(">", first.col)
-        if close >= 0 and src[first.col - 1] == "<":
+        if close >= 0 and src[first.col - 1:first.col] == "<":
             name = src[first.col:close]
     return name, True, first, toks[k + 1:]
 
@@ -237,7 +237,7 @@ def do_line(pp, fs, start, name_tok, args, in_args, marker=False):
         pp.error(toks[0] if toks else name_tok,
                  "#line directive requires a simple digit sequence")
         return
-    number = int(toks[0].text)
+    number = int(toks[0].text) if len(toks[0].text) <= 10 else 1 << 31
     if number > 2147483647:
         pp.error(toks[0], "line number out of range in #line directive")
         return

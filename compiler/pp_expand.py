@@ -20,7 +20,7 @@ from .pp_lex import IDENT, NUMBER, PUNCT, STRING, Token
 from .pp_macro import MacroError, substitute
 
 MAX_ARG_NESTING = 150              # macro invocations nested inside arguments
-MAX_EXPANSION_TOKENS = 2_000_000   # tokens made for one top-level invocation
+MAX_EXPANSION_TOKENS = 1_000_000   # tokens made for one top-level invocation
 
 
 class Stream:

@@ -235,7 +235,8 @@ def parse_integer(tok):
         for c in body:
             if c in "89":
                 raise ExprError(f"invalid digit '{c}' in octal constant", tok)
-    value = int(body, base)
+    significant = body.lstrip("0")
+    value = int(significant or "0", base) if len(significant) <= 64 else _MASK + 1
     if value > _MASK:
         raise ExprError("integer literal is too large to be represented in any integer type", tok)
     unsigned = "u" in suffix or value >= _SIGN

@@ -1,0 +1,3 @@
+#pragma once
+once_content
+#define once_value 7

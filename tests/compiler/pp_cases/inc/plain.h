@@ -1,0 +1,3 @@
+plain_content plain_count
+#undef plain_count
+#define plain_count 2
