@@ -61,15 +61,16 @@ _TOKEN_RE = re.compile(r"""
   | ([uUL]?'(?:[^'\\\n]|\\.)*')                       # 6 character constant
   | ([A-Za-z_$][A-Za-z0-9_$]*)                        # 7 identifier
   | (\.?[0-9](?:[eEpP][+-]|[A-Za-z0-9_.$])*)          # 8 pp-number
-  | (%:%:|\.\.\.|<<=|>>=|->|\+\+|--|<<|>>|&&|\|\||\#\#
-     |[<>=!*/%+\-&^|]=|%:|<:|:>|<%|%>
-     |[][(){}.;,?:~\#*/%+\-&^|<>=!])                  # 9 punctuator
-  | ((?:u8|[uUL])?["'][^\n]*)                         # 10 unterminated literal
-  | ([^ \t\f\v]))                                    # 11 any other character
+  | (%:%:|%:|<:|:>|<%|%>)                            # 9 digraph
+  | (\.\.\.|<<=|>>=|->|\+\+|--|<<|>>|&&|\|\||\#\#
+     |[<>=!*/%+\-&^|]=
+     |[][(){}.;,?:~\#*/%+\-&^|<>=!])                  # 10 punctuator
+  | ((?:u8|[uUL])?["'][^\n]*)                         # 11 unterminated literal
+  | ([^ \t\f\v]))                                    # 12 any other character
 """, re.VERBOSE)
 
-_G_NEWLINE, _G_COMMENT, _G_BAD_COMMENT = 2, 3, 4
-_KIND_OF_GROUP = (None, None, None, None, None, STRING, CHAR, IDENT, NUMBER, PUNCT,
+_G_NEWLINE, _G_COMMENT, _G_BAD_COMMENT, _G_DIGRAPH = 2, 3, 4, 9
+_KIND_OF_GROUP = (None, None, None, None, None, STRING, CHAR, IDENT, NUMBER, PUNCT, PUNCT,
                   BAD_LITERAL, OTHER)
 
 # Digraphs are lexed as the punctuator they stand for (C99 6.4.6p3).
@@ -119,36 +120,33 @@ def lex(text: str) -> Lexed:
     kinds = _KIND_OF_GROUP
     for m in _TOKEN_RE.finditer(text):
         g = m.lastindex
-        if g <= _G_BAD_COMMENT:
-            if g == _G_NEWLINE:
-                line += 1
-                line_start = m.end()
-                ws = bol = True
+        if g > _G_BAD_COMMENT:
+            start = m.start(g)
+            if splices:
+                tline, tcol = _where(start, line, line_start, splices)
             else:
-                s = m.group(g)
-                if g == _G_BAD_COMMENT:
-                    errors.append((*_where(m.start(g), line, line_start, splices),
-                                   "unterminated /* comment"))
-                n = s.count("\n")
-                if n:
-                    line += n
-                    line_start = m.start(g) + s.rfind("\n") + 1
-                ws = True
-            continue
-        start = m.start(g)
-        if splices:
-            tline, tcol = _where(start, line, line_start, splices)
-        else:
-            tline, tcol = line, start - line_start + 1
-        kind = kinds[g]
-        s = m.group(g)
-        if kind == PUNCT:
-            if s in DIGRAPHS:
+                tline, tcol = line, start - line_start + 1
+            s = m.group(g)
+            if g == _G_DIGRAPH:
                 s = DIGRAPHS[s]
             if bol and s == "#":
                 directives.append(len(tokens))
-        append(Token(kind, s, tline, tcol, ws or start != m.start(), bol))
-        ws = bol = False
+            append(Token(kinds[g], s, tline, tcol, ws or start != m.start(), bol))
+            ws = bol = False
+        elif g == _G_NEWLINE:
+            line += 1
+            line_start = m.end()
+            ws = bol = True
+        else:
+            s = m.group(g)
+            if g == _G_BAD_COMMENT:
+                errors.append((*_where(m.start(g), line, line_start, splices),
+                               "unterminated /* comment"))
+            n = s.count("\n")
+            if n:
+                line += n
+                line_start = m.start(g) + s.rfind("\n") + 1
+            ws = True
     return Lexed(tokens, directives, nlines, errors, lines)
 
 
