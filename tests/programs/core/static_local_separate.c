@@ -15,8 +15,13 @@ static int c(void) {
 }
 
 int main(void) {
-    printf("%d %d %d\n", a(), b(), a());
-    printf("%d %d\n", b(), b());
-    printf("%d %d %d\n", c(), c(), c());
+    /* Each call is its own statement: the order in which a function's
+       arguments are evaluated is unspecified in C. */
+    int a1 = a(), b1 = b(), a2 = a();
+    printf("%d %d %d\n", a1, b1, a2);
+    int b2 = b(), b3 = b();
+    printf("%d %d\n", b2, b3);
+    int c1 = c(), c2 = c(), c3 = c();
+    printf("%d %d %d\n", c1, c2, c3);
     return 0;
 }

@@ -33,7 +33,9 @@ int main(void) {
     int i;
     for (i = 1; i <= 5; i++)
         enqueue(&q, i * 11);
-    printf("%d %d\n", dequeue(&q), dequeue(&q));
+    int first = dequeue(&q);
+    int second = dequeue(&q);
+    printf("%d %d\n", first, second);
     enqueue(&q, 99);
     while (q.size)
         printf("%d ", dequeue(&q));
