@@ -118,6 +118,8 @@ class ExprGen:
         """The address of lvalue e, in a register."""
         mark = self.top
         base, k = self.addr(e)
+        if type(k) is int and k == 0 and base < 256:
+            return self.keep(base, dest, mark)
         self.top = mark
         return self.materialize(base, k, dest)
 
