@@ -13,7 +13,8 @@ Everything is little-endian and fixed by this module, never by the host, and
                u8 returns ('q', 'd' or 0 for void), u8 flags (1 variadic,
                2 static), i64 frame_size, u32 file index,
                u32 code length + the code bytes (per instruction: the opcode
-               byte, then each operand at the size isa.OPERAND_SIZE gives:
+               byte, then each operand at the size isa.OPERAND_SIZE gives,
+               as isa.encode writes it:
                registers and counts u8, K i64, X f64, labels and function
                indices u32),
                the line table: uleb count of runs, per run a sleb line delta
@@ -51,9 +52,6 @@ VARIADIC, STATIC = 1, 2
 WHERE = ("reg", "frame")
 SYMBOL_KINDS = ("func", "data")
 
-_FORMAT = {"r": "B", "f": "B", "b": "B", "n": "B", "k": "q", "x": "d", "l": "I", "F": "I"}
-OPERANDS = {op.code: struct.Struct("<" + "".join(_FORMAT[k] for k in op.operands))
-            for op in isa.OPS}
 
 # Smallest encodings, used to refuse a count before looping over it.
 _MIN_FUNCTION = 4 + 4 + 4 + 1 + 1 + 8 + 4 + 4 + 1 + 4
@@ -107,13 +105,9 @@ def encode_code(code: list[tuple]) -> bytes:
     """One function's instructions as bytes (the text the machine loads)."""
     out = bytearray()
     for ins in code:
-        op = isa.BY_NAME.get(ins[0])
-        if op is None or len(ins) != 1 + len(op.operands):
-            raise ValueError(f"cannot encode instruction {ins!r}")
-        out.append(op.code)
         try:
-            out += OPERANDS[op.code].pack(*ins[1:])
-        except struct.error as e:
+            out += isa.encode(ins)
+        except (KeyError, IndexError, TypeError, struct.error) as e:
             raise ValueError(f"cannot encode instruction {ins!r}: {e}") from None
     return bytes(out)
 
@@ -353,7 +347,7 @@ def _read_code(r: _Reader) -> tuple[list[tuple], list[int]]:
             r.fail(f"unknown opcode {r.data[r.pos]:#04x}")
         if op.size > r.left():
             r.fail(f"{op.name} instruction runs past the end of its function's code")
-        code.append((op.name, *OPERANDS[op.code].unpack_from(r.data, r.pos + 1)))
+        code.append((op.name, *isa.FORMAT[op.name].unpack_from(r.data, r.pos)[1:]))
         r.pos += op.size
     return code, starts
 

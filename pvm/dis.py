@@ -11,8 +11,10 @@ encodes to the very same bytes as `p`.  Writing it follows three rules:
   * an instruction whose source line differs from the one before gets a
     trailing `; file.c:14` comment, which the assembler reads as the line.
 
-The comments in the header (sizes, addresses) and after data bytes (offsets,
-ASCII) are for people; the assembler ignores them.
+The other comments are for people and the assembler ignores them: sizes and
+addresses in the header, offsets and ASCII after data bytes, and after an
+immediate that is an address what it points at (`= "hello\\n"`, `= counter`,
+`= bss+0x10`).
 """
 from __future__ import annotations
 
@@ -169,6 +171,9 @@ def _function(p: Program, index: int, refs: list[str], effects: bool, lay) -> li
             line = f.lines[j]
             comment.append(f"{marker}:{line}")
         op = isa.BY_NAME.get(ins[0])
+        if op is not None and lay is not None:
+            comment += [_point_to(p, lay, v) for k, v in zip(op.operands, ins[1:])
+                        if k == "k" and _is_address(v, lay)]
         if effects and op is not None:
             comment.append(op.effect)
         text = "    " + _instruction(f, ins, op, refs, lay)
@@ -176,6 +181,45 @@ def _function(p: Program, index: int, refs: list[str], effects: bool, lay) -> li
             text = f"{text:<{COMMENT_COLUMN}} ; " + "  ".join(comment)
         out.append(text)
     return out
+
+
+def _point_to(p: Program, lay, address: int) -> str:
+    """What an address immediate points at: a string, a symbol, a section."""
+    if address < lay.data_base:
+        at = address - lay.rodata_base
+        text = bytes(p.rodata[at:at + 48])
+        end = text.find(0)
+        if end >= 0 and all(32 <= b < 127 or b in _C_ESCAPES for b in text[:end]):
+            return "= " + _c_string(text[:end])
+        return f"= rodata+{at:#x}"
+    for s in p.symbols:
+        if s.kind == "data" and s.address <= address < s.address + max(s.size, 1):
+            return f"= {escape(s.name)}" + (f"+{address - s.address}" if address > s.address else "")
+    if address >= lay.bss_base:
+        return f"= bss+{address - lay.bss_base:#x}"
+    return f"= data+{address - lay.data_base:#x}"
+
+
+_C_ESCAPES = {10: "\\n", 9: "\\t", 13: "\\r"}
+
+
+def _c_string(b: bytes) -> str:
+    return '"' + "".join(_C_ESCAPES.get(c) or ("\\" + chr(c) if chr(c) in '"\\' else chr(c))
+                         for c in b) + '"'
+
+
+def _is_address(v, lay) -> bool:
+    """Whether an immediate looks like an address of rodata, data or bss
+    (text addresses come from FADDR, so a K in the text range is a number)."""
+    return lay is not None and isinstance(v, int) and lay.rodata_base <= v < lay.heap_base
+
+
+_C_ESCAPES = {10: "\\n", 9: "\\t", 13: "\\r"}
+
+
+def _c_string(b: bytes) -> str:
+    body = "".join(_C_ESCAPES.get(c) or ("\\" + chr(c) if chr(c) in '"\\' else chr(c)) for c in b)
+    return f'"{body}"'
 
 
 def _jump_targets(f: Function) -> set[int]:
@@ -202,8 +246,7 @@ def _operand(f: Function, kind: str, v, refs: list[str], lay) -> str:
     if kind == "n":
         return str(v)
     if kind == "k":
-        looks_like_address = lay is not None and isinstance(v, int) and TEXT_BASE <= v < lay.heap_base
-        return f"#{v:#x}" if looks_like_address else f"#{v}"
+        return f"#{v:#x}" if _is_address(v, lay) else f"#{v}"
     if kind == "x":
         return "#" + format_float(v)
     if kind == "l":

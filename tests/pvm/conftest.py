@@ -123,3 +123,52 @@ def valid_programs(draw, allow_nan: bool = True, max_functions: int = 3, max_cod
 def programs():
     """The valid-Program strategy factory (see module docstring)."""
     return valid_programs
+
+
+def every_opcode() -> Program:
+    """A valid program with one instruction of every opcode (in table order)."""
+    operand = {"r": 0, "f": 1, "b": 0, "n": 0, "k": -7, "x": 2.5, "l": 0, "F": 0}
+    code = []
+    for op in isa.OPS:
+        if op.name == "CALL":
+            code.append(("CALL", 0, 1, 0, 0))
+        elif op.name == "FCALL":
+            code.append(("FCALL", 1, 2, 0, 0))
+        elif op.name == "FRET":
+            continue
+        else:
+            code.append((op.name, *(operand[k] for k in op.operands)))
+    return Program(
+        functions=[Function("all", 0, "qd", "q", 16, code, list(range(len(code))), variadic=True),
+                   Function("one", 0, "q", "q", 0, [("LI", 0, 1), ("RET", 0)], [1, 2]),
+                   Function("half", 0, "d", "d", 0, [("LF", 0, 0.5), ("FRET", 0)], [3, 3])],
+        entry=0, rodata=b"const\x00", data=b"\x2a\x00\x00\x00", bss_size=64, files=["ops.c"],
+        symbols=[Symbol("all", "func", 0x10000, 100, "int (...)")])
+
+
+def rich_sample() -> Program:
+    """A small valid program using every section and field of the format."""
+    main = Function(name="main", nparams=2, kinds="qqqd", returns="q", frame_size=32,
+                    code=[("LI", 2, -5), ("LF", 3, 1.5), ("JZ", 2, 3),
+                          ("CALL", 2, 1, 3, 1), ("RET", 2)],
+                    lines=[3, 3, 4, 7, 7], file=0,
+                    locals=[LocalInfo("x", "int", "reg", 2, 0, 5),
+                            LocalInfo("buf", "char [16]", "frame", -48, 1, 4)])
+    half = Function(name="half", nparams=1, kinds="dq", returns="q", frame_size=0,
+                    code=[("F2I", 1, 0), ("RET", 1)], lines=[10, 11], file=1,
+                    variadic=True, static=True)
+    return Program(functions=[main, half], entry=0, rodata=b"hi\x00", data=b"\x01\x02",
+                   bss_size=24, files=["a.c", "b.c"],
+                   symbols=[Symbol("main", "func", 0x10000, 40, "int (int, char **)"),
+                            Symbol("g", "data", 0x11000, 8, "long")])
+
+
+@pytest.fixture
+def corpus() -> list[Program]:
+    """Valid programs to damage in the loader's fuzz tests."""
+    return [rich_sample(), every_opcode()]
+
+
+@pytest.fixture
+def sample() -> Program:
+    return rich_sample()

@@ -11,38 +11,21 @@ from hypothesis import given, settings
 
 from pvm import bcfile, isa
 from pvm.errors import LoadError
-from pvm.program import Function, LocalInfo, Program, Symbol
+from pvm.program import Function
 
 
-def sample() -> Program:
-    """A small program that uses every section of the format."""
-    main = Function(name="main", nparams=2, kinds="qqqd", returns="q", frame_size=32,
-                    code=[("LI", 2, -5), ("LF", 3, 1.5), ("JZ", 2, 3),
-                          ("CALL", 2, 1, 3, 1), ("RET", 2)],
-                    lines=[3, 3, 4, 7, 7], file=0,
-                    locals=[LocalInfo("x", "int", "reg", 2, 0, 5),
-                            LocalInfo("buf", "char [16]", "frame", -48, 1, 4)])
-    half = Function(name="half", nparams=1, kinds="dq", returns="q", frame_size=0,
-                    code=[("F2I", 1, 0), ("RET", 1)], lines=[10, 11], file=1,
-                    variadic=True, static=True)
-    return Program(functions=[main, half], entry=0, rodata=b"hi\x00", data=b"\x01\x02",
-                   bss_size=24, files=["a.c", "b.c"],
-                   symbols=[Symbol("main", "func", 0x10000, 40, "int (int, char **)"),
-                            Symbol("g", "data", 0x11000, 8, "long")])
-
-
-def test_decode_inverts_encode():
-    p = sample()
+def test_decode_inverts_encode(sample):
+    p = sample
     assert bcfile.decode(bcfile.encode(p)) == p
 
 
-def test_encoding_is_deterministic():
-    p = sample()
+def test_encoding_is_deterministic(sample):
+    p = sample
     assert bcfile.encode(p) == bcfile.encode(copy.deepcopy(p))
 
 
-def test_header_holds_magic_version_table_hash_and_entry():
-    p = sample()
+def test_header_holds_magic_version_table_hash_and_entry(sample):
+    p = sample
     p.entry = 1
     data = bcfile.encode(p)
     magic, version, flags, table, entry = bcfile.HEADER.unpack_from(data)
@@ -50,15 +33,15 @@ def test_header_holds_magic_version_table_hash_and_entry():
                                                      isa.table_hash(), 1)
 
 
-def test_instruction_offsets_point_at_opcodes():
-    data = bcfile.encode(sample())
+def test_instruction_offsets_point_at_opcodes(sample):
+    data = bcfile.encode(sample)
     program, offsets = bcfile.decode_with_offsets(data)
     for f, starts in zip(program.functions, offsets.instructions):
         assert [data[s] for s in starts] == [isa.BY_NAME[ins[0]].code for ins in f.code]
 
 
-def test_line_table_is_compact():
-    p = sample()
+def test_line_table_is_compact(sample):
+    p = sample
     p.functions[0].code = [("NOP",)] * 999 + [("RETV",)]
     p.functions[0].lines = [5] * 500 + [6] * 500
     p.functions[0].returns = ""
@@ -68,16 +51,16 @@ def test_line_table_is_compact():
     assert abs(len(bcfile.encode(p)) - plain) < 8
 
 
-def test_float_immediates_keep_their_bits():
-    p = sample()
+def test_float_immediates_keep_their_bits(sample):
+    p = sample
     weird = struct.unpack("<d", struct.pack("<Q", 0x7FF4000000000001))[0]
     p.functions[0].code[1] = ("LF", 3, weird)
     back = bcfile.decode(bcfile.encode(p)).functions[0].code[1][2]
     assert math.isnan(back) and struct.pack("<d", back) == struct.pack("<d", weird)
 
 
-def test_unrepresentable_program_is_refused_on_encode():
-    p = sample()
+def test_unrepresentable_program_is_refused_on_encode(sample):
+    p = sample
     p.functions[0].code[0] = ("LI", 300, 1)
     with pytest.raises(ValueError):
         bcfile.encode(p)
@@ -102,33 +85,33 @@ def load_error(data: bytes) -> LoadError:
     return info.value
 
 
-def test_every_truncation_is_refused():
-    data = bcfile.encode(sample())
+def test_every_truncation_is_refused(sample):
+    data = bcfile.encode(sample)
     for n in range(len(data)):
         e = load_error(data[:n])
         assert e.filename == "t.pvm" and e.offset is not None and 0 <= e.offset <= n
 
 
-def test_bad_magic():
-    e = load_error(b"ELF\x00" + bcfile.encode(sample())[4:])
+def test_bad_magic(sample):
+    e = load_error(b"ELF\x00" + bcfile.encode(sample)[4:])
     assert e.offset == 0 and "magic" in str(e)
 
 
-def test_wrong_version():
-    data = bytearray(bcfile.encode(sample()))
+def test_wrong_version(sample):
+    data = bytearray(bcfile.encode(sample))
     data[4] = 99
     e = load_error(bytes(data))
     assert e.offset == 4 and "version 99" in str(e)
 
 
-def test_unknown_flags():
-    data = bytearray(bcfile.encode(sample()))
+def test_unknown_flags(sample):
+    data = bytearray(bcfile.encode(sample))
     data[6] = 1
     assert "flags" in str(load_error(bytes(data)))
 
 
-def test_other_instruction_set_is_refused():
-    data = bytearray(bcfile.encode(sample()))
+def test_other_instruction_set_is_refused(sample):
+    data = bytearray(bcfile.encode(sample))
     data[8] ^= 0xFF
     e = load_error(bytes(data))
     assert e.offset == 8 and "instruction set" in str(e)
@@ -138,8 +121,8 @@ def function_record(data: bytes, index: int = 0) -> int:
     return bcfile.decode_with_offsets(data)[1].functions[index]
 
 
-def test_unknown_opcode_names_its_offset():
-    data = bytearray(bcfile.encode(sample()))
+def test_unknown_opcode_names_its_offset(sample):
+    data = bytearray(bcfile.encode(sample))
     at = bcfile.decode_with_offsets(bytes(data))[1].instructions[0][2]
     data[at] = 0xEE
     e = load_error(bytes(data))
@@ -147,8 +130,8 @@ def test_unknown_opcode_names_its_offset():
     assert f"offset {at:#x}" in str(e)
 
 
-def test_instruction_cut_by_code_length():
-    p = sample()
+def test_instruction_cut_by_code_length(sample):
+    p = sample
     p.functions = [Function("f", 0, "q", "q", 0, [("LI", 0, 7), ("RET", 0)], [1, 1])]
     data = bytearray(bcfile.encode(p))
     _, offsets = bcfile.decode_with_offsets(bytes(data))
@@ -160,8 +143,8 @@ def test_instruction_cut_by_code_length():
     assert "runs past the end" in str(load_error(bytes(data)))
 
 
-def test_huge_counts_allocate_nothing():
-    data = bytearray(bcfile.encode(sample()))
+def test_huge_counts_allocate_nothing(sample):
+    data = bytearray(bcfile.encode(sample))
     count_at = function_record(bytes(data)) - 4
     struct.pack_into("<I", data, count_at, 0xFFFFFFFF)
     start = time.perf_counter()
@@ -170,48 +153,48 @@ def test_huge_counts_allocate_nothing():
     assert e.offset == count_at and "does not fit" in str(e)
 
 
-def test_huge_string_length():
-    data = bytearray(bcfile.encode(sample()))
+def test_huge_string_length(sample):
+    data = bytearray(bcfile.encode(sample))
     name_at = function_record(bytes(data))
     struct.pack_into("<I", data, name_at, 0xFFFFFFF0)
     assert "truncated function name" in str(load_error(bytes(data)))
 
 
-def test_name_must_be_utf8():
-    p = sample()
+def test_name_must_be_utf8(sample):
+    p = sample
     p.functions[0].name = "mainx"
     data = bcfile.encode(p).replace(b"mainx", b"main\xff")
     e = load_error(data)
     assert "not valid UTF-8" in str(e) and e.offset == function_record(bcfile.encode(p))
 
 
-def test_line_table_must_cover_the_code():
-    p = sample()
+def test_line_table_must_cover_the_code(sample):
+    p = sample
     p.functions[1].lines = [10]              # one line for two instructions
     e = load_error(bcfile.encode(p))
     assert "line table covers 1 of the function's 2 instructions" in str(e)
 
 
-def test_overlong_varint_is_refused():
-    p = sample()
+def test_overlong_varint_is_refused(sample):
+    p = sample
     data = bcfile.encode(p)
     at = bcfile.decode_with_offsets(data)[1].line_tables[0]
     bad = data[:at] + b"\xff" * 12 + data[at + 12:]
     assert "more than 64 bits" in str(load_error(bad))
 
 
-def test_sections_must_come_in_order():
-    data = bcfile.encode(sample())
+def test_sections_must_come_in_order(sample):
+    data = bcfile.encode(sample)
     e = load_error(data.replace(b"RODA", b"XXXX"))
     assert "expected section 'RODA'" in str(e)
 
 
-def test_trailing_bytes_are_refused():
-    assert "after the last section" in str(load_error(bcfile.encode(sample()) + b"\x00"))
+def test_trailing_bytes_are_refused(sample):
+    assert "after the last section" in str(load_error(bcfile.encode(sample) + b"\x00"))
 
 
-def test_unknown_symbol_kind():
-    p = sample()
+def test_unknown_symbol_kind(sample):
+    p = sample
     data = bytearray(bcfile.encode(p))
     at = data.rindex(b"main") + 4            # the first symbol's kind byte
     data[at] = 7
