@@ -16,11 +16,12 @@ pre-expansion of arguments recurses (each argument is expanded on its own,
 """
 from __future__ import annotations
 
-from .pp_lex import IDENT, NUMBER, PUNCT, STRING, Token
+from .pp_lex import IDENT, NUMBER, PUNCT, STRING, Token, spell_tokens
 from .pp_macro import MacroError, substitute
 
 MAX_ARG_NESTING = 150              # macro invocations nested inside arguments
 MAX_EXPANSION_TOKENS = 1_000_000   # tokens made for one top-level invocation
+HAS_INCLUDE = ("__has_include", "__has_include_next")
 
 
 class Stream:
@@ -69,12 +70,14 @@ def _painted(t):
 class Expander:
     """Expands macros from streams; `macros` maps names to Macro objects.
 
-    on_pragma(text, token) is called for each _Pragma("...") operator.
+    on_pragma(text, token) is called for each _Pragma("...") operator;
+    has_include(name, angled, next) answers __has_include in #if.
     """
 
-    def __init__(self, macros, on_pragma):
+    def __init__(self, macros, on_pragma, has_include):
         self.macros = macros
         self.on_pragma = on_pragma
+        self.has_include = has_include
         self.depth = 0
         self.work = 0
 
@@ -105,6 +108,8 @@ class Expander:
             if m.disabled:
                 return _painted(t)
             if m.builtin is not None:
+                if in_if and m.name in HAS_INCLUDE:
+                    return self._has_include(stream, t)
                 return m.builtin(t)
             if m.params is None:
                 out = self._substitute(m, None, t, False)
@@ -238,6 +243,28 @@ class Expander:
                 raise MacroError("missing ')' after 'defined'", close or nxt)
         value = "1" if nxt.text in self.macros else "0"
         return Token(NUMBER, value, t.line, t.col, t.ws, False, False, t.origin)
+
+    def _has_include(self, stream, t):
+        """__has_include ( "name" ) or ( <name> ) in #if: 1 or 0."""
+        args = []
+        while True:
+            g = _read(stream)
+            if g is None:
+                break
+            args.append(g)
+            if g.kind == PUNCT and g.text == ")":
+                break
+        if len(args) < 3 or args[0].text != "(" or args[-1].text != ")":
+            raise MacroError(f"missing '(' or ')' around the operand of {t.text}", t)
+        inner = args[1:-1]
+        if len(inner) == 1 and inner[0].kind == STRING and inner[0].text.startswith('"'):
+            name, angled = inner[0].text[1:-1], False
+        elif len(inner) >= 2 and inner[0].text == "<" and inner[-1].text == ">":
+            name, angled = spell_tokens(inner[1:-1]), True
+        else:
+            raise MacroError(f"operator '{t.text}' requires a header name", inner[0] if inner else t)
+        found = self.has_include(name, angled, t.text == "__has_include_next")
+        return Token(NUMBER, "1" if found else "0", t.line, t.col, t.ws, False, False, t.origin)
 
     def _pragma_operator(self, stream, t):
         """_Pragma ( string-literal ) (6.10.9): destringize and run as a pragma."""

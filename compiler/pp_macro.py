@@ -7,7 +7,9 @@ their fully macro-expanded arguments, except operands of `#` (stringized,
 arguments).  Rescanning the result is the expander's job (pp_expand.py).
 
 GNU `, ## __VA_ARGS__` is supported as gcc does it: the comma disappears when
-the variable arguments are left out entirely.
+the variable arguments are left out entirely.  So is `__VA_OPT__(...)` (C23),
+which gcc also accepts in C99 mode: its contents count only when the variable
+arguments expand to at least one token.
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ class MacroError(Exception):
 class Macro:
     """One #define: params is None for an object-like macro."""
     __slots__ = ("name", "params", "variadic", "body", "pidx", "where", "token",
-                 "builtin", "disabled", "simple")
+                 "builtin", "disabled", "simple", "vaopt")
 
     def __init__(self, name, params, variadic, body, where=None, token=None, builtin=None):
         self.name = name
@@ -46,6 +48,7 @@ class Macro:
         # Object-like with no ##: substitution is a plain copy.
         self.simple = params is None and not any(
             t.kind == PUNCT and t.text == "##" for t in body)
+        self.vaopt = _find_vaopt(body) if variadic else []   # (start, close) of __VA_OPT__(...)
 
     def same_as(self, other) -> bool:
         """Whether a redefinition is identical (6.10.3p2): no diagnostic then."""
@@ -120,6 +123,53 @@ def parse_define(toks, where, warnings):
     return macro
 
 
+def _find_vaopt(body):
+    """Index pairs (of __VA_OPT__, of its ')') in a variadic macro's body."""
+    groups, k, n = [], 0, len(body)
+    while k < n:
+        t = body[k]
+        if t.kind != IDENT or t.text != "__VA_OPT__":
+            k += 1
+            continue
+        if k + 1 >= n or body[k + 1].text != "(" or body[k + 1].kind != PUNCT:
+            raise MacroError("__VA_OPT__ must be followed by an open parenthesis", t)
+        depth, j = 0, k + 1
+        while j < n:
+            u = body[j]
+            if u.kind == PUNCT and u.text == "(":
+                depth += 1
+            elif u.kind == PUNCT and u.text == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif u.kind == IDENT and u.text == "__VA_OPT__":
+                raise MacroError("__VA_OPT__ may not appear in a __VA_OPT__", u)
+            j += 1
+        else:
+            raise MacroError("unterminated __VA_OPT__", t)
+        if j > k + 2 and any(body[x].kind == PUNCT and body[x].text == "##" for x in (k + 2, j - 1)):
+            raise MacroError("'##' cannot appear at either end of __VA_OPT__", t)
+        groups.append((k, j))
+        k = j + 1
+    return groups
+
+
+def _apply_vaopt(m, present, line, col):
+    """The body and parameter indices with each __VA_OPT__(...) resolved."""
+    body, pidx, last = [], [], 0
+    for start, close in m.vaopt:
+        body += m.body[last:start]
+        pidx += m.pidx[last:start]
+        if present:
+            body += m.body[start + 2:close]
+            pidx += m.pidx[start + 2:close]
+        else:
+            body.append(Token(PLACEMARKER, "", line, col, m.body[start].ws))
+            pidx.append(-1)
+        last = close + 1
+    return body + m.body[last:], pidx + m.pidx[last:]
+
+
 def stringize(tokens) -> str:
     """The text of the string literal `#param` makes of an argument (6.10.3.2)."""
     parts = ['"']
@@ -154,6 +204,10 @@ def substitute(m, args, name, expand, va_omitted=False):
                 for t in toks]
 
     expanded = {}
+    if m.vaopt:
+        va = len(m.params) - 1
+        expanded[va] = expand(args[va])
+        body, pidx = _apply_vaopt(m, bool(expanded[va]), line, col)
     out = []
     n = len(body)
     i = 0
@@ -188,7 +242,7 @@ def substitute(m, args, name, expand, va_omitted=False):
                 right = copy(args[rp])
             else:
                 right = [Token(r.kind, r.text, line, col, r.ws, False, False, (m, r))]
-            if not right:
+            if not right or right[0].kind == PLACEMARKER:
                 continue
             if not out:
                 out.extend(right)

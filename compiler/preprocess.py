@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from .pp_diag import Diagnostic, PreprocessError
 from .pp_directives import run_directive
-from .pp_expand import Expander, Stream
+from .pp_expand import HAS_INCLUDE, Expander, Stream
 from .pp_files import (MAX_INCLUDE_DEPTH, FileState, SourceFile, find_include,
                        read_source)
 from .pp_lex import BAD_LITERAL, NUMBER, PUNCT, STRING, Token
@@ -64,7 +64,7 @@ class Preprocessor:
     def __init__(self, include_dirs):
         self.include_dirs = include_dirs
         self.macros = {}                 # name -> Macro
-        self.expander = Expander(self.macros, self.pragma)
+        self.expander = Expander(self.macros, self.pragma, self.has_include)
         self.out = Output()
         self.stack = []                  # FileStates being read; the main file first
         self.fs = None                   # the file being read (stack[-1])
@@ -173,6 +173,14 @@ class Preprocessor:
         self.out.resume(self.fs, self.fs.resume_line)
         return True
 
+    def has_include(self, name, angled, is_next):
+        """__has_include: whether #include (or #include_next) would find `name`."""
+        fs = self.fs
+        start = 0
+        if is_next:
+            angled, start = True, (fs.found_in + 1 if fs.found_in is not None else 0)
+        return find_include(name, angled, fs.src.dir, self.include_dirs, start) is not None
+
     def include(self, fs, name, angled, tok, line, kind="include"):
         """Start reading the file an #include names (its last token is on `line`)."""
         if len(self.stack) > MAX_INCLUDE_DEPTH:
@@ -209,7 +217,7 @@ class Preprocessor:
     def _predefine(self, defines):
         for name, value in predefined_macros().items():
             self._define_text("<built-in>", f"{name} {value}")
-        for name in DYNAMIC_MACROS:
+        for name in DYNAMIC_MACROS + HAS_INCLUDE:
             self.macros[name] = Macro(name, None, False, [], builtin=self._dynamic(name))
         for name, value in defines.items():
             value = "1" if value is None else str(value).replace("\n", " ")
@@ -237,6 +245,8 @@ class Preprocessor:
                 kind, text = STRING, string_literal(fs.presumed(tok.line)[0])
             elif name == "__BASE_FILE__":
                 kind, text = STRING, string_literal(self.main_name)
+            elif name in HAS_INCLUDE:
+                raise MacroError(f"'{name}' used outside of preprocessing directive", tok)
             elif name == "__COUNTER__":
                 text = str(self.counter)
                 self.counter += 1

@@ -472,6 +472,12 @@ def test_errors_inside_a_macro_expansion_get_a_note():
     ("#line x\n", "#line directive requires a simple digit sequence"),
     ("#line 5 x\n", "invalid filename for #line directive"),
     ('_Pragma(1)\n', "_Pragma takes a parenthesized string literal"),
+    ("#define f(...) __VA_OPT__ x\n", "__VA_OPT__ must be followed by an open parenthesis"),
+    ("#define f(...) __VA_OPT__(x\n", "unterminated __VA_OPT__"),
+    ("#define f(...) __VA_OPT__(## x)\n", "'##' cannot appear at either end of __VA_OPT__"),
+    ("#define f(...) __VA_OPT__(__VA_OPT__())\n", "__VA_OPT__ may not appear in a __VA_OPT__"),
+    ("__has_include(<a.h>)\n", "'__has_include' used outside of preprocessing directive"),
+    ("#if __has_include(a.h)\n#endif\n", "requires a header name"),
 ])
 def test_error_messages(src, message):
     err = error_of(src)
