@@ -216,13 +216,17 @@ class _Reader:
         return b
 
     def unpack(self, s: struct.Struct, what: str) -> tuple:
-        self.need(s.size, what)
-        values = s.unpack_from(self.data, self.pos)
-        self.pos += s.size
-        return values
+        pos = self.pos
+        if pos + s.size > self.end:
+            self.need(s.size, what)
+        self.pos = pos + s.size
+        return s.unpack_from(self.data, pos)
 
     def u8(self, what: str) -> int:
-        return self.unpack(_U8, what)[0]
+        if self.pos >= self.end:
+            self.need(1, what)
+        self.pos += 1
+        return self.data[self.pos - 1]
 
     def u32(self, what: str) -> int:
         return self.unpack(_U32, what)[0]
@@ -243,14 +247,20 @@ class _Reader:
             self.fail(f"{what} is not valid UTF-8", at)
 
     def uleb(self, what: str) -> int:
-        at, n, shift = self.pos, 0, 0
+        data, at, end = self.data, self.pos, self.end
+        pos, n, shift = at, 0, 0
         while True:
-            byte = self.u8(what)
+            if pos >= end:
+                self.pos = pos
+                self.need(1, what)
+            byte = data[pos]
+            pos += 1
             n |= (byte & 0x7F) << shift
             shift += 7
             if not byte & 0x80:
                 if byte == 0 and shift > 7:
                     self.fail(f"{what} is not minimally encoded", at)
+                self.pos = pos
                 return n
             if shift >= 64:
                 self.fail(f"{what} is not a valid number (more than 64 bits)", at)
@@ -338,17 +348,28 @@ def _read_function(r: _Reader, offsets: Offsets) -> Function:
                     static=bool(flags & STATIC), locals=local_list)
 
 
+# opcode byte -> (name, size, operand struct); None for unknown opcodes
+_DECODE: list = [None] * 256
+for _op in isa.OPS:
+    _DECODE[_op.code] = (_op.name, _op.size,
+                         struct.Struct("<" + isa.FORMAT[_op.name].format[2:]))
+
+
 def _read_code(r: _Reader) -> tuple[list[tuple], list[int]]:
+    """Instructions and the file offset of each (the loader's hot loop)."""
+    data, pos, end, decode = r.data, r.pos, r.end, _DECODE
     code, starts = [], []
-    while r.left():
-        starts.append(r.pos)
-        op = isa.BY_CODE.get(r.data[r.pos])
-        if op is None:
-            r.fail(f"unknown opcode {r.data[r.pos]:#04x}")
-        if op.size > r.left():
-            r.fail(f"{op.name} instruction runs past the end of its function's code")
-        code.append((op.name, *isa.FORMAT[op.name].unpack_from(r.data, r.pos)[1:]))
-        r.pos += op.size
+    while pos < end:
+        entry = decode[data[pos]]
+        if entry is None:
+            r.fail(f"unknown opcode {data[pos]:#04x}", pos)
+        name, size, operands = entry
+        if pos + size > end:
+            r.fail(f"{name} instruction runs past the end of its function's code", pos)
+        starts.append(pos)
+        code.append((name,) + operands.unpack_from(data, pos + 1))
+        pos += size
+    r.pos = pos
     return code, starts
 
 

@@ -178,9 +178,14 @@ def _check_instruction(p: Program, i: int, f: Function, j: int, ins: tuple) -> N
         _fail(f"unknown opcode {ins[0] if isinstance(ins, tuple) and ins else ins!r}", i, j)
     if len(ins) != 1 + len(op.operands):
         _fail(f"{len(ins) - 1} operands, {op.name} takes {len(op.operands)}", i, j)
-    nregs = len(f.kinds)
+    kinds = f.kinds
+    nregs = len(kinds)
     for kind, value in zip(op.operands, ins[1:]):
-        _check_operand(p, i, f, j, kind, value, nregs)
+        # fast path for the common case, a register of the right kind
+        need = isa.REGISTER_KINDS.get(kind)
+        if need is None or type(value) is not int or not 0 <= value < nregs \
+                or kinds[value] != need:
+            _check_operand(p, i, f, j, kind, value, nregs)
     check = _SPECIAL.get(op.name)
     if check is not None:
         check(p, i, f, j, ins)
