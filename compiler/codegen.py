@@ -135,6 +135,9 @@ class FuncGen(ExprGen, AccessGen):
             if sym.kind == "func" or sym.is_static_storage or sym.is_extern:
                 loc = ("global", sym.link_name or sym.name)
                 self.locs[sym] = loc
+            elif sym.name.startswith(".compound."):
+                loc = ("frame", self.frame_object(sym.ty.size, sym.ty.align))
+                self.locs[sym] = loc
             else:
                 raise CodegenError(sym.pos, f"internal: no location for '{sym.name}'")
         return loc

@@ -80,7 +80,7 @@ class InitChecker:
             self.fill_braced(ty, off, init, out, outer)
             return
         if ty.is_array or ty.is_struct:
-            self.fill_list(ty, off, [([], init)], 0, False, out, outer)
+            self.fill_one(ty, off, [([], init)], 0, out, outer)
             return
         self.scalar_item(ty, off, init, out)
 
@@ -154,19 +154,22 @@ class InitChecker:
             p += 1
         return i
 
-    def fill_one(self, st, soff, items, i, out: Init) -> int:
+    def fill_one(self, st, soff, items, i, out: Init, outer=False) -> int:
         init = items[i][1]
         if isinstance(init, A.InitList):
             self.fill_braced(st, soff, init, out)
             return i + 1
         if st.is_array or st.is_struct:
-            x = self.rvalue(init) if not isinstance(init, A.StringLit) else None
+            if isinstance(init, _Checked):
+                x = init.expr
+            else:
+                x = self.rvalue(init) if not isinstance(init, A.StringLit) else None
             if x is not None and st.is_struct and x.ty.is_struct and x.ty.defn is st.defn:
                 out.items.append((soff, st, x))
                 return i + 1
             if x is not None:
                 items[i] = ([], _Checked(x))
-            return self.fill_list(st, soff, items, i, False, out)
+            return self.fill_list(st, soff, items, i, False, out, outer)
         self.scalar_item(st, soff, init, out)
         return i + 1
 
