@@ -6,7 +6,7 @@ import re
 import struct
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from pvm import asm, bcfile, dis, isa
 from pvm.asm import AsmError, assemble
@@ -23,7 +23,7 @@ def same_file(p: Program, effects: bool = False) -> None:
 # ---- round trips -----------------------------------------------------------------
 
 def test_property_round_trip(programs):
-    @settings(max_examples=120, deadline=None)
+    @settings(max_examples=80, deadline=None)
     @given(programs())
     def check(p):
         same_file(p)
@@ -231,3 +231,39 @@ def test_errors_name_file_and_line(text, line, message):
 def test_verify_can_be_skipped():
     p = assemble(".func f\n LI r0, #1\n", "raw.s", verify=False)
     assert p.functions[0].code == [("LI", 0, 1)]
+
+
+# ---- fuzzing: any text gives a program or one AsmError -----------------------------
+
+PIECES = st.sampled_from(list('rf#@&L:;,."\\ \n0123456789abcdefxqd=-+\t\x00\u2028\ré') +
+                         [".func ", ".data", ".rodata", ".bss ", ".entry ", ".local ", ".line ",
+                          "LI ", "CALL ", "RET ", "JMP ", "params=", "kinds=", "returns="])
+
+
+def assembles_or_reports(text: str) -> None:
+    try:
+        p = assemble(text, "fuzz.s")
+    except AsmError as e:
+        assert str(e).startswith("fuzz.s:") and ": error: " in str(e)
+        return
+    data = bcfile.encode(p)
+    assert bcfile.encode(assemble(disassemble(p), "again.s")) == data
+
+
+def test_fuzz_mutated_listings(corpus):
+    listings = [disassemble(p, effects=True) for p in corpus] + [docstring_example()]
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.sampled_from(listings), st.integers(0, 1 << 20), st.integers(0, 6),
+           st.lists(PIECES, max_size=4).map("".join))
+    def check(text, at, cut, insert):
+        at %= len(text) + 1
+        assembles_or_reports(text[:at] + insert + text[at + cut:])
+
+    check()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PIECES, max_size=60).map("".join))
+def test_fuzz_random_text(text):
+    assembles_or_reports(text)
