@@ -31,9 +31,13 @@ def is_null_pointer_constant(e) -> bool:
 
 class ExprChecker:
     # ---- helpers
-    def bad(self, pos, message: str) -> A.Expr:
-        self.diag.error(pos, message)
-        return int_const(0, T.INT, pos)
+    def bad(self, pos, message: str, *operands) -> A.Expr:
+        """Report an error (unless an operand already had one) and stand in an int 0."""
+        if not any(getattr(x, "error", False) for x in operands):
+            self.diag.error(pos, message)
+        node = int_const(0, T.INT, pos)
+        node.error = True
+        return node
 
     def expr(self, e: A.Expr) -> A.Expr:
         return getattr(self, "e_" + type(e).__name__)(e)
@@ -87,6 +91,8 @@ class ExprChecker:
         return isinstance(e, (A.StringLit, A.CompoundLiteral))
 
     def modifiable(self, e: A.Expr, pos) -> bool:
+        if getattr(e, "error", False):
+            return False
         if not self.is_lvalue(e):
             self.diag.error(pos, "expression is not assignable")
             return False
@@ -239,6 +245,7 @@ class ExprChecker:
         op = e.op
         left = self.rvalue(e.left)
         right = self.rvalue(e.right)
+        e.left, e.right = left, right
         lt, rt = left.ty, right.ty
         if op in ("&&", "||"):
             if not (lt.is_scalar and rt.is_scalar):
@@ -274,7 +281,8 @@ class ExprChecker:
         return e
 
     def invalid_operands(self, e, lt, rt) -> A.Expr:
-        return self.bad(e.pos, f"invalid operands to binary expression ('{lt}' and '{rt}')")
+        return self.bad(e.pos, f"invalid operands to binary expression ('{lt}' and '{rt}')", e.left, e.right,
+                        getattr(e, "target", None), getattr(e, "value", None))
 
     def pointer_arith(self, e: A.Binary, left, right) -> A.Expr:
         lt, rt = left.ty, right.ty
@@ -321,7 +329,7 @@ class ExprChecker:
     def e_Assign(self, e: A.Assign) -> A.Expr:
         target = self.expr(e.target)
         value = self.rvalue(e.value)
-        e.target = target
+        e.target, e.value = target, value
         e.ty = target.ty.unqualified()
         if not self.modifiable(target, e.pos):
             e.value = value

@@ -208,9 +208,11 @@ class ExprGen:
             if conv is None:
                 return self.val(x, dest)
             mark = self.top
-            r = self.val(x, dest)
+            r = self.val(x)
             d = dest if dest is not None else (r if mark <= r < 256 else self.tmp("q"))
             self.emit(conv, d, r)
+            if dest is not None:
+                self.top = mark
             return d
         mark = self.top
         r = self.val(x)
