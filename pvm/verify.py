@@ -19,8 +19,9 @@ register number, label, function index and call without checking again:
             FCALL's returns 'd'
   syscall   N <= 6 and R[A..A+N] are 'q' registers
   return    RET only in a function returning 'q', FRET only in one
-            returning 'd' (RETV anywhere: the caller receives 0);
-            VARARGS only in a variadic function
+            returning 'd', RETV only in a void one (so a register of kind
+            'd' only ever receives a float); VARARGS only in a variadic
+            function
 
 Registers have one kind for the whole function, so there is no per-path
 state to merge at joins: a register holds the same kind at every join.
@@ -262,7 +263,7 @@ def _check_syscall(p, i, f, j, ins) -> None:
 
 
 def _check_return(p, i, f, j, ins) -> None:
-    want = "q" if ins[0] == "RET" else "d"
+    want = {"RET": "q", "FRET": "d", "RETV": ""}[ins[0]]
     if f.returns != want:
         _fail(f"{ins[0]} in a function returning {f.returns or 'void'}", i, j)
 
@@ -275,4 +276,5 @@ def _check_varargs(p, i, f, j, ins) -> None:
 _SPECIAL = {"CALL": _check_call, "FCALL": _check_call,
             "CALLR": _check_indirect_call, "FCALLR": _check_indirect_call,
             "SYSCALL": _check_syscall, "RET": _check_return, "FRET": _check_return,
+            "RETV": _check_return,
             "VARARGS": _check_varargs}

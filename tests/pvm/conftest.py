@@ -64,8 +64,8 @@ def _instruction(draw, op, kinds, sigs, sig, ncode, nfuncs, allow_nan):
         n = draw(st.integers(0, 6))
         return (name, a + draw(st.integers(0, 6 - n)), n)
     if (name == "RET" and sig["returns"] != "q") or (name == "FRET" and sig["returns"] != "d") \
-            or (name == "VARARGS" and not sig["variadic"]):
-        return ("RETV",)
+            or (name == "RETV" and sig["returns"] != "") or (name == "VARARGS" and not sig["variadic"]):
+        return ("TRAP", 1)
     values = []
     for kind in op.operands:
         if kind == "r":
@@ -97,7 +97,7 @@ def valid_programs(draw, allow_nan: bool = True, max_functions: int = 3, max_cod
         ncode = draw(st.integers(1, max_code))
         code = [_instruction(draw, draw(st.sampled_from(isa.OPS)), kinds, sigs, sig, ncode,
                              len(sigs), allow_nan) for _ in range(ncode - 1)]
-        enders = ["RETV", "JMP", "TRAP"] + {"q": ["RET"], "d": ["FRET"], "": []}[sig["returns"]]
+        enders = ["JMP", "TRAP"] + {"q": ["RET"], "d": ["FRET"], "": ["RETV"]}[sig["returns"]]
         code.append(_instruction(draw, isa.BY_NAME[draw(st.sampled_from(enders))], kinds, sigs,
                                  sig, ncode, len(sigs), allow_nan))
         lines, line = [], 0
@@ -134,14 +134,15 @@ def every_opcode() -> Program:
             code.append(("CALL", 0, 1, 0, 0))
         elif op.name == "FCALL":
             code.append(("FCALL", 1, 2, 0, 0))
-        elif op.name == "FRET":
-            continue
+        elif op.name in ("FRET", "RETV"):
+            continue                    # in functions returning d and void
         else:
             code.append((op.name, *(operand[k] for k in op.operands)))
     return Program(
         functions=[Function("all", 0, "qd", "q", 16, code, list(range(len(code))), variadic=True),
                    Function("one", 0, "q", "q", 0, [("LI", 0, 1), ("RET", 0)], [1, 2]),
-                   Function("half", 0, "d", "d", 0, [("LF", 0, 0.5), ("FRET", 0)], [3, 3])],
+                   Function("half", 0, "d", "d", 0, [("LF", 0, 0.5), ("FRET", 0)], [3, 3]),
+                   Function("none", 0, "", "", 0, [("RETV",)], [4])],
         entry=0, rodata=b"const\x00", data=b"\x2a\x00\x00\x00", bss_size=64, files=["ops.c"],
         symbols=[Symbol("all", "func", 0x10000, 100, "int (...)")])
 

@@ -140,6 +140,12 @@ def test_fret_needs_floating_function():
     rejected(prog(fn([("FRET", 1)], returns="q")), "FRET in a function returning q", (0, 0))
 
 
+@pytest.mark.parametrize("returns", ["q", "d"])
+def test_retv_needs_void_function(returns):
+    rejected(prog(fn([("RETV",)], returns=returns)), f"RETV in a function returning {returns}",
+             (0, 0))
+
+
 def test_control_must_not_fall_off_the_end():
     rejected(prog(fn([("LI", 0, 1), ("JZ", 0, 0)])), "control falls off the end", (0, 1))
 
