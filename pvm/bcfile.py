@@ -390,7 +390,8 @@ def _read_lines(r: _Reader, ninstructions: int) -> list[int]:
         if not 0 <= line < 1 << 32:
             r.fail(f"line table gives line number {line}", run_at)
         if count == 0 or len(lines) + count > ninstructions:
-            r.fail(f"line table covers more than the function's {ninstructions} instructions", run_at)
+            r.fail(f"line table covers more than the function's {ninstructions} "
+                   f"instructions", run_at)
         lines.extend([line] * count)
     if len(lines) != ninstructions:
         r.fail(f"line table covers {len(lines)} of the function's {ninstructions} instructions", at)

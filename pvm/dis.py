@@ -109,7 +109,8 @@ def _header(p: Program, refs: list[str], lay) -> list[str]:
     out = ["; pvm bytecode listing (`pvm asm` turns it back into the identical file)",
            f"; entry {entry} (function {p.entry}); {len(p.functions)} functions"]
     if lay is not None:
-        out.append(f"; text {lay.text_end - TEXT_BASE} bytes at {TEXT_BASE:#x}, rodata {len(p.rodata)} "
+        out.append(f"; text {lay.text_end - TEXT_BASE} bytes at {TEXT_BASE:#x}, "
+                   f"rodata {len(p.rodata)} "
                    f"at {lay.rodata_base:#x}, data {len(p.data)} at {lay.data_base:#x}, "
                    f"bss {p.bss_size} at {lay.bss_base:#x}, heap from {lay.heap_base:#x}")
     out += [f".file {quote(f)}" for f in p.files]
@@ -194,7 +195,8 @@ def _point_to(p: Program, lay, address: int) -> str:
         return f"= rodata+{at:#x}"
     for s in p.symbols:
         if s.kind == "data" and s.address <= address < s.address + max(s.size, 1):
-            return f"= {escape(s.name)}" + (f"+{address - s.address}" if address > s.address else "")
+            offset = address - s.address
+            return f"= {escape(s.name)}" + (f"+{offset}" if offset else "")
     if address >= lay.bss_base:
         return f"= bss+{address - lay.bss_base:#x}"
     return f"= data+{address - lay.data_base:#x}"

@@ -63,8 +63,8 @@ def _instruction(draw, op, kinds, sigs, sig, ncode, nfuncs, allow_nan):
         a = kinds.index(SYSCALL_BLOCK)
         n = draw(st.integers(0, 6))
         return (name, a + draw(st.integers(0, 6 - n)), n)
-    if (name == "RET" and sig["returns"] != "q") or (name == "FRET" and sig["returns"] != "d") \
-            or (name == "RETV" and sig["returns"] != "") or (name == "VARARGS" and not sig["variadic"]):
+    returns = {"RET": "q", "FRET": "d", "RETV": ""}.get(name, sig["returns"])
+    if returns != sig["returns"] or (name == "VARARGS" and not sig["variadic"]):
         return ("TRAP", 1)
     values = []
     for kind in op.operands:
@@ -110,8 +110,9 @@ def valid_programs(draw, allow_nan: bool = True, max_functions: int = 3, max_cod
             frame_size=16 * draw(st.one_of(st.integers(0, 8), st.integers(0, 1 << 26))),
             code=code, lines=lines, file=draw(st.integers(0, max(len(files) - 1, 0))),
             variadic=sig["variadic"], static=draw(st.booleans()),
-            locals=draw(st.lists(st.builds(LocalInfo, NAMES, NAMES, st.sampled_from(["reg", "frame"]),
-                                           I64, U32, U32), max_size=2))))
+            locals=draw(st.lists(st.builds(LocalInfo, NAMES, NAMES,
+                                           st.sampled_from(["reg", "frame"]), I64, U32, U32),
+                                 max_size=2))))
     symbols = draw(st.lists(st.builds(Symbol, NAMES, st.sampled_from(["func", "data"]), U64, U64,
                                       NAMES), max_size=3))
     return Program(functions=functions, entry=draw(st.integers(0, len(functions) - 1)),

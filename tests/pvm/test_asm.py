@@ -8,7 +8,7 @@ import struct
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from pvm import asm, bcfile, dis, isa
+from pvm import asm, bcfile, isa
 from pvm.asm import AsmError, assemble
 from pvm.dis import disassemble
 from pvm.errors import PvmError
