@@ -1,0 +1,106 @@
+"""<math.h> against glibc's libm.
+
+Exact operations (sqrt, fmod, floor, ...) must give glibc's bits exactly.
+The transcendental functions are computed in double-double and rounded
+once, so they may differ from glibc (which is not always correctly
+rounded) by at most one ulp, and then ours must be the closer one to the
+true value (checked with mpmath when it is installed)."""
+from __future__ import annotations
+
+import random
+import re
+import struct
+
+import pytest
+
+EXACT1 = ["sqrt", "floor", "ceil", "trunc", "round", "rint", "nearbyint", "fabs", "logb"]
+EXACT2 = ["fmod", "remainder", "fmin", "fmax", "fdim", "copysign", "nextafter"]
+TRANS1 = ["cbrt", "exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan",
+          "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh"]
+TRANS2 = ["pow", "atan2", "hypot"]
+
+
+def bits(v: float) -> int:
+    return struct.unpack("<Q", struct.pack("<d", v))[0]
+
+
+def double(u: int) -> float:
+    return struct.unpack("<d", struct.pack("<Q", u))[0]
+
+
+def values(rng: random.Random) -> list[float]:
+    vals = [0.0, -0.0, 1.0, -1.0, 0.5, 2.0, 10.0, 100.0, 1e-10, 3.141592653589793, 1.5707963267948966,
+            0.7853981633974483, 1e300, -1e300, 5e-324, 1e22, 710.0, -745.5, 0.1, 0.9999999, 1.0000001,
+            22.0, 1e6, 1e15, 2.0 ** 60, 1e-300, 6.0, 100.5, 2.5, -2.5, -3.5, 4.5, 1e-320,
+            float("inf"), float("-inf"), float("nan"), 0.49999999999999994, 1e17, 355.0, 1e8 + 0.5]
+    vals += [rng.uniform(-10, 10) for _ in range(50)]
+    vals += [rng.uniform(-1, 1) for _ in range(30)]
+    vals += [rng.uniform(0, 1000) for _ in range(20)]
+    vals += [double(rng.getrandbits(64)) for _ in range(20)]
+    vals += [rng.uniform(1e5, 1e20) * rng.choice([1, -1]) for _ in range(10)]
+    return vals
+
+
+def program(rng: random.Random) -> str:
+    vals = values(rng)
+    lines = []
+    for f in EXACT1 + TRANS1:
+        lines += [f'    p("{f}", {f}(fb({bits(v)}UL)));' for v in vals]
+    pairs = [(rng.choice(vals), rng.choice(vals)) for _ in range(120)]
+    pairs += [(2.0, 10.0), (10.0, -2.0), (-8.0, 1 / 3), (-2.0, 3.0), (0.0, -1.0), (-0.0, -3.0),
+              (1.5, 1e10), (0.999, 1e6), (2.0, 0.5), (7.0, 2.0), (-1.0, 1e300), (5.5, 2.0), (-4.0, 2.0)]
+    for f in EXACT2 + TRANS2:
+        lines += [f'    p("{f}", {f}(fb({bits(a)}UL), fb({bits(b)}UL)));' for a, b in pairs]
+    lines += [f'    {{ int e; double m = frexp(fb({bits(v)}UL), &e); p("frexp", m); printf("%d\\n", e); }}'
+              for v in vals[:60]]
+    lines += [f'    p("ldexp", ldexp(fb({bits(v)}UL), {n}));' for v in vals[:60] for n in (-1075, -60, 3, 1000)]
+    lines += [f'    {{ double i; p("modf", modf(fb({bits(v)}UL), &i)); p("modf", i); }}' for v in vals[:60]]
+    return ("#include <stdio.h>\n#include <math.h>\n#include <string.h>\n"
+            "static double fb(unsigned long u) { double d; memcpy(&d, &u, 8); return d; }\n"
+            "static void p(const char *f, double d) { unsigned long u; memcpy(&u, &d, 8);"
+            " printf(\"%s %016lx %.6g\\n\", f, u, d); }\n"
+            "int main(void) {\n" + "\n".join(lines) + "\n    return 0;\n}\n")
+
+
+def test_math_against_glibc(host):
+    src = program(random.Random(11))
+    mine = host.run(host.build(src)).stdout.decode().splitlines()
+    theirs = host.run(host.build_glibc(src)).stdout.decode().splitlines()
+    calls = [l for l in src.splitlines() if l.startswith("    p(")]
+    assert len(mine) == len(theirs)
+    try:
+        import mpmath
+        mpmath.mp.prec = 200
+    except ImportError:
+        mpmath = None
+    differ = 0
+    for m, g in zip(mine, theirs):
+        if m == g:
+            continue
+        name = m.split()[0]
+        assert name in TRANS1 + TRANS2, (m, g)
+        um, ug = int(m.split()[1], 16), int(g.split()[1], 16)
+        # glibc's cbrt, sinh and tanh are good to 2 ulps, the rest to 1.
+        assert abs(um - ug) <= (2 if name in ("cbrt", "sinh", "tanh") else 1), (m, g)
+        differ += 1
+    assert differ < len(mine) // 20
+    if mpmath is None:
+        return
+    funcs = {"cbrt": mpmath.cbrt, "exp": mpmath.exp, "exp2": lambda x: mpmath.power(2, x),
+             "expm1": mpmath.expm1, "log": mpmath.log, "log2": lambda x: mpmath.log(x, 2),
+             "log10": mpmath.log10, "log1p": mpmath.log1p, "sin": mpmath.sin, "cos": mpmath.cos,
+             "tan": mpmath.tan, "asin": mpmath.asin, "acos": mpmath.acos, "atan": mpmath.atan,
+             "sinh": mpmath.sinh, "cosh": mpmath.cosh, "tanh": mpmath.tanh, "asinh": mpmath.asinh,
+             "acosh": mpmath.acosh, "atanh": mpmath.atanh, "pow": mpmath.power,
+             "atan2": mpmath.atan2, "hypot": lambda x, y: mpmath.sqrt(x * x + y * y)}
+    for m, g, call in zip(mine, theirs, [c for c in src.splitlines() if c.startswith("    p(")]):
+        if m == g:
+            continue
+        args = [mpmath.mpf(double(int(a))) for a in re.findall(r"fb\((\d+)UL\)", call)]
+        if m.split()[0] == "cbrt" and args[0] < 0:
+            exact = -mpmath.cbrt(-args[0])
+        else:
+            exact = funcs[m.split()[0]](*args)
+        ours = abs(mpmath.mpf(double(int(m.split()[1], 16))) - exact)
+        glibcs = abs(mpmath.mpf(double(int(g.split()[1], 16))) - exact)
+        assert ours <= glibcs, (call, m, g)
