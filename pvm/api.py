@@ -20,7 +20,13 @@ from .machine import Machine
 from .program import DEFAULT_MEMORY, DEFAULT_STACK, Program
 from .traps import Trap
 
-TIERS = ("interp",)
+def _tiers() -> tuple:
+    """The tiers this installation can run: the JIT needs llvmlite."""
+    import importlib.util
+    return ("interp", "jit") if importlib.util.find_spec("llvmlite") else ("interp",)
+
+
+TIERS = _tiers()
 FEATURES = frozenset({"core"})
 
 

@@ -17,7 +17,7 @@ import sys
 from .errors import EXIT_LOAD, PvmError
 from .program import DEFAULT_MEMORY, DEFAULT_STACK
 
-DUMP_STAGES = ("tokens", "ast", "types", "bc")
+DUMP_STAGES = ("tokens", "ast", "types", "bc", "llvm")
 
 
 def size(text: str) -> int:
@@ -77,7 +77,15 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--stack", type=size, default=DEFAULT_STACK, metavar="SIZE",
                      help="stack size (default 8M)")
     run.add_argument("--dump", choices=DUMP_STAGES, metavar="STAGE",
-                     help="print a compiler stage (tokens|ast|types|bc) instead of running")
+                     help="print a compiler stage (tokens|ast|types|bc) instead of running; "
+                          "llvm: run, writing the JIT's optimised LLVM IR to stderr")
+    run.add_argument("--jit-threshold", type=positive, default=1000, metavar="N",
+                     help="with --tier=auto, compile a function after N calls or N loop "
+                          "iterations (default 1000)")
+    run.add_argument("--jit-log", action="store_true",
+                     help="print a line to stderr for every JIT event")
+    run.add_argument("--jit-cache-mb", type=positive, default=256, metavar="MB",
+                     help="stop compiling once this much native code exists (default 256)")
     run.add_argument("file", metavar="FILE")
     run.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS")
 
@@ -101,16 +109,19 @@ def parser() -> argparse.ArgumentParser:
 
 def cmd_run(a) -> int:
     from . import api
-    if a.dump:
+    if a.dump and a.dump != "llvm":
         from compiler.driver import dump
         sys.stdout.write(dump(a.dump, [a.file], include_dirs=tuple(a.include),
                               defines=defines(a.define)))
         return 0
     program = api.program_for(a.file, a.include, defines(a.define))
-    tier = "interp" if a.tier == "auto" else a.tier
-    sys.stdout.flush()
-    return api.execute(program, [os.path.basename(a.file), *a.args], tier=tier, fuel=a.fuel,
-                       memory=a.memory, stack=a.stack)
+    def to_stderr(text):
+        print(text, file=sys.stderr, flush=True)
+    return api.execute(program, [os.path.basename(a.file), *a.args], tier=a.tier, fuel=a.fuel,
+                       memory=a.memory, stack=a.stack, jit_threshold=a.jit_threshold,
+                       jit_log=to_stderr if a.jit_log else None,
+                       dump_llvm=to_stderr if a.dump == "llvm" else None,
+                       jit_cache_mb=a.jit_cache_mb)
 
 
 def _write(path: str, data: bytes) -> None:
