@@ -54,6 +54,7 @@ class FrameOff:
 class FuncGen(ExprGen, AccessGen):
     ZERO = 1000     # placeholder register numbers, assigned in finish()
     FPREG = 1001
+    CONST_BASE = 2000   # placeholders for integer constants used inside loops
 
     def __init__(self, unit_gen: "UnitGen", info):
         self.unit = unit_gen.unit
@@ -73,6 +74,8 @@ class FuncGen(ExprGen, AccessGen):
         self.case_labels: dict[int, int] = {}
         self.local_info: list = []
         self.file = self.source.origin(info.pos[0])[0]
+        self.loop_depth = 0
+        self.constants: dict[int, int] = {}     # value -> placeholder register (CONST_BASE + i)
 
     # ---- registers, labels, frame
     def tmp(self, kind: str) -> int:
@@ -102,6 +105,15 @@ class FuncGen(ExprGen, AccessGen):
             self.tmp(k)
         self.top = p + len(kinds)
         return p
+
+    def const_reg(self, value: int) -> int:
+        """A register holding `value`, loaded once on entry (for constants used in loops)."""
+        if value == 0:
+            return self.ZERO
+        r = self.constants.get(value)
+        if r is None:
+            r = self.constants[value] = self.CONST_BASE + len(self.constants)
+        return r
 
     def label(self) -> int:
         self.labels.append(-1)
@@ -212,11 +224,13 @@ class FuncGen(ExprGen, AccessGen):
         used = set()
         for ins in self.code:
             for kind, x in zip(isa.BY_NAME[ins[0]].operands, ins[1:]):
-                if kind in "rfb" and x in (self.ZERO, self.FPREG):
+                if kind in "rfb" and x >= self.ZERO:
                     used.add(x)
         regmap = {}
         prologue = []
-        for sentinel, first in ((self.ZERO, ("LI", 0)), (self.FPREG, ("FRAME", 0))):
+        fixed = [(self.ZERO, ("LI", 0)), (self.FPREG, ("FRAME", 0))]
+        fixed += [(r, ("LI", value)) for value, r in self.constants.items()]
+        for sentinel, first in fixed:
             if sentinel in used:
                 regmap[sentinel] = len(kinds)
                 kinds.append("q")
@@ -301,6 +315,7 @@ class FuncGen(ExprGen, AccessGen):
         self.place(end)
 
     def loop(self, body, cond, step, test_first: bool) -> None:
+        self.loop_depth += 1
         top, cont, test, end = self.label(), self.label(), self.label(), self.label()
         if test_first and cond is not None:
             self.emit("JMP", test)
@@ -312,6 +327,7 @@ class FuncGen(ExprGen, AccessGen):
         self.continues.pop()
         self.place(cont)
         if step is not None:
+            self.set_line(step.pos)
             self.effect(step)
         self.place(test)
         if cond is None:
@@ -320,6 +336,7 @@ class FuncGen(ExprGen, AccessGen):
             self.set_line(cond.pos)
             self.branch(cond, top, True)
         self.place(end)
+        self.loop_depth -= 1
 
     def s_While(self, s: A.While) -> None:
         self.loop(s.body, s.cond, None, True)

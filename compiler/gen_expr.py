@@ -84,6 +84,8 @@ class ExprGen:
         return dest if dest is not None else self.tmp(kind)
 
     def v_IntConst(self, e, dest):
+        if dest is None and self.loop_depth:
+            return self.const_reg(fold.canonical(e.value, e.ty))
         d = self.result(dest, "q")
         self.emit("LI", d, fold.canonical(e.value, e.ty))
         return d
@@ -293,12 +295,14 @@ class ExprGen:
         if size == 1:
             return r
         t = self.tmp("q")
-        if size & (size - 1) == 0:
-            self.emit("LI", t, size.bit_length() - 1)
-            self.emit("SHL64", t, r, t)
+        shift = size & (size - 1) == 0
+        amount = size.bit_length() - 1 if shift else size
+        if self.loop_depth:
+            c = self.const_reg(amount)
         else:
-            self.emit("LI", t, size)
-            self.emit("MUL64", t, r, t)
+            c = t
+            self.emit("LI", t, amount)
+        self.emit("SHL64" if shift else "MUL64", t, r, c)
         return t
 
     def pointer_arith(self, e, dest):
