@@ -496,6 +496,11 @@ def parse(text: str):
         if tok.type == "$END":
             line, col = (toks[-1].end_line, toks[-1].end_column) if toks else (1, 1)
             return None, [(line, col, "unexpected end of input" + _expected(exc.expected))]
+        expected = set(exc.expected)
+        if {"IDENTIFIER", "INTEGER"} <= expected:
+            return None, [(tok.line, tok.column, f"expected expression before {_spelling(tok)}")]
+        if "SEMICOLON" in expected:
+            return None, [(tok.line, tok.column, f"expected ';' before {_spelling(tok)}")]
         return None, [(tok.line, tok.column, f"syntax error before {_spelling(tok)}" + _expected(exc.expected))]
     except (UnexpectedEOF, UnexpectedCharacters, UnexpectedInput) as exc:
         line = getattr(exc, "line", 1) or 1

@@ -21,7 +21,8 @@ def test_several_errors_in_one_run():
 
 def test_syntax_error_names_the_token():
     text = errors_of("int main(void) { return 1 }\n")
-    assert text.startswith("prog.c:1:27: error: syntax error before '}'")
+    assert text.startswith("prog.c:1:27: error: expected ';' before '}'")
+    assert errors_of("int main(void) { int x = ; }").startswith("prog.c:1:26: error: expected expression")
 
 
 @pytest.mark.parametrize("src, message", [
