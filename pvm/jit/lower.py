@@ -25,6 +25,7 @@ import hashlib
 from llvmlite import ir
 
 from .. import isa
+from .liveness import live_in
 from ..program import TEXT_BASE
 from ..translate import leaders
 from . import context as C
@@ -66,6 +67,8 @@ class FunctionLowering:
         self.entry_pc = entry
         self.declared = declared          # function index -> ir.Function in this module
         self.data_base = self.layout.data_base
+        self.live = live_in(self.fn.code)
+        self._exit = None
 
     # ---- small helpers ------------------------------------------------------
     def ctx_slot(self, slot: int):
@@ -103,16 +106,87 @@ class FunctionLowering:
         return self.b.bitcast(p, ty.as_pointer())
 
     # ---- origins: leave native code with the exact state ----------------------
-    def origin(self, status, pc: int, addr=None, func: int | None = None) -> None:
-        """Store why and where we stop, then unwind (current block ends)."""
+    def exit(self, bits: int, status=None, pc: int = 0, addr=None) -> None:
+        """One call of this function's cold exit helper: store the registers
+        in `bits` into the frame's save area and, for an origin (`status`
+        given), why and where native code stops.  Dead registers are passed
+        as undef, so that no exit keeps a register alive (LLVM would pay)."""
         b = self.b
-        self.ctx_store(C.STATUS, status if isinstance(status, ir.Value) else self.c64(status))
-        self.ctx_store(C.FUNC, self.c64(self.findex if func is None else func))
-        self.ctx_store(C.PC, self.c64(pc))
-        self.ctx_store(C.FP, self.fp)
-        self.ctx_store(C.FUEL, b.load(self.fuel))
-        if addr is not None:
-            self.ctx_store(C.ADDR, addr)
+        values = [b.load(self.regs[r]) if bits >> r & 1 else ir.Constant(kind_type(kd), ir.Undefined)
+                  for r, kd in enumerate(self.fn.kinds)]
+        if status is None:
+            status = self.c64(0)
+        elif not isinstance(status, ir.Value):
+            status = self.c64(status)
+        has_addr = ir.Constant(I1, addr is not None)
+        b.call(self.exit_helper(), [self.ctx, self.base, self.fp, status, self.c64(pc),
+                                    b.load(self.fuel), addr if addr is not None else self.c64(0),
+                                    has_addr] + values)
+
+    def exit_helper(self) -> ir.Function:
+        if self._exit is None:
+            kinds = self.fn.kinds
+            fty = ir.FunctionType(ir.VoidType(), [CTX, I8.as_pointer(), I64, I64, I64, I64, I64, I1]
+                                  + [kind_type(k) for k in kinds])
+            f = self._exit = ir.Function(self.module, fty, f"pvm_exit{self.findex}_{self.entry_pc}")
+            f.linkage = "internal"
+            f.attributes.add("noinline")
+            f.attributes.add("cold")
+            ctx, base, fp, status, pc, fuel, addr, has_addr = f.args[:8]
+            b = ir.IRBuilder(f.append_basic_block("entry"))
+            save = b.sub(fp, self.c64(8 * len(kinds)))
+            for i, k in enumerate(kinds):
+                p = b.gep(base, [b.add(save, self.c64(8 * i))])
+                b.store(f.args[8 + i], b.bitcast(p, kind_type(k).as_pointer()), align=1)
+            origin, done = f.append_basic_block("origin"), f.append_basic_block("done")
+            b.cbranch(b.icmp_signed("!=", status, self.c64(0)), origin, done)
+            b.position_at_end(origin)
+            for slot, v in ((C.STATUS, status), (C.FUNC, self.c64(self.findex)), (C.PC, pc),
+                            (C.FP, fp), (C.FUEL, fuel)):
+                b.store(v, b.gep(ctx, [self.c64(slot)]))
+            with b.if_then(has_addr):
+                b.store(addr, b.gep(ctx, [self.c64(C.ADDR)]))
+            b.branch(done)
+            b.position_at_end(done)
+            b.ret_void()
+        return self._exit
+
+    def origin(self, status, pc: int, addr=None, live: int | None = None) -> None:
+        """Stop native code here and unwind (the current IR block ends).
+
+        Every stop inside one bytecode block (running short of fuel at its
+        start, a fault in it) goes through the block's one shared exit,
+        which spills the registers live at any of them: few exits, so LLVM
+        stays fast, and few phis, since most registers are not redefined
+        within a block."""
+        if live is not None:                      # a stop with its own register set
+            self.exit(live, status, pc, addr)
+            self.b.branch(self.unwind)
+            return
+        if not isinstance(status, ir.Value):
+            status = self.c64(status)
+        self.stops.append((self.b.block, status, self.c64(pc),
+                           addr if addr is not None else self.c64(0),
+                           ir.Constant(I1, addr is not None), self.live[pc]))
+        self.b.branch(self.block_exit)
+
+    def finish_block_exit(self) -> None:
+        if not self.stops:
+            self.block_exit.parent.blocks.remove(self.block_exit)
+            return
+        b = self.b
+        b.position_at_end(self.block_exit)
+        phis = [b.phi(t) for t in (I64, I64, I64, I1)]
+        bits = 0
+        for pred, *values, live in self.stops:
+            bits |= live
+            for phi, v in zip(phis, values):
+                phi.add_incoming(v, pred)
+        status, pc, addr, has_addr = phis
+        values = [b.load(self.regs[r]) if bits >> r & 1 else ir.Constant(kind_type(kd), ir.Undefined)
+                  for r, kd in enumerate(self.fn.kinds)]
+        b.call(self.exit_helper(), [self.ctx, self.base, self.fp, status, pc, b.load(self.fuel),
+                                    addr, has_addr] + values)
         b.branch(self.unwind)
 
     def check(self, ok, status: int, pc: int, addr=None) -> None:
@@ -156,14 +230,11 @@ class FunctionLowering:
             for i, kd in enumerate(fn.kinds):
                 addr = b.add(save, self.c64(8 * i))
                 b.store(b.load(self.mem_ptr(addr, kind_type(kd))), self.regs[i])
-        # the common way out: spill registers to the save area, return
+        # the common way out, once the origin has spilled what is live
         self.unwind = func.append_basic_block("unwind")
         self.blocks = {pc: func.append_basic_block(f"L{pc}") for pc in leaders(fn.code)}
         b.branch(self.blocks[self.entry_pc or 0])
         b.position_at_end(self.unwind)
-        save = b.sub(self.fp, self.c64(8 * fn.nregs))
-        for i, kd in enumerate(fn.kinds):
-            b.store(b.load(self.regs[i]), self.mem_ptr(b.add(save, self.c64(8 * i)), kind_type(kd)))
         b.ret(self.c64(0))
         starts = sorted(self.blocks)
         for n, start in enumerate(starts):
@@ -173,6 +244,8 @@ class FunctionLowering:
 
     def lower_block(self, start: int, end: int) -> None:
         b = self.b
+        self.block_exit = self.new_block(f"exit{start}")
+        self.stops: list = []
         b.position_at_end(self.blocks[start])
         n = end - start
         fuel = b.load(self.fuel)
@@ -188,6 +261,7 @@ class FunctionLowering:
             getattr(self, "lower_" + ins[0])(pc, *ins[1:])
         if not b.block.is_terminated:
             b.branch(self.blocks[end])
+        self.finish_block_exit()
 
     # ---- moves and constants --------------------------------------------------
     def lower_NOP(self, pc):
@@ -583,7 +657,7 @@ class FunctionLowering:
             self.ctx_store(C.ARGS + i, self._bits(self.get(r)))
         self.ctx_store(C.CALLEE, callee)
         self.ctx_store(C.NARGS, self.c64(len(args)))
-        self.origin(C.STATUS_FLATCALL, pc + 1)
+        self.origin(C.STATUS_FLATCALL, pc + 1, live=self.after_call(pc))  # resumes after the call
 
     def _native_call(self, pc, dst, target, fty, nfp, args) -> None:
         """Call native code; on an abnormal return, store the callee's frame
@@ -596,6 +670,7 @@ class FunctionLowering:
         bad, good = self.new_block(f"unwind{pc}"), self.new_block(f"back{pc}")
         b.cbranch(failed, bad, good)
         b.position_at_end(bad)
+        self.exit(self.after_call(pc))
         ret_addr = self.m.text_offsets[self.findex][pc + 1]
         b.store(self.fp, self.mem_ptr(nfp, I64))
         b.store(self.c64(ret_addr), self.mem_ptr(b.add(nfp, self.c64(8)), I64))
@@ -605,6 +680,12 @@ class FunctionLowering:
         kind = self.fn.kinds[dst]
         self.set(dst, b.bitcast(result, F64) if kind == "d" else result)
         b.branch(self.blocks[pc + 1])
+
+    def after_call(self, pc: int) -> int:
+        """Registers the interpreter needs to resume after the call at pc
+        (the destination gets the result instead)."""
+        dst = self.fn.code[pc][1]
+        return self.live[pc + 1] & ~(1 << dst) if pc + 1 < len(self.fn.code) else 0
 
     def _frame(self, extra: int):
         frame = 8 * self.fn.nregs + self.fn.frame_size
