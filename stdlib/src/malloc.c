@@ -56,13 +56,25 @@ static void heap_fail(const char *what, char *chunk)
     abort();
 }
 
+/* Index of the highest set bit of b (b != 0). */
+static int highest_bit(unsigned long b)
+{
+    int i = 0;
+    if (b >> 32) { b >>= 32; i += 32; }
+    if (b >> 16) { b >>= 16; i += 16; }
+    if (b >> 8) { b >>= 8; i += 8; }
+    if (b >> 4) { b >>= 4; i += 4; }
+    if (b >> 2) { b >>= 2; i += 2; }
+    if (b >> 1) i += 1;
+    return i;
+}
+
 static int bin_index(unsigned long size)
 {
-    int k = 10;
+    int k;
     if (size < SMALL_LIMIT)
         return (int)(size >> 4);
-    while ((size >> k) > 1)
-        k++;
+    k = highest_bit(size);
     return 64 + (k - 10) * 4 + (int)((size >> (k - 2)) & 3);
 }
 
@@ -204,6 +216,27 @@ static void *use_chunk(char *c, unsigned long size, unsigned long need)
     return c + HDR;
 }
 
+/* Like use_chunk, for a remainder that belongs in the same list as c: it
+ * takes c's place there instead of leaving and rejoining the list. */
+static void *split_in_place(char *c, unsigned long size, unsigned long need)
+{
+    char *r = c + need, *next = NEXT_FREE(c), *prev = PREV_FREE(c);
+    unsigned long rest = size - need;
+    NEXT_FREE(r) = next;
+    PREV_FREE(r) = prev;
+    if (next)
+        PREV_FREE(next) = r;
+    if (prev)
+        NEXT_FREE(prev) = r;
+    else
+        bins[bin_index(rest)] = r;
+    HEAD(c) = need | MAGIC | INUSE;
+    PREV_SIZE(r) = need;
+    HEAD(r) = rest | MAGIC;
+    PREV_SIZE(c + size) = rest;   /* c was free, so top does not follow it */
+    return c + HDR;
+}
+
 static unsigned long request_size(size_t n)
 {
     unsigned long need = (n + HDR + 15) & ~15UL;
@@ -222,11 +255,24 @@ void *malloc(size_t n)
     }
     need = request_size(n);
     i = bin_index(need);
+    if (need < SMALL_LIMIT && bins[i]) {
+        /* Exact fit at the head of its list: the common case. */
+        c = bins[i];
+        bins[i] = NEXT_FREE(c);
+        if (bins[i])
+            PREV_FREE(bins[i]) = NULL;
+        else
+            binmap[i >> 6] &= ~(1UL << (i & 63));
+        HEAD(c) = need | MAGIC | INUSE;
+        return c + HDR;
+    }
     for (i = next_bin(i); i >= 0; i = next_bin(i + 1)) {
         /* Only the first bin can hold chunks smaller than need. */
         for (c = bins[i]; c; c = NEXT_FREE(c)) {
             size = CHUNK_SIZE(c);
             if (size >= need) {
+                if (size - need >= MIN_CHUNK && bin_index(size - need) == i)
+                    return split_in_place(c, size, need);
                 bin_remove(c);
                 return use_chunk(c, size, need);
             }

@@ -23,6 +23,13 @@
 
 #define FLOAT_TEXT 1600     /* longest %f/%e text before implied zeros */
 
+/* Under pvm a copy is one MEMCPY instruction rather than a call. */
+#ifdef __pvm__
+#define COPY(d, s, n) __builtin_memmove(d, s, n)
+#else
+#define COPY(d, s, n) memcpy(d, s, n)
+#endif
+
 int __fmt_float(char *text, double v, int conv, int prec, int flags, int *info);
 
 struct sink {
@@ -59,9 +66,14 @@ static void out(struct sink *k, const char *s, size_t n)
             room = k->cap - k->used;
             if (n < room)
                 room = n;
-            memcpy(k->buf + k->used, s, room);
+            COPY(k->buf + k->used, s, room);
             k->used += room;
         }
+        return;
+    }
+    if (n <= k->cap - k->used) {
+        COPY(k->buf + k->used, s, n);
+        k->used += n;
         return;
     }
     if (n > k->cap) {
@@ -76,7 +88,7 @@ static void out(struct sink *k, const char *s, size_t n)
         room = k->cap - k->used;
         if (n < room)
             room = n;
-        memcpy(k->buf + k->used, s, room);
+        COPY(k->buf + k->used, s, room);
         k->used += room;
         s += room;
         n -= room;
@@ -90,8 +102,13 @@ static void pad(struct sink *k, char c, long n)
     if (n <= 0)
         return;
     chunk = n < 64 ? n : 64;
+#ifdef __pvm__
+    __builtin_memset(block, c, (size_t)chunk);
+    (void)i;
+#else
     for (i = 0; i < chunk; i++)
         block[i] = c;
+#endif
     while (n > 0) {
         chunk = n < 64 ? n : 64;
         out(k, block, (size_t)chunk);
@@ -103,10 +120,10 @@ static void pad(struct sink *k, char c, long n)
 static void out_field(struct sink *k, const char *s, size_t n, const struct spec *sp)
 {
     long fill = sp->width - (long)n;
-    if (!(sp->flags & F_MINUS))
+    if (fill > 0 && !(sp->flags & F_MINUS))
         pad(k, ' ', fill);
     out(k, s, n);
-    if (sp->flags & F_MINUS)
+    if (fill > 0 && (sp->flags & F_MINUS))
         pad(k, ' ', fill);
 }
 
@@ -162,12 +179,14 @@ static void format_int(struct sink *k, unsigned long v, int negative, const stru
         zeros += (int)fill;
         fill = 0;
     }
-    if (!(sp->flags & F_MINUS))
+    if (fill > 0 && !(sp->flags & F_MINUS))
         pad(k, ' ', fill);
-    out(k, prefix, (size_t)np);
-    pad(k, '0', zeros);
+    if (np)
+        out(k, prefix, (size_t)np);
+    if (zeros)
+        pad(k, '0', zeros);
     out(k, end - nd, (size_t)nd);
-    if (sp->flags & F_MINUS)
+    if (fill > 0 && (sp->flags & F_MINUS))
         pad(k, ' ', fill);
 }
 
@@ -197,175 +216,212 @@ static void format_double(struct sink *k, double v, const struct spec *sp)
         pad(k, ' ', fill);
 }
 
-/* The formatting core.  Every va_arg happens here, so the va_list is never
- * passed on (portable between pvm's pointer and gcc's array va_list). */
-static void format(struct sink *k, const char *fmt, va_list ap)
+/* One conversion specification, *pp pointing just after its '%': parses
+ * flags, width, precision and length, fetches the argument and formats it;
+ * leaves *pp after the specification.  Returns 0 at the end of the format. */
+static int convert(struct sink *k, const char **pp, va_list *app)
 {
-    const char *p = fmt, *start, *s;
+    const char *p = *pp, *start = p - 1, *s;
     struct spec sp;
     int len, n;
     long sv;
     unsigned long uv;
     char c;
 
-    while (*p) {
+    sp.flags = 0;
+    for (;; p++) {
+        if (*p == '-') sp.flags |= F_MINUS;
+        else if (*p == '+') sp.flags |= F_PLUS;
+        else if (*p == ' ') sp.flags |= F_SPACE;
+        else if (*p == '#') sp.flags |= F_HASH;
+        else if (*p == '0') sp.flags |= F_ZERO;
+        else if (*p == '\'') ;
+        else break;
+    }
+    sp.width = 0;
+    if (*p == '*') {
+        sp.width = va_arg(*app, int);
+        if (sp.width < 0) {
+            sp.flags |= F_MINUS;
+            sp.width = -sp.width;
+        }
+        p++;
+    } else {
+        while (*p >= '0' && *p <= '9')
+            sp.width = sp.width * 10 + (*p++ - '0');
+    }
+    sp.prec = -1;
+    if (*p == '.') {
+        p++;
+        if (*p == '*') {
+            sp.prec = va_arg(*app, int);
+            if (sp.prec < 0)
+                sp.prec = -1;
+            p++;
+        } else {
+            sp.prec = 0;
+            while (*p >= '0' && *p <= '9')
+                sp.prec = sp.prec * 10 + (*p++ - '0');
+        }
+    }
+    /* Length: 0 int, 1 char, 2 short, 3 long (every 64-bit kind). */
+    len = 0;
+    if (*p == 'h') {
+        len = 2;
+        if (*++p == 'h') {
+            len = 1;
+            p++;
+        }
+    } else if (*p == 'l') {
+        len = 3;
+        if (*++p == 'l')
+            p++;
+    } else if (*p == 'q' || *p == 'j' || *p == 'z' || *p == 'Z' || *p == 't') {
+        len = 3;
+        p++;
+    } else if (*p == 'L') {
+        p++;
+    }
+    sp.conv = *p;
+    if (!*p) {
+        out(k, start, (size_t)(p - start));
+        *pp = p;
+        return 0;
+    }
+    p++;
+    *pp = p;
+
+    switch (sp.conv) {
+    case 'd':
+    case 'i':
+        if (len == 3)
+            sv = va_arg(*app, long);
+        else
+            sv = va_arg(*app, int);
+        if (len == 1)
+            sv = (signed char)sv;
+        else if (len == 2)
+            sv = (short)sv;
+        uv = sv < 0 ? 0UL - (unsigned long)sv : (unsigned long)sv;
+        format_int(k, uv, sv < 0, &sp);
+        break;
+    case 'u':
+    case 'o':
+    case 'x':
+    case 'X':
+        if (len == 3)
+            uv = va_arg(*app, unsigned long);
+        else
+            uv = va_arg(*app, unsigned int);
+        if (len == 1)
+            uv = (unsigned char)uv;
+        else if (len == 2)
+            uv = (unsigned short)uv;
+        format_int(k, uv, 0, &sp);
+        break;
+    case 'p':
+        uv = (unsigned long)va_arg(*app, void *);
+        if (uv == 0) {
+            sp.conv = 's';
+            out_field(k, "(nil)", 5, &sp);
+        } else {
+            format_int(k, uv, 0, &sp);
+        }
+        break;
+    case 'c':
+        c = (char)va_arg(*app, int);
+        out_field(k, &c, 1, &sp);
+        break;
+    case 's':
+        s = va_arg(*app, const char *);
+        if (!s)
+            s = sp.prec < 0 || sp.prec >= 6 ? "(null)" : "";
+        n = 0;
+        if (sp.prec < 0)
+            n = (int)strlen(s);
+        else
+            while (n < sp.prec && s[n])
+                n++;
+        out_field(k, s, (size_t)n, &sp);
+        break;
+    case 'm':
+        s = strerror(errno);
+        n = (int)strlen(s);
+        if (sp.prec >= 0 && sp.prec < n)
+            n = sp.prec;
+        out_field(k, s, (size_t)n, &sp);
+        break;
+    case 'n':
+        if (len == 3)
+            *va_arg(*app, long *) = (long)k->total;
+        else if (len == 2)
+            *va_arg(*app, short *) = (short)k->total;
+        else if (len == 1)
+            *va_arg(*app, signed char *) = (signed char)k->total;
+        else
+            *va_arg(*app, int *) = (int)k->total;
+        break;
+    case 'f':
+    case 'F':
+    case 'e':
+    case 'E':
+    case 'g':
+    case 'G':
+    case 'a':
+    case 'A':
+        format_double(k, va_arg(*app, double), &sp);
+        break;
+    case '%':
+        out(k, "%", 1);
+        break;
+    default:
+        /* Unknown conversions are printed as written, as glibc does. */
+        out(k, start, (size_t)(p - start));
+        break;
+    }
+    return 1;
+}
+
+/* The formatting core: copies literal text and hands each conversion to
+ * convert(), except plain %d and %s, the ones used most, done inline.
+ * The arguments are reached through a pointer to one va_list, which is
+ * portable between pvm's pointer va_list and gcc's array one. */
+static void format(struct sink *k, const char *fmt, va_list *app)
+{
+    const char *p = fmt, *start, *s;
+    long sv;
+    unsigned long uv;
+    char digits[24], *d;
+
+    for (;;) {
         start = p;
         while (*p && *p != '%')
             p++;
         if (p > start)
             out(k, start, (size_t)(p - start));
         if (!*p)
-            break;
-        start = p++;
-
-        sp.flags = 0;
-        for (;; p++) {
-            if (*p == '-') sp.flags |= F_MINUS;
-            else if (*p == '+') sp.flags |= F_PLUS;
-            else if (*p == ' ') sp.flags |= F_SPACE;
-            else if (*p == '#') sp.flags |= F_HASH;
-            else if (*p == '0') sp.flags |= F_ZERO;
-            else if (*p == '\'') ;
-            else break;
-        }
-        sp.width = 0;
-        if (*p == '*') {
-            sp.width = va_arg(ap, int);
-            if (sp.width < 0) {
-                sp.flags |= F_MINUS;
-                sp.width = -sp.width;
-            }
-            p++;
-        } else {
-            while (*p >= '0' && *p <= '9')
-                sp.width = sp.width * 10 + (*p++ - '0');
-        }
-        sp.prec = -1;
-        if (*p == '.') {
-            p++;
-            if (*p == '*') {
-                sp.prec = va_arg(ap, int);
-                if (sp.prec < 0)
-                    sp.prec = -1;
-                p++;
-            } else {
-                sp.prec = 0;
-                while (*p >= '0' && *p <= '9')
-                    sp.prec = sp.prec * 10 + (*p++ - '0');
-            }
-        }
-        /* Length: 0 int, 1 char, 2 short, 3 long (every 64-bit kind). */
-        len = 0;
-        if (*p == 'h') {
-            len = 2;
-            if (*++p == 'h') {
-                len = 1;
-                p++;
-            }
-        } else if (*p == 'l') {
-            len = 3;
-            if (*++p == 'l')
-                p++;
-        } else if (*p == 'q' || *p == 'j' || *p == 'z' || *p == 'Z' || *p == 't') {
-            len = 3;
-            p++;
-        } else if (*p == 'L') {
-            p++;
-        }
-        sp.conv = *p;
-        if (!*p) {
-            out(k, start, (size_t)(p - start));
-            break;
-        }
+            return;
         p++;
-
-        switch (sp.conv) {
-        case 'd':
-        case 'i':
-            if (len == 3)
-                sv = va_arg(ap, long);
-            else
-                sv = va_arg(ap, int);
-            if (len == 1)
-                sv = (signed char)sv;
-            else if (len == 2)
-                sv = (short)sv;
+        if (*p == 'd') {
+            p++;
+            sv = va_arg(*app, int);
             uv = sv < 0 ? 0UL - (unsigned long)sv : (unsigned long)sv;
-            format_int(k, uv, sv < 0, &sp);
-            break;
-        case 'u':
-        case 'o':
-        case 'x':
-        case 'X':
-            if (len == 3)
-                uv = va_arg(ap, unsigned long);
-            else
-                uv = va_arg(ap, unsigned int);
-            if (len == 1)
-                uv = (unsigned char)uv;
-            else if (len == 2)
-                uv = (unsigned short)uv;
-            format_int(k, uv, 0, &sp);
-            break;
-        case 'p':
-            uv = (unsigned long)va_arg(ap, void *);
-            if (uv == 0) {
-                sp.conv = 's';
-                out_field(k, "(nil)", 5, &sp);
-            } else {
-                format_int(k, uv, 0, &sp);
-            }
-            break;
-        case 'c':
-            c = (char)va_arg(ap, int);
-            out_field(k, &c, 1, &sp);
-            break;
-        case 's':
-            s = va_arg(ap, const char *);
+            d = digits + sizeof digits;
+            do {
+                *--d = (char)('0' + uv % 10);
+                uv /= 10;
+            } while (uv);
+            if (sv < 0)
+                *--d = '-';
+            out(k, d, (size_t)(digits + sizeof digits - d));
+        } else if (*p == 's') {
+            p++;
+            s = va_arg(*app, const char *);
             if (!s)
-                s = sp.prec < 0 || sp.prec >= 6 ? "(null)" : "";
-            n = 0;
-            if (sp.prec < 0)
-                n = (int)strlen(s);
-            else
-                while (n < sp.prec && s[n])
-                    n++;
-            out_field(k, s, (size_t)n, &sp);
-            break;
-        case 'm':
-            s = strerror(errno);
-            n = (int)strlen(s);
-            if (sp.prec >= 0 && sp.prec < n)
-                n = sp.prec;
-            out_field(k, s, (size_t)n, &sp);
-            break;
-        case 'n':
-            if (len == 3)
-                *va_arg(ap, long *) = (long)k->total;
-            else if (len == 2)
-                *va_arg(ap, short *) = (short)k->total;
-            else if (len == 1)
-                *va_arg(ap, signed char *) = (signed char)k->total;
-            else
-                *va_arg(ap, int *) = (int)k->total;
-            break;
-        case 'f':
-        case 'F':
-        case 'e':
-        case 'E':
-        case 'g':
-        case 'G':
-        case 'a':
-        case 'A':
-            format_double(k, va_arg(ap, double), &sp);
-            break;
-        case '%':
-            out(k, "%", 1);
-            break;
-        default:
-            /* Unknown conversions are printed as written, as glibc does. */
-            out(k, start, (size_t)(p - start));
-            break;
+                s = "(null)";
+            out(k, s, strlen(s));
+        } else if (!convert(k, &p, app)) {
+            return;
         }
     }
 }
@@ -383,7 +439,7 @@ int vsnprintf(char *s, size_t n, const char *fmt, va_list ap)
     k.total = 0;
     k.error = 0;
     va_copy(aq, ap);
-    format(&k, fmt, aq);
+    format(&k, fmt, &aq);
     va_end(aq);
     if (n > 0)
         s[k.used] = 0;
@@ -402,7 +458,7 @@ int vfprintf(FILE *f, const char *fmt, va_list ap)
     k.total = 0;
     k.error = 0;
     va_copy(aq, ap);
-    format(&k, fmt, aq);
+    format(&k, fmt, &aq);
     va_end(aq);
     sink_flush(&k);
     return k.error ? -1 : (int)k.total;
