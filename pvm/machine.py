@@ -240,15 +240,23 @@ class Machine:
 
     # ---- running -----------------------------------------------------------
     def fast(self, findex: int):
-        """The translated form of a function (translating it on first use)."""
+        """How calls of function `findex` run now: its native bridge once the
+        JIT compiled it, else its translation (made on first use)."""
         f = self._fast[findex]
         if f is None:
+            f = self.translated(findex)
+            self.install_fast(findex, f)
+        return f
+
+    def translated(self, findex: int):
+        """The interpreter's translation of a function, whatever tier is
+        installed for it (the JIT falls back to it for what it lacks)."""
+        t = self._translations.get(findex)
+        if t is None:
             t = translate(findex, self, self._namespace)
             self._translations[findex] = t
             self._code_owner[t.function.__code__] = findex
-            self._fast[findex] = f = t.function
-            self._namespace[f"F{findex}"] = f
-        return f
+        return t.function
 
     def install_fast(self, findex: int, function) -> None:
         """Make `function` (same protocol as a translation) the way every
@@ -313,7 +321,10 @@ class Machine:
                 continue
             except TierUp as up:                  # a hot loop: compile, enter natively
                 self.calls[up.findex] = -1
-                if not self.jit.compile(up.findex, f"at a loop after {self.jit_threshold} iterations (OSR)"):
+                why = f"at a loop after {self.jit_threshold} iterations"
+                if self.jit.compile(up.findex, why):
+                    self.jit.resume_entry(up.findex, self.pc)      # on-stack replacement
+                else:
                     self.osr_ok[up.findex] = False
                 how = 2
                 continue

@@ -84,15 +84,20 @@ class JitTier:
             self.log(f"jit: {text}")
 
     # ---- compiling ------------------------------------------------------------------
-    def reachable(self, k: int) -> list:
-        """k and the not-yet-compiled functions it calls directly, transitively."""
+    def reachable(self, k: int, everything: bool) -> list:
+        """k and the not-yet-compiled functions it calls directly, transitively;
+        unless `everything`, only those that have run already (a function
+        never called yet, such as the printf at the end of a benchmark, is
+        not worth LLVM's time: a call of it goes through the interpreter)."""
         fns, seen, order = self.m.program.functions, {k}, [k]
+        calls = self.m.calls
         i = 0
         while i < len(order) and len(order) < MAX_UNIT:
             for ins in fns[order[i]].code:
                 if ins[0] in ("CALL", "FCALL", "FADDR"):
                     callee = ins[2]
-                    if callee not in seen and callee not in self.compiled:
+                    if callee not in seen and callee not in self.compiled and (
+                            everything or calls[callee] != 0):
                         seen.add(callee)
                         order.append(callee)
             i += 1
@@ -108,7 +113,7 @@ class JitTier:
             self.refused[k] = "code cache full (--jit-cache-mb)"
             self.note(f"refused {self.m.program.functions[k].name}: {self.refused[k]}")
             return False
-        unit = self.reachable(k)
+        unit = self.reachable(k, everything=not self.m.counting)
         module = ir.Module(name=f"pvm_unit_{k}")
         module.triple = ""
         declared = {}
@@ -164,6 +169,7 @@ class JitTier:
         save = struct.Struct("<" + fn.kinds) if fn.kinds else None
         stack_limit = self.m.stack_limit
         stopped = self._stopped
+        resumes = self._resume
 
         def native(m, L, how, fp, *params):
             ctx[C.FUEL] = m.fuel
@@ -172,11 +178,14 @@ class JitTier:
             if how == 0:
                 v = fresh(addr, fp, *params)
             else:
+                entry = resumes.get((k, L))
+                if entry is None:       # no native entry here: finish this call interpreted
+                    return m.translated(k)(m, L, how, fp)
                 if how == 2 and save is not None:
                     save.pack_into(m.mem, fp - save.size, *m.regs)
                 elif how == 1:
                     self._store_retval(k, L, fp)
-                v = self.resume_entry(k, L)(addr, fp)
+                v = entry(addr, fp)
             if ctx[C.STATUS]:
                 stopped()
             m.fuel = ctx[C.FUEL]
