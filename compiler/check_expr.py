@@ -142,8 +142,7 @@ class ExprChecker:
             return A.Convert(e, ty, e.pos)
         if ty.is_struct and src.is_struct and ty.defn is src.defn:
             return e
-        self.diag.error(pos, f"{context.replace('to', 'to').strip()} '{ty}' from incompatible type '{src}'"
-                        if False else f"incompatible type {context} '{ty}' from '{src}'")
+        self.diag.error(pos, f"{context} '{ty}' from incompatible type '{src}'")
         return int_const(0, ty, pos) if ty.is_integer else e
 
     # ---- primary expressions
@@ -368,12 +367,12 @@ class ExprChecker:
             t = T.common(at, bt)
         elif at.is_void and bt.is_void:
             t = T.VOID
-        elif at.is_pointer and (bt.is_pointer or is_null_pointer_constant(b)):
-            t = at if not (bt.is_pointer and at.target.is_void is False and bt.target.is_void) else bt
-            if bt.is_pointer and bt.target.is_void and not is_null_pointer_constant(b):
-                t = bt
+        elif at.is_pointer and is_null_pointer_constant(b):
+            t = at
         elif bt.is_pointer and is_null_pointer_constant(a):
             t = bt
+        elif at.is_pointer and bt.is_pointer:
+            t = bt if (bt.target.is_void and not at.target.is_void) else at
         elif at.is_struct and bt.is_struct and at.defn is bt.defn:
             t = at.unqualified()
         else:
