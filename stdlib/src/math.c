@@ -254,27 +254,18 @@ static void mul128(unsigned long a, unsigned long b, unsigned long *hi, unsigned
     *hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
 }
 
-/* Compares a*a with n (given as hi:lo): -1, 0, 1. */
-static int cmp_square(unsigned long a, unsigned long nhi, unsigned long nlo)
-{
-    unsigned long hi, lo;
-    mul128(a, a, &hi, &lo);
-    if (hi != nhi)
-        return hi < nhi ? -1 : 1;
-    if (lo != nlo)
-        return lo < nlo ? -1 : 1;
-    return 0;
-}
-
-/* Correctly rounded: Y = floor(sqrt(F * 2^52)) by integer checks around a
- * floating-point estimate, then rounded up when N > Y^2 + Y (an exact tie
- * is impossible). */
+/* Correctly rounded: an estimate Y of sqrt(N), N = f * 2^52, from Newton's
+ * method in double; then the integer remainder R = N - Y^2 corrects Y to
+ * floor(sqrt(N)) and decides the rounding (up when R > Y; an exact tie is
+ * impossible). */
 double sqrt(double x)
 {
-    unsigned long u = bits_of(x), f, nhi, nlo, y, sqhi, sqlo;
-    int e = (int)(u >> 52 & 0x7FF), i;
+    unsigned long u = bits_of(x), f, nlo, y, sqhi, sqlo;
+    long r;
+    int e, i;
     double v, g;
 
+    e = (int)(u >> 52 & 0x7FF);
     if (e == 0x7FF && (u & FRAC_MASK))
         return x + x;
     if (x == 0)
@@ -301,24 +292,24 @@ double sqrt(double x)
         f <<= 1;
         e--;
     }
-    /* N = f * 2^52, a 105..106-bit number. */
-    nhi = f >> 12;
-    nlo = f << 52;
     v = (double)f * 2.220446049250313e-16;     /* f / 2^52, in [1, 4) */
-    g = 0.5 + v * 0.5;
-    for (i = 0; i < 6; i++)
+    g = 0.6666666666666666 + v * 0.3333333333333333;
+    for (i = 0; i < 4; i++)
         g = 0.5 * (g + v / g);
     y = (unsigned long)(g * 4503599627370496.0);
-    while (cmp_square(y, nhi, nlo) > 0)
-        y--;
-    while (cmp_square(y + 1, nhi, nlo) <= 0)
-        y++;
+    /* R = N - Y^2; only its low 64 bits matter, as |R| < 2^62. */
+    nlo = f << 52;
     mul128(y, y, &sqhi, &sqlo);
-    /* N - Y^2 > Y ? */
-    sqlo += y;
-    if (sqlo < y)
-        sqhi++;
-    if (sqhi < nhi || (sqhi == nhi && sqlo < nlo))
+    r = (long)(nlo - sqlo);
+    while (r < 0) {
+        r += (long)(2 * y - 1);
+        y--;
+    }
+    while (r > (long)(2 * y)) {
+        r -= (long)(2 * y + 1);
+        y++;
+    }
+    if (r > (long)y)
         y++;
     e = e / 2 - 26;
     if (y >> 53) {
