@@ -18,5 +18,6 @@ typedef long clock_t;
 
 time_t time(time_t *t);
 clock_t clock(void);
+double difftime(time_t end, time_t start);
 
 #endif

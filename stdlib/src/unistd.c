@@ -99,6 +99,11 @@ time_t time(time_t *t)
     return now;
 }
 
+double difftime(time_t end, time_t start)
+{
+    return (double)(end - start);
+}
+
 /* glibc's clock() is CPU time in microseconds; pvm has one process, so
  * the time since its first call stands in for it. */
 clock_t clock(void)

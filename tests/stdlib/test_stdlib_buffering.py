@@ -26,7 +26,10 @@ int main(void) {
 
 
 def run_on_terminal(exe) -> bytes:
-    leader, follower = pty.openpty()
+    try:
+        leader, follower = pty.openpty()
+    except OSError:
+        pytest.skip("no pseudo-terminals here")
     try:
         p = subprocess.Popen([str(exe)], stdin=subprocess.DEVNULL, stdout=follower, stderr=follower)
         os.close(follower)
