@@ -68,6 +68,7 @@ class Op:
 
 # Flags:
 #   terminator  ends a basic block; control does not fall through (JMP, RET)
+#   table       JTAB: the K instructions after it are the JMPs of a jump table
 #   branch      may transfer to its label operand
 #   call        transfers to another function and later resumes after itself
 #   may_trap    can raise a guest trap (fault, divide by zero, ...)
@@ -186,6 +187,7 @@ _ROWS: list[tuple] = [
     ("JNE",     "rrl", "if R[A] != R[B] goto L",                None,                                 "branch"),
     ("JLT",     "rrl", "if R[A] < R[B] goto L  (signed)",       None,                                 "branch"),
     ("JLE",     "rrl", "if R[A] <= R[B] goto L  (signed)",      None,                                 "branch"),
+    ("JTAB",    "rk",  "goto pc+1+R[A] if 0 <= R[A] < K (each a JMP), else pc+1+K", None,            "terminator table"),
     ("CALL",    "rFbn", "R[A] := FN(R[C], ..., R[C+N-1])  (0 if FN returns nothing)", None,          "call may_trap"),
     ("FCALL",   "fFbn", "F[A] := FN(R[C], ..., R[C+N-1])",       None,                                 "call may_trap"),
     ("CALLR",   "rrbn", "R[A] := (*R[B])(R[C], ..., R[C+N-1])",  None,                                 "call may_trap"),

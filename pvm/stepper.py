@@ -68,6 +68,11 @@ class Stepper:
     def _branch(self, taken, label):
         self.m.pc = label if taken else self.m.pc + 1
 
+    def op_JTAB(self, a, n):
+        m = self.m
+        i = m.regs[a]
+        m.pc += 1 + (i if 0 <= i < n else n)
+
     def op_JZ(self, a, label):
         self._branch(self.m.regs[a] == 0, label)
 

@@ -87,6 +87,8 @@ def leaders(code: list[tuple]) -> list[int]:
         if op.has("branch") or op.has("terminator") or op.has("call"):
             if i + 1 < len(code):
                 starts.add(i + 1)
+        if op.has("table"):                   # every JMP of the table, and the default
+            starts.update(range(i + 1, min(i + 2 + ins[2], len(code))))
     return sorted(starts)
 
 
@@ -248,6 +250,12 @@ class FunctionTranslator:
         self.emit(d, f"if {cond}:", pc)
         self.back_edge(d + 1, pc, label)
         self.emit(d + 1, f"L = {label}; continue", pc)
+
+    def op_JTAB(self, d, pc, a, n):
+        """Enter the table's JMP for R[A] (it counts as an instruction, as
+        in the stepper), or the default after the table."""
+        n = int(n)
+        self.emit(d, f"L = {pc + 1} + {a} if 0 <= {a} < {n} else {pc + 1 + n}; continue", pc)
 
     def op_JZ(self, d, pc, a, label):
         self._branch(d, pc, f"{a} == 0", label)

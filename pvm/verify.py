@@ -251,6 +251,17 @@ def _check_indirect_call(p, i, f, j, ins) -> None:
     _check_block(i, f, j, ins[3], ins[4])
 
 
+def _check_table(p, i, f, j, ins) -> None:
+    _, a, n = ins
+    if not 0 <= n <= len(f.code) - j - 2:
+        _fail(f"jump table of {n} entries runs past the end of the function "
+              f"(it needs a default instruction after the table)", i, j)
+    for k in range(j + 1, j + 1 + n):
+        entry = f.code[k]
+        if not (isinstance(entry, tuple) and entry and entry[0] == "JMP"):
+            _fail(f"jump table entry {k - j - 1} is not a JMP", i, k)
+
+
 def _check_syscall(p, i, f, j, ins) -> None:
     _, a, n = ins
     if n > MAX_SYSCALL_ARGS:
@@ -277,4 +288,4 @@ _SPECIAL = {"CALL": _check_call, "FCALL": _check_call,
             "CALLR": _check_indirect_call, "FCALLR": _check_indirect_call,
             "SYSCALL": _check_syscall, "RET": _check_return, "FRET": _check_return,
             "RETV": _check_return,
-            "VARARGS": _check_varargs}
+            "VARARGS": _check_varargs, "JTAB": _check_table}

@@ -44,6 +44,8 @@ def successors(code: list, pc: int) -> list[int]:
         out.append(ins[1 + op.operands.index("l")])
     if not op.has("terminator") and pc + 1 < len(code):
         out.append(pc + 1)
+    if op.has("table"):
+        out.extend(range(pc + 1, min(pc + 2 + ins[2], len(code))))
     return out
 
 

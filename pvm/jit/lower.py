@@ -630,6 +630,11 @@ class FunctionLowering:
     def _branch(self, pc, cond, label):
         self.b.cbranch(cond, self.blocks[label], self.blocks[pc + 1])
 
+    def lower_JTAB(self, pc, a, n):
+        sw = self.b.switch(self.get(a), self.blocks[pc + 1 + n])
+        for i in range(n):
+            sw.add_case(self.c64(i), self.blocks[pc + 1 + i])
+
     def lower_JZ(self, pc, a, label):
         self._branch(pc, self.b.icmp_signed("==", self.get(a), self.c64(0)), label)
 

@@ -44,6 +44,8 @@ def _instruction(draw, op, kinds, sigs, sig, ncode, nfuncs, allow_nan):
     q = [i for i, k in enumerate(kinds) if k == "q"]
     d = [i for i, k in enumerate(kinds) if k == "d"]
     name = op.name
+    if name == "JTAB":                  # an empty table: its default is the next instruction
+        return ("JTAB", draw(st.sampled_from(q)), 0)
     if name in ("CALL", "FCALL"):
         want = ("q", "") if name == "CALL" else ("d",)
         callees = [i for i, s in enumerate(sigs) if s["returns"] in want]
@@ -137,6 +139,9 @@ def every_opcode() -> Program:
             code.append(("FCALL", 1, 2, 0, 0))
         elif op.name in ("FRET", "RETV"):
             continue                    # in functions returning d and void
+        elif op.name == "JTAB":
+            code.append(("JTAB", 0, 1))
+            code.append(("JMP", 0))
         else:
             code.append((op.name, *(operand[k] for k in op.operands)))
     return Program(

@@ -143,3 +143,25 @@ def test_indirect_call_to_a_non_function_faults(stepping):
     p = one_function([("LI", 2, 0x10001), ("CALLR", 3, 2, 3, 0), ("RETV",)])
     status, text = run(p, stepping)[1:3]
     assert status == 139 and "call to non-function address 0x10001" in text
+
+
+def jump_table_program(x):
+    """switch (x) { case 0: r = 5; case 1: r = 10; case 2: r = 20; default: r = 99 }"""
+    code = [("LI", 2, x), ("JTAB", 2, 3), ("JMP", 9), ("JMP", 11), ("JMP", 13),
+            ("LI", 3, 99), ("JMP", 15),                     # 5: default
+            ("NOP",), ("NOP",),                             # 7, 8: never reached
+            ("LI", 3, 5), ("JMP", 15), ("LI", 3, 10), ("JMP", 15), ("LI", 3, 20), ("JMP", 15),
+            ("LI", 4, 1), ("MOV", 5, 3), ("SYSCALL", 4, 1), ("RETV",)]
+    return one_function(code, kinds="qqqqqq")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_jump_table_dispatch(mode):
+    for x, want in ((-1, 99), (0, 5), (1, 10), (2, 20), (3, 99), (1 << 40, 99)):
+        assert run(jump_table_program(x), mode)[:2] == ("exit", want)
+
+
+def test_jump_table_fuel_counts_the_table_jump():
+    for fuel in range(0, 8):
+        assert run(jump_table_program(2), "interp", fuel=fuel) == \
+            run(jump_table_program(2), "step", fuel=fuel)

@@ -312,3 +312,17 @@ def test_fuzz_header_fields(field, value):
     at = (0, 4, 6, 8)[field]
     data[at:at + len(value)] = value
     load_or_refuse(bytes(data))
+
+
+def test_jump_table_entries_must_be_jumps():
+    from pvm.errors import LoadError
+    from pvm.program import Function, Program
+    from pvm.verify import verify
+    code = [("LI", 0, 1), ("JTAB", 0, 2), ("JMP", 4), ("NOP",), ("RETV",)]
+    p = Program([Function("f", 0, "q", "", 0, code, [1] * 5)], 0, files=["t.c"])
+    with pytest.raises(LoadError, match="jump table entry 1 is not a JMP"):
+        verify(p, "t.pvm")
+    code = [("LI", 0, 1), ("JTAB", 0, 3), ("JMP", 4), ("JMP", 4), ("RETV",)]
+    p = Program([Function("f", 0, "q", "", 0, code, [1] * 5)], 0, files=["t.c"])
+    with pytest.raises(LoadError, match="runs past the end"):
+        verify(p, "t.pvm")

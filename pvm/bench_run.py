@@ -1,0 +1,238 @@
+"""Measuring one benchmark: each tier timed the same way, every output kept.
+
+A Column is one tier's measurement of one program: the wall times of
+`repeat` runs after a warm-up, and what the runs printed.  How each is timed:
+  interp   in this process, a fresh Machine per run, only `m.run()` timed
+  jit      the same with tier="jit": LLVM compiles every function in the
+           constructor (untimed), so this is the steady state
+  auto     a whole `python -m pvm run --tier=auto` process (start-up,
+           compile, tiering up; the on-disk caches are warm after the warm-up)
+  gcc      the gcc -O2 binary of the same source, a whole process; clang too
+LLVM's own time is measured once per program with the object cache off, so
+it is what a first run pays, not a cache hit.
+
+The reference outputs (what the gcc binary prints at each size) are taken
+here too; pvm/bench_results.py compares every column against them.
+"""
+from __future__ import annotations
+
+import gc
+import hashlib
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+
+from .bench import ROOT
+
+CC_FLAGS = ("-O2",)
+CC_LIBS = ("-lm",)
+COMPILERS = {"gcc": "gcc", "clang": "clang"}   # tier -> command (tests substitute fakes)
+NATIVE_TIMEOUT = 1800                           # seconds for one subprocess run
+
+
+@dataclass
+class Output:
+    """What one run printed, reduced to what the bench compares."""
+    status: int
+    checksum: str | None     # the `checksum:` value, or a hash of stdout if none was printed
+    work: int                # the `work:` value, 1 if none was printed
+    problem: str | None = None   # a trap report or a failure to run, or None
+
+
+@dataclass
+class Column:
+    tier: str
+    size: str | None
+    times: list = field(default_factory=list)   # seconds, one per timed run
+    output: Output | None = None                # of the first run (all must agree)
+    error: str | None = None                    # why this column has no trustworthy number
+    llvm_ms: list = field(default_factory=list)  # jit only: LLVM time per compilation
+    jit_notes: list = field(default_factory=list)  # jit only: refused functions
+
+
+def parse_output(stdout: bytes, status: int, problem: str | None = None) -> Output:
+    text = stdout.decode("utf-8", "replace")
+    m = re.search(r"^checksum:\s*(\S+)", text, re.M)
+    checksum = m.group(1) if m else "stdout " + hashlib.sha256(stdout).hexdigest()[:12]
+    w = re.search(r"^work:\s*(\d+)", text, re.M)
+    work = max(int(w.group(1)), 1) if w else 1
+    return Output(status, checksum, work, problem)
+
+
+def argv_of(name: str, size: str | None) -> list:
+    return [name] if size is None else [name, size]
+
+
+def jit_unavailable() -> str | None:
+    try:
+        from .jit.tier import available
+    except Exception as e:          # llvmlite missing or broken
+        return f"llvmlite cannot be imported ({e})"
+    return available()
+
+
+class Runner:
+    def __init__(self, tiers: list, repeat: int, show):
+        self.tiers, self.repeat, self.show = tiers, repeat, show
+        self.tmp = tempfile.mkdtemp(prefix="pvm-bench-")
+
+    def steps(self) -> int:
+        """Progress steps per program: the reference, each tier's runs, LLVM."""
+        runs = 1 + self.repeat
+        return 2 + runs * len(self.tiers) + ("jit" in self.tiers)
+
+    def measure(self, target):
+        """Everything about one program: a Row for pvm/bench_results.py."""
+        from .bench_results import Row
+        from .errors import PvmError
+        from . import api
+        self.show.start(target.name, self.steps())
+        row = Row(target)
+        sizes = [s for s in dict.fromkeys([target.full, target.interp])]
+        row.references, row.reference_note = self.references(target, sizes)
+        try:
+            self.show.step("compiling to bytecode")
+            program = api.compile_file(target.path)
+        except PvmError as e:
+            row.error = "does not compile on pvm: " + str(e).splitlines()[0]
+            self.show.finish()
+            return row
+        for tier in self.tiers:
+            size = target.interp if tier == "interp" else target.full
+            if tier in ("interp", "jit"):
+                col = self.in_process(program, target, tier, size)
+            elif tier == "auto":
+                col = self.process(target, "auto", size, self.auto_command(target))
+            else:
+                exe = self.native(target, tier)
+                col = self.process(target, tier, size, exe) if isinstance(exe, list) \
+                    else Column(tier, size, error=exe)
+            row.columns[tier] = col
+        if "jit" in self.tiers and not row.columns["jit"].error:
+            self.show.step("LLVM compile time")
+            row.columns["jit"].llvm_ms = self.llvm_times(program)
+        self.show.finish()
+        return row
+
+    # ---- references -----------------------------------------------------------------
+    def references(self, target, sizes: list):
+        """{size: Output} printed by the gcc -O2 binary: the right answers."""
+        self.show.step("gcc reference")
+        exe = self.native(target, "gcc") if shutil.which(COMPILERS["gcc"]) else None
+        if not isinstance(exe, list):
+            why = exe or "gcc is not installed"
+            return {}, f"no gcc reference ({why}): checksums compared between pvm tiers only"
+        return {s: self.run_process(exe + argv_of(target.name, s)[1:])[1] for s in sizes}, None
+
+    # ---- in this process ------------------------------------------------------------
+    def in_process(self, program, target, tier: str, size) -> Column:
+        col = Column(tier, size)
+        for i in range(1 + self.repeat):
+            self.show.step(f"{tier} {'warm-up' if i == 0 else f'run {i}/{self.repeat}'}")
+            try:
+                seconds, out, m = self.run_machine(program, target, tier, size)
+            except Exception as e:          # a failure of pvm itself: shown, not hidden
+                col.error = f"{tier} failed: {type(e).__name__}: {e}"
+                return col
+            if not record(col, out, seconds, timed=i > 0):
+                return col
+            if tier == "jit" and i == 0:
+                col.jit_notes = [e for e in m.jit.events if e.startswith("refused")]
+        return col
+
+    def run_machine(self, program, target, tier: str, size):
+        from .api import digest
+        from .hostos import HostOS
+        from .machine import Machine
+        from .traps import Trap
+        out, err = io.BytesIO(), io.BytesIO()
+        m = Machine(program, tier=tier, os=HostOS(stdin=io.BytesIO(), stdout=out, stderr=err),
+                    program_key=digest(program))
+        m.set_args([os.fsencode(a) for a in argv_of(target.name, size)])
+        problem = None
+        gc.collect()
+        t0 = time.perf_counter()
+        try:
+            status = m.run()
+        except Trap as t:
+            status, problem = t.status, f"{t.message} in {m.where()}"
+        seconds = time.perf_counter() - t0
+        return seconds, parse_output(out.getvalue(), status, problem), m
+
+    def llvm_times(self, program) -> list:
+        """LLVM ms per compilation for every function, the object cache off."""
+        from .api import digest
+        from .hostos import HostOS
+        from .jit.tier import JitTier
+        from .machine import Machine
+        m = Machine(program, tier="interp", os=HostOS(stdin=io.BytesIO(), stdout=io.BytesIO(),
+                                                      stderr=io.BytesIO()),
+                    program_key=digest(program))
+        m.jit = JitTier(m, disk_cache=False)
+        m.jit.compile_all()
+        return list(m.jit.engine.compile_ms)
+
+    # ---- whole processes -----------------------------------------------------------
+    def auto_command(self, target) -> list:
+        return [sys.executable, "-m", "pvm", "run", "--tier=auto", target.path]
+
+    def native(self, target, tier: str):
+        """Compile with gcc/clang -O2 once: the command to run it, or why not."""
+        exe = os.path.join(self.tmp, f"{target.name}.{tier}")
+        if os.path.exists(exe):
+            return [exe]
+        cmd = [COMPILERS[tier], *CC_FLAGS, target.path, "-o", exe, *CC_LIBS]
+        try:
+            r = subprocess.run(cmd, capture_output=True, timeout=300)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            return f"{tier} failed: {e}"
+        if r.returncode != 0:
+            first = (r.stderr.decode(errors="replace").strip().splitlines() or ["?"])[0]
+            return f"{tier} -O2 does not compile it: {first}"
+        return [exe]
+
+    def process(self, target, tier: str, size, command: list) -> Column:
+        col = Column(tier, size)
+        for i in range(1 + self.repeat):
+            self.show.step(f"{tier} {'warm-up' if i == 0 else f'run {i}/{self.repeat}'}")
+            seconds, out = self.run_process(command + argv_of(target.name, size)[1:])
+            if not record(col, out, seconds, timed=i > 0):
+                return col
+        return col
+
+    def run_process(self, argv: list):
+        env = dict(os.environ)
+        env["PYTHONPATH"] = ROOT + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+        t0 = time.perf_counter()
+        try:
+            r = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True,
+                               env=env, timeout=NATIVE_TIMEOUT)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            return time.perf_counter() - t0, Output(-1, None, 1, f"could not run: {e}")
+        seconds = time.perf_counter() - t0
+        lines = r.stderr.decode(errors="replace").strip().splitlines()
+        problem = lines[-1] if r.returncode != 0 and lines else None
+        return seconds, parse_output(r.stdout, r.returncode, problem)
+
+
+def record(col: Column, out: Output, seconds: float, timed: bool) -> bool:
+    """Add one run to a column; False (and col.error set) if it cannot count."""
+    if out.problem and out.status < 0:
+        col.error = out.problem
+        return False
+    if col.output is None:
+        col.output = out
+    elif (out.checksum, out.work, out.status) != (col.output.checksum, col.output.work,
+                                                  col.output.status):
+        col.error = (f"runs disagree: checksum {col.output.checksum} then {out.checksum}, "
+                     f"exit status {col.output.status} then {out.status}")
+        return False
+    if timed:
+        col.times.append(seconds)
+    return True
