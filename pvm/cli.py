@@ -90,9 +90,13 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS")
 
     build = sub.add_parser("build", help="compile C files to a bytecode file",
-                           description="Compile and link C files into a portable .pvm bytecode file.")
+                           description="Compile C files (and .pvo objects) separately and link them, "
+                                       "with the stdlib, into a portable .pvm bytecode file.")
     add_compile_options(build)
-    build.add_argument("-o", dest="output", metavar="OUT", help="output file (default: FILE with .pvm)")
+    build.add_argument("-o", dest="output", metavar="OUT",
+                       help="output file (default: the first FILE with .pvm, or .pvo with -c)")
+    build.add_argument("-c", dest="object", action="store_true",
+                       help="compile one C file to an object file (.pvo) without linking")
     build.add_argument("files", nargs="+", metavar="FILE")
 
     dis = sub.add_parser("dis", help="disassemble a bytecode file (or a .c file)",
@@ -129,10 +133,22 @@ def _write(path: str, data: bytes) -> None:
         f.write(data)
 
 
+def warn(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
 def cmd_build(a) -> int:
-    from compiler.driver import compile_program
+    from compiler.driver import compile_program, compile_unit, save_object
     from .bcfile import encode
-    program = compile_program(a.files, include_dirs=tuple(a.include), defines=defines(a.define))
+    if a.object:
+        if len(a.files) != 1 or not a.files[0].endswith(".c"):
+            print("pvm build -c: give exactly one .c file", file=sys.stderr)
+            return EXIT_LOAD
+        obj = compile_unit(a.files[0], None, tuple(a.include), defines(a.define), warn)
+        save_object(obj, a.output or os.path.splitext(a.files[0])[0] + ".pvo")
+        return 0
+    program = compile_program(a.files, include_dirs=tuple(a.include), defines=defines(a.define),
+                              warn=warn)
     _write(a.output or os.path.splitext(a.files[0])[0] + ".pvm", encode(program))
     return 0
 
