@@ -67,22 +67,20 @@ class Output:
         text = t.text
         n = self.cur_len
         c = t.col - 1 if line == self.line else -1
-        cur = self.cur
-        if n < c:
-            cur.append(self._pad(line, n, c))
+        if n == c and self.aligned and t.origin is None:
+            pass                                  # right after its source neighbour
+        elif n < c:
+            self.cur.append(self._pad(line, n, c))
             n = c
-            aligned = t.origin is None
-        elif n == c and self.aligned and t.origin is None:
-            aligned = True
+            self.aligned = t.origin is None
         else:
             if n and (t.ws or pastes(self.prev, text)):
-                cur.append(" ")
+                self.cur.append(" ")
                 n += 1
-            aligned = False
-        cur.append(text)
+            self.aligned = False
+        self.cur.append(text)
         self.cur_len = n + len(text)
         self.prev = text
-        self.aligned = aligned
 
     def _pad(self, line, n, c):
         """Blanks from column n to c: the source's own blanks (tabs kept) if it had them."""

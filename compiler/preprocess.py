@@ -30,7 +30,7 @@ from .pp_directives import run_directive
 from .pp_expand import HAS_INCLUDE, Expander, Stream
 from .pp_files import (MAX_INCLUDE_DEPTH, FileState, SourceFile, find_include,
                        read_source)
-from .pp_lex import BAD_LITERAL, NUMBER, PUNCT, STRING, Token
+from .pp_lex import BAD_LITERAL, IDENT, NUMBER, PUNCT, STRING, Token
 from .pp_macro import Macro, MacroError, parse_define
 from .pp_output import Output
 from .pp_predefined import DYNAMIC_MACROS, predefined_macros, string_literal
@@ -94,6 +94,8 @@ class Preprocessor:
         stream = Stream(reader=self.read, peek=self.peek)
         nxt, emit = self.expander.next, self.out.emit
         while True:
+            if not stream.ctxs and not self.fs.skipping:
+                self._copy_plain_tokens()
             try:
                 t = nxt(stream)
             except MacroError as e:
@@ -111,6 +113,31 @@ class Preprocessor:
             raise PreprocessError(self.errors)
         return PreprocessResult(self.out.text(), self.out.line_map, self.includes,
                                 self.warnings)
+
+    def _copy_plain_tokens(self):
+        """Emit file tokens up to the next one that needs work (the fast path).
+
+        Work means: a directive, an identifier that names a macro (or is
+        _Pragma), or an unterminated literal; everything else goes straight
+        to the output.
+        """
+        fs = self.fs
+        toks, pos, n = fs.toks, fs.pos, len(fs.toks)
+        macros, emit = self.macros, self.out.emit
+        while pos < n:
+            t = toks[pos]
+            kind = t.kind
+            if kind == IDENT:
+                if t.text in macros or t.text == "_Pragma":
+                    break
+            elif kind == PUNCT:
+                if t.bol and t.text == "#":
+                    break
+            elif kind == BAD_LITERAL:
+                break
+            emit(t)
+            pos += 1
+        fs.pos = pos
 
     def read(self, in_args=False):
         """The next token of the text lines, running directives on the way.
