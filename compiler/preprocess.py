@@ -84,6 +84,8 @@ class Preprocessor:
     def run(self, path, text, defines):
         self.main_name = path
         self._predefine(defines)
+        if isinstance(text, (bytes, bytearray)):
+            text = bytes(text).decode("utf-8", "replace")
         if text is None:
             try:
                 text = read_source(path)

@@ -562,7 +562,7 @@ def test_ten_thousand_nested_parentheses_in_arguments():
 
 
 def test_deeply_nested_invocations_give_an_error_not_a_crash():
-    n = 2_000
+    n = 400
     err = error_of("#define f(x) x\n" + "f(" * n + "1" + ")" * n + "\n")
     assert "nested too deeply" in str(err)
     assert out_toks("#define f(x) x\n" + "f(" * 50 + "1" + ")" * 50 + "\n") == ["1"]
@@ -607,6 +607,7 @@ def test_binary_junk_gives_output_or_an_error():
 def test_non_utf8_file_is_read(tmp_path):
     (tmp_path / "l1.c").write_bytes(b"char *s = \"caf\xe9\";\n")
     assert toks(preprocess(str(tmp_path / "l1.c")).text)[-2] == '"caf\ufffd"'
+    assert toks(preprocess("b.c", text=b"int \xff;").text) == ["int", "\ufffd", ";"]
 
 
 _ALPHABET = list("#()\\,/*\"'\n\n\n abcdfxyz019_.+-<>=!&|^~?:%{}[];\t") + [
