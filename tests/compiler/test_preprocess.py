@@ -148,6 +148,25 @@ def test_case_file_matches_gcc(name):
     assert got_toks == want, name_path
 
 
+REPO = Path(__file__).resolve().parents[2]
+_STDLIB_SOURCES = sorted(p.name for p in (REPO / "stdlib" / "src").glob("*.c"))
+
+
+@needs_gcc
+@pytest.mark.parametrize("name", _STDLIB_SOURCES)
+def test_stdlib_sources_preprocess_like_gcc(name):
+    """The C library's own sources and headers, against gcc with the same headers."""
+    from compiler.pp_predefined import TARGET_MACROS
+    defines = [f"-D{k}={v}" for k, v in TARGET_MACROS.items() if not k.startswith("__STDC")]
+    path = REPO / "stdlib" / "src" / name
+    r = subprocess.run(["gcc", "-std=gnu99", "-undef", "-nostdinc", f"-I{SYSTEM_INCLUDE_DIR}",
+                        "-E", "-P", *defines, str(path)], capture_output=True, text=True)
+    if r.returncode != 0:
+        pytest.skip("gcc rejects this file")
+    want = toks("\n".join(ln for ln in r.stdout.split("\n") if not ln.startswith("#pragma")))
+    assert toks(preprocess(str(path)).text) == want
+
+
 IF_EXPRESSIONS = [
     "1", "0", "-1 < 0", "-1 < 0u", "0u - 1 == 18446744073709551615u", "~0u > 0",
     "0x7fffffffffffffff + 1 < 0", "-9223372036854775807 - 1 < 0", "18446744073709551615 == -1",
@@ -189,6 +208,9 @@ def _fuzz_body(rng, params):
             out.append("#" + p if rng.random() < 0.15 else p)
         elif r < 0.6:
             out.append(rng.choice(_FUZZ_NAMES))
+        elif r < 0.65 and "__VA_ARGS__" in params:
+            out.append(rng.choice([", ## __VA_ARGS__", "__VA_OPT__(,)", "#__VA_ARGS__",
+                                   "__VA_OPT__(x ## __VA_ARGS__)"]))
         elif r < 0.75:
             out.append(rng.choice(["(", ")", ","]))
         elif r < 0.85 and out and out[-1] != "##":
