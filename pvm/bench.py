@@ -156,8 +156,9 @@ def chosen_tiers(requested: list | None, warn) -> list:
         if why:
             warn(f"no jit column: {why}")
             tiers.remove("jit")
+    from .bench_run import COMPILERS
     for cc in ("gcc", "clang"):
-        if cc in tiers and shutil.which(cc) is None:
+        if cc in tiers and shutil.which(COMPILERS[cc]) is None:
             if requested:                    # clang is optional unless asked for
                 warn(f"no {cc} column: {cc} is not installed")
             tiers.remove(cc)
@@ -185,7 +186,8 @@ def main(a) -> int:
 def _bench(a, warn) -> int:
     from . import bench_data, bench_results, bench_table
     from .bench_run import Runner
-    tiers = chosen_tiers(a.tiers, warn)
+    skipped = []
+    tiers = chosen_tiers(a.tiers, lambda text: (warn(text), skipped.append(text)))
     if a.program:
         targets = user_targets(a.program, a.size, a.interp_size)
     else:
@@ -196,7 +198,7 @@ def _bench(a, warn) -> int:
     with bench_table.progress(len(targets), use_rich) as show:
         runner = Runner(tiers, a.repeat, show)
         rows = [runner.measure(t) for t in targets]
-    report = bench_results.Report(rows, tiers, machine, a.repeat, a.quick)
+    report = bench_results.Report(rows, tiers, machine, a.repeat, a.quick, skipped)
     bench_table.print_report(report, use_rich)
     if old is not None:
         bench_table.print_comparison(bench_data.compare(old, report), use_rich)

@@ -36,7 +36,7 @@ def plot(report, path: str) -> None:
         return values + ([geo.get(ratio)] if len(names) > 1 else [])
 
     panels = [(["jit_speedup"], "JIT speed-up over the interpreter (×)")]
-    to_gcc = [n for n in ("interp_gcc", "jit_gcc", "auto_gcc", "jit_clang")
+    to_gcc = [n for n in ("interp_gcc", "jit_gcc", "auto_gcc", "interp_clang", "jit_clang")
               if n in report.ratio_names()]
     if to_gcc:
         panels.append((to_gcc, "time per unit of work ÷ gcc -O2 (1 = gcc)"))

@@ -19,6 +19,7 @@ RATIOS = {
     "interp_gcc": ("interp", "gcc"),
     "jit_gcc": ("jit", "gcc"),
     "auto_gcc": ("auto", "gcc"),
+    "interp_clang": ("interp", "clang"),
     "jit_clang": ("jit", "clang"),
 }
 
@@ -100,9 +101,11 @@ def geomean(values: list):
 
 class Report:
     """All rows of one run, checked, with the summary figures."""
-    def __init__(self, rows: list, tiers: list, machine: dict, repeat: int, quick: bool):
+    def __init__(self, rows: list, tiers: list, machine: dict, repeat: int, quick: bool,
+                 skipped: list = ()):
         self.rows, self.tiers, self.machine = rows, tiers, machine
         self.repeat, self.quick = repeat, quick
+        self.skipped = list(skipped)             # columns left out, and why
         for row in rows:
             row.check()
 
@@ -122,7 +125,7 @@ class Report:
         return statistics.median(ms) if ms else None
 
     def notes(self) -> list:
-        out = []
+        out = list(self.skipped)
         for row in self.rows:
             if row.reference_note:
                 out.append(f"{row.name}: {row.reference_note}")

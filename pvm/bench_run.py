@@ -8,8 +8,8 @@ A Column is one tier's measurement of one program: the wall times of
   auto     a whole `python -m pvm run --tier=auto` process (start-up,
            compile, tiering up; the on-disk caches are warm after the warm-up)
   gcc      the gcc -O2 binary of the same source, a whole process; clang too
-LLVM's own time is measured once per program with the object cache off, so
-it is what a first run pays, not a cache hit.
+LLVM's own time is measured on the JIT's warm-up machine, which compiles
+with the object cache off, so it is what a first run pays, not a cache hit.
 
 The reference outputs (what the gcc binary prints at each size) are taken
 here too; pvm/bench_results.py compares every column against them.
@@ -85,7 +85,7 @@ class Runner:
     def steps(self) -> int:
         """Progress steps per program: the reference, each tier's runs, LLVM."""
         runs = 1 + self.repeat
-        return 2 + runs * len(self.tiers) + ("jit" in self.tiers)
+        return 2 + runs * len(self.tiers)
 
     def measure(self, target):
         """Everything about one program: a Row for pvm/bench_results.py."""
@@ -114,9 +114,6 @@ class Runner:
                 col = self.process(target, tier, size, exe) if isinstance(exe, list) \
                     else Column(tier, size, error=exe)
             row.columns[tier] = col
-        if "jit" in self.tiers and not row.columns["jit"].error:
-            self.show.step("LLVM compile time")
-            row.columns["jit"].llvm_ms = self.llvm_times(program)
         self.show.finish()
         return row
 
@@ -136,24 +133,32 @@ class Runner:
         for i in range(1 + self.repeat):
             self.show.step(f"{tier} {'warm-up' if i == 0 else f'run {i}/{self.repeat}'}")
             try:
-                seconds, out, m = self.run_machine(program, target, tier, size)
+                # the JIT's warm-up machine compiles with the object cache
+                # off: that is where LLVM's own time is measured
+                seconds, out, m = self.run_machine(program, target, tier, size,
+                                                   uncached=tier == "jit" and i == 0)
             except Exception as e:          # a failure of pvm itself: shown, not hidden
                 col.error = f"{tier} failed: {type(e).__name__}: {e}"
                 return col
             if not record(col, out, seconds, timed=i > 0):
                 return col
             if tier == "jit" and i == 0:
+                col.llvm_ms = list(m.jit.engine.compile_ms)
                 col.jit_notes = [e for e in m.jit.events if e.startswith("refused")]
         return col
 
-    def run_machine(self, program, target, tier: str, size):
+    def run_machine(self, program, target, tier: str, size, uncached: bool = False):
+        """One run on a fresh Machine; only m.run() is timed."""
         from .api import digest
         from .hostos import HostOS
         from .machine import Machine
         from .traps import Trap
         out, err = io.BytesIO(), io.BytesIO()
-        m = Machine(program, tier=tier, os=HostOS(stdin=io.BytesIO(), stdout=out, stderr=err),
-                    program_key=digest(program))
+        host = HostOS(stdin=io.BytesIO(), stdout=out, stderr=err)
+        if uncached:
+            m = self.uncached_jit_machine(program, host)
+        else:
+            m = Machine(program, tier=tier, os=host, program_key=digest(program))
         m.set_args([os.fsencode(a) for a in argv_of(target.name, size)])
         problem = None
         gc.collect()
@@ -165,18 +170,17 @@ class Runner:
         seconds = time.perf_counter() - t0
         return seconds, parse_output(out.getvalue(), status, problem), m
 
-    def llvm_times(self, program) -> list:
-        """LLVM ms per compilation for every function, the object cache off."""
+    @staticmethod
+    def uncached_jit_machine(program, host):
+        """What Machine(tier="jit") builds, but with LLVM's object cache off,
+        so that engine.compile_ms is LLVM's real time, not a cache hit."""
         from .api import digest
-        from .hostos import HostOS
         from .jit.tier import JitTier
         from .machine import Machine
-        m = Machine(program, tier="interp", os=HostOS(stdin=io.BytesIO(), stdout=io.BytesIO(),
-                                                      stderr=io.BytesIO()),
-                    program_key=digest(program))
+        m = Machine(program, tier="interp", os=host, program_key=digest(program))
         m.jit = JitTier(m, disk_cache=False)
         m.jit.compile_all()
-        return list(m.jit.engine.compile_ms)
+        return m
 
     # ---- whole processes -----------------------------------------------------------
     def auto_command(self, target) -> list:
@@ -214,11 +218,12 @@ class Runner:
             r = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True,
                                env=env, timeout=NATIVE_TIMEOUT)
         except (OSError, subprocess.TimeoutExpired) as e:
-            return time.perf_counter() - t0, Output(-1, None, 1, f"could not run: {e}")
+            return time.perf_counter() - t0, Output(-1, None, 1, f"could not run {argv[0]}: {e}")
         seconds = time.perf_counter() - t0
+        status = r.returncode if r.returncode >= 0 else 128 - r.returncode   # as a shell shows a signal
         lines = r.stderr.decode(errors="replace").strip().splitlines()
-        problem = lines[-1] if r.returncode != 0 and lines else None
-        return seconds, parse_output(r.stdout, r.returncode, problem)
+        problem = lines[-1] if status != 0 and lines else None
+        return seconds, parse_output(r.stdout, status, problem)
 
 
 def record(col: Column, out: Output, seconds: float, timed: bool) -> bool:

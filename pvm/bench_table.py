@@ -14,7 +14,8 @@ import sys
 from .bench_results import RATIOS
 
 RATIO_HEADERS = {"jit_speedup": "jit speed-up", "interp_gcc": "interp ÷ gcc",
-                 "jit_gcc": "jit ÷ gcc", "auto_gcc": "auto ÷ gcc", "jit_clang": "jit ÷ clang"}
+                 "jit_gcc": "jit ÷ gcc", "auto_gcc": "auto ÷ gcc", "interp_clang": "interp ÷ clang",
+                 "jit_clang": "jit ÷ clang"}
 TIME_HEADERS = {"interp": "interp /unit", "jit": "jit /unit", "auto": "auto (whole run)",
                 "gcc": "gcc -O2 /unit", "clang": "clang -O2 /unit"}
 
