@@ -262,7 +262,8 @@ class Expander:
         elif len(inner) >= 2 and inner[0].text == "<" and inner[-1].text == ">":
             name, angled = spell_tokens(inner[1:-1]), True
         else:
-            raise MacroError(f"operator '{t.text}' requires a header name", inner[0] if inner else t)
+            raise MacroError(f"operator '{t.text}' requires a header name",
+                             inner[0] if inner else t)
         found = self.has_include(name, angled, t.text == "__has_include_next")
         return Token(NUMBER, "1" if found else "0", t.line, t.col, t.ws, False, False, t.origin)
 

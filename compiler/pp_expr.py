@@ -227,7 +227,8 @@ def parse_integer(tok):
     if is_float:
         raise ExprError("floating point literal in preprocessor expression", tok)
     if suffix not in _INT_SUFFIXES or ("ll" in suffix and "ll" not in text and "LL" not in text):
-        raise ExprError(f"invalid suffix '{text[len(text) - len(suffix):]}' on integer constant", tok)
+        bad = text[len(text) - len(suffix):]
+        raise ExprError(f"invalid suffix '{bad}' on integer constant", tok)
     if not body:
         raise ExprError(f"invalid integer constant '{text}'", tok)
     if base == 10 and body[0] == "0" and len(body) > 1:

@@ -147,7 +147,8 @@ def _find_vaopt(body):
             j += 1
         else:
             raise MacroError("unterminated __VA_OPT__", t)
-        if j > k + 2 and any(body[x].kind == PUNCT and body[x].text == "##" for x in (k + 2, j - 1)):
+        edges = (body[k + 2], body[j - 1]) if j > k + 2 else ()
+        if any(e.kind == PUNCT and e.text == "##" for e in edges):
             raise MacroError("'##' cannot appear at either end of __VA_OPT__", t)
         groups.append((k, j))
         k = j + 1

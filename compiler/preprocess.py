@@ -16,8 +16,15 @@ stop at once.
 The stages, one module each: pp_lex (splices, comments, tokens), pp_files
 (reading, #include search, per-file #if stack and #line map), pp_directives,
 pp_macro (#define, substitution, # and ##), pp_expand (rescanning, with
-macros disabled inside their own expansion), pp_expr (#if arithmetic), pp_output (text and line map), pp_diag.
+macros disabled inside their own expansion), pp_expr (#if arithmetic),
+pp_output (text and line map), pp_diag (diagnostics), pp_predefined.
 This module holds the state of one run and the reading loop that ties them.
+
+Known differences from gcc -E: every #pragma is dropped from the output
+(only `once` has an effect); digraphs come out (and are stringized) as the
+punctuator they stand for; bytes that are not UTF-8 become U+FFFD;
+`#__VA_OPT__` is rejected.  Split res.text on '\n', not str.splitlines(),
+which also splits at characters such as U+2028 that may sit in literals.
 """
 from __future__ import annotations
 
