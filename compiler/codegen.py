@@ -18,6 +18,7 @@ the unit's static data (staticdata.py).
 from __future__ import annotations
 
 from . import ast as A
+from . import fold
 from pvm import isa
 
 from . import types as T
@@ -375,12 +376,15 @@ class FuncGen(ExprGen, AccessGen):
 
     @staticmethod
     def canonical_case(value, ty):
-        from .fold import canonical
-        return canonical(value, ty)
+        return fold.canonical(value, ty)
 
     def dispatch(self, v, cases, lo, hi, default) -> None:
-        """Binary search over sorted case values: O(log n) compares per switch."""
+        """Binary search over sorted case values: O(log n) compares per switch,
+        ending in a jump table wherever the remaining cases are dense."""
         mark = self.top
+        if _dense(cases[lo:hi]):
+            self.jump_table(v, cases[lo:hi], default)
+            return
         if hi - lo <= 4:
             t = None
             for value, case in cases[lo:hi]:
@@ -403,6 +407,28 @@ class FuncGen(ExprGen, AccessGen):
         self.dispatch(v, cases, mid, hi, default)
         self.place(low)
         self.dispatch(v, cases, lo, mid, default)
+
+    def jump_table(self, v, cases, default) -> None:
+        """JTAB on v - min: entry i jumps to the case for min + i (or default).
+
+        Case values and v are canonical (sign-extended), so the subtraction
+        is done in 64 bits on the canonical forms, which is exact for every
+        promoted type, unsigned ones included: v - min lands in 0..K-1 only
+        when v is one of the table's values.
+        """
+        low, high = cases[0][0], cases[-1][0]
+        targets = {value: self.case_labels[id(case)] for value, case in cases}
+        mark = self.top
+        index = v
+        if low != 0:
+            index = self.tmp("q")
+            self.emit("ADDI64", index, v, fold.canonical(-low, T.LONG))
+        size = high - low + 1
+        self.emit("JTAB", index, size)
+        for value in range(low, high + 1):
+            self.emit("JMP", targets.get(value, default))
+        self.emit("JMP", default)
+        self.top = mark
 
     def s_Case(self, s: A.Case) -> None:
         label = self.case_labels.get(id(s))
@@ -456,6 +482,19 @@ class FuncGen(ExprGen, AccessGen):
             self.emit("RET", 0)
         else:
             self.emit("FRET" if ret.is_float else "RET", r)
+
+
+# A jump table is used for at least this many cases spanning at most
+# TABLE_SPREAD table entries per case: dense enough that the table is small.
+TABLE_MIN_CASES = 4
+TABLE_SPREAD = 3
+
+
+def _dense(cases) -> bool:
+    """Whether sorted (value, case) pairs are worth a jump table."""
+    if len(cases) < TABLE_MIN_CASES:
+        return False
+    return cases[-1][0] - cases[0][0] + 1 <= TABLE_SPREAD * len(cases)
 
 
 class UnitGen:
