@@ -4,6 +4,9 @@
     pvm build a.c -o prog.pvm       compile to a bytecode file
     pvm dis prog.pvm                disassemble
     pvm asm prog.s -o prog.pvm      assemble a listing
+    pvm repl                        a C prompt over a live machine
+    pvm debug prog.c [args...]      a source-level debugger
+    pvm bench                       the benchmarks
 
 Exit statuses: the program's own, or 1 (compile error), 2 (bad usage or a
 bad bytecode file), 139/136/134/152 for guest traps (see pvm/errors.py).
@@ -86,6 +89,11 @@ def parser() -> argparse.ArgumentParser:
                      help="print a line to stderr for every JIT event")
     run.add_argument("--jit-cache-mb", type=positive, default=256, metavar="MB",
                      help="stop compiling once this much native code exists (default 256)")
+    run.add_argument("--trace", nargs="?", const="", metavar="FUNC",
+                     help="print every executed instruction (of FUNC only, if given) with its "
+                          "source line, on stderr; runs on the interpreter's stepper")
+    run.add_argument("--profile", action="store_true",
+                     help="at exit, print instructions and time per function and tier on stderr")
     run.add_argument("file", metavar="FILE")
     run.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS")
 
@@ -108,6 +116,32 @@ def parser() -> argparse.ArgumentParser:
                          description="Assemble a listing (the format `pvm dis` prints) to a .pvm file.")
     asm.add_argument("-o", dest="output", metavar="OUT", help="output file (default: FILE with .pvm)")
     asm.add_argument("file", metavar="FILE")
+
+    repl = sub.add_parser("repl", help="an interactive C prompt over a live machine",
+                          description="A C prompt over one live machine: declarations accumulate, "
+                                      "statements run, expressions print their value and type. "
+                                      "Type :help at the prompt.")
+    add_compile_options(repl)
+    repl.add_argument("--tier", default="interp", choices=("interp", "jit", "auto"),
+                      help="execution tier (default: interp; :tier changes it)")
+    repl.add_argument("--memory", type=size, default=DEFAULT_MEMORY, metavar="SIZE",
+                      help="guest memory size (default 64M)")
+    repl.add_argument("--stack", type=size, default=DEFAULT_STACK, metavar="SIZE",
+                      help="stack size (default 8M)")
+    repl.add_argument("load", nargs="*", metavar="FILE", help="C files to :load first")
+
+    debug = sub.add_parser("debug", help="a source-level debugger",
+                           description="Debug a C program at source level (gdb-like commands; "
+                                       "type `help` at the prompt). Arguments after FILE go to the program.")
+    add_compile_options(debug)
+    debug.add_argument("-x", dest="commands", metavar="FILE",
+                       help="read debugger commands from FILE before the terminal")
+    debug.add_argument("file", metavar="FILE")
+    debug.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS")
+
+    from . import bench
+    bench.add_arguments(sub.add_parser("bench", help="run the benchmarks on each tier",
+                                       description="Run the benchmark programs on each tier."))
     return top
 
 
@@ -119,6 +153,11 @@ def cmd_run(a) -> int:
                               defines=defines(a.define)))
         return 0
     program = api.program_for(a.file, a.include, defines(a.define))
+    if a.trace is not None or a.profile:
+        from .trace import run_observed
+        return run_observed(program, [os.path.basename(a.file), *a.args], trace=a.trace,
+                            profile=a.profile, tier=a.tier, fuel=a.fuel, memory=a.memory,
+                            stack=a.stack, jit_threshold=a.jit_threshold)
     def to_stderr(text):
         print(text, file=sys.stderr, flush=True)
     return api.execute(program, [os.path.basename(a.file), *a.args], tier=a.tier, fuel=a.fuel,
@@ -169,7 +208,29 @@ def cmd_asm(a) -> int:
     return 0
 
 
-COMMANDS = {"run": cmd_run, "build": cmd_build, "dis": cmd_dis, "asm": cmd_asm}
+def cmd_repl(a) -> int:
+    from .repl import Repl
+    r = Repl(tier=a.tier, include_dirs=a.include, defines=defines(a.define), memory=a.memory,
+             stack=a.stack)
+    for path in a.load:
+        if not r.handle(f":load {path}"):
+            return r.status
+    return r.run()
+
+
+def cmd_debug(a) -> int:
+    from .debug import Debugger
+    return Debugger.from_file(a.file, a.args, include_dirs=a.include,
+                              defines=defines(a.define)).run(a.commands)
+
+
+def cmd_bench(a) -> int:
+    from . import bench
+    return bench.main(a)
+
+
+COMMANDS = {"run": cmd_run, "build": cmd_build, "dis": cmd_dis, "asm": cmd_asm,
+            "repl": cmd_repl, "debug": cmd_debug, "bench": cmd_bench}
 
 
 def main(argv: list | None = None) -> int:

@@ -22,6 +22,7 @@ Who owns each field:
 """
 from __future__ import annotations
 
+import dataclasses
 import mmap
 import struct
 import sys
@@ -373,6 +374,209 @@ class Machine:
             self.fuel = names.get("fuel", self.fuel)
             self.regs = [names.get(f"r{i}", 0) for i in range(self.program.functions[findex].nregs)]
 
+    # ==== a live machine: changed while it runs (REPL, debugger, tracing) ====
+    # Owned by pvm/repl*.py and pvm/debug*.py.  Every per-function table
+    # (text offsets, return points, function_at, the translations' namespace
+    # lists, the JIT's arrays) is kept in step here, in one place.
+
+    def add_function(self, fn, address: int) -> int:
+        """Load one more function at text `address`; returns its index."""
+        k = len(self.program.functions)
+        self.program.functions.append(fn)
+        lay = self.layout
+        self.layout = dataclasses.replace(lay, function_address=lay.function_address + (address,))
+        self.text_offsets.append([])
+        self._fast.append(None)
+        self.calls.append(0)
+        self.osr_ok.append(True)
+        ns = self._namespace
+        ns["faddr"].append(address)
+        ns["CALL_SHAPE"].append(-1 if fn.variadic else fn.nparams)
+        ns["FRAME_BYTES"].append(8 * fn.nregs + fn.frame_size)
+        self._place_code(k, address)
+        self._uncache(k)
+        if self.jit is not None:
+            self._jit_tables()
+        return k
+
+    def replace_function(self, k: int, fn, address: int) -> list[int]:
+        """Give function k new code (same calling shape) at `address`.
+        Calls by index and pointers to its old address now reach the new
+        code.  Returns the functions whose native or translated code was
+        dropped because they called the old one."""
+        old = self.text_offsets[k]
+        for a in old[1:] if old else ():
+            self.return_points.pop(a, None)
+        self.program.functions[k] = fn
+        lay = self.layout
+        addrs = list(lay.function_address)
+        addrs[k] = address
+        self.layout = dataclasses.replace(lay, function_address=tuple(addrs))
+        ns = self._namespace
+        ns["faddr"][k] = address
+        ns["CALL_SHAPE"][k] = -1 if fn.variadic else fn.nparams
+        ns["FRAME_BYTES"][k] = 8 * fn.nregs + fn.frame_size
+        self._place_code(k, address)
+        dropped = self._callers_of(k)
+        for i in [k] + dropped:
+            self._uncache(i)
+        if self.jit is not None:
+            self._jit_tables()
+        return dropped
+
+    def _place_code(self, k: int, address: int) -> None:
+        fn = self.program.functions[k]
+        code = isa.encode_code(fn.code)
+        self.mem[address:address + len(code)] = code
+        offs, at, size = [], address, isa.SIZE
+        for ins in fn.code:
+            offs.append(at)
+            at += size[ins[0]]
+        self.text_offsets[k] = offs
+        for j, ins in enumerate(fn.code):
+            if isa.BY_NAME[ins[0]].has("call") and j + 1 < len(fn.code):
+                self.return_points[offs[j + 1]] = (k, j + 1)
+        self.function_at[address] = k
+
+    def _callers_of(self, k: int) -> list[int]:
+        """Functions whose code depends on function k's: its direct callers,
+        and, for native code (compiled together, calling directly), their
+        callers again."""
+        fns = self.program.functions
+        callers: dict[int, set] = {}
+        for i, f in enumerate(fns):
+            for ins in f.code:
+                if ins[0] in ("CALL", "FCALL") and 0 <= ins[2] < len(fns):
+                    callers.setdefault(ins[2], set()).add(i)
+        out, work = set(), [k]
+        native = self.jit.compiled if self.jit is not None else set()
+        while work:
+            j = work.pop()
+            for i in callers.get(j, ()):
+                if i not in out and i != k:
+                    out.add(i)
+                    if i in native:
+                        work.append(i)
+        return sorted(out)
+
+    def _uncache(self, k: int) -> None:
+        """Forget every compiled form of function k (made again on next use)."""
+        self._fast[k] = None
+        self._translations.pop(k, None)
+        self._leader_sets.pop(k, None)
+        self._namespace[f"F{k}"] = self._lazy(k)
+        self.calls[k] = 0
+        self.osr_ok[k] = True
+        j = self.jit
+        if j is not None:
+            j.compiled.discard(k)
+            j.refused.pop(k, None)
+            j._fresh.pop(k, None)
+            for key in [key for key in j._resume if key[0] == k]:
+                del j._resume[key]
+            if k < len(j.table):
+                j.table[k] = 0
+
+    def _jit_tables(self) -> None:
+        """Grow the JIT's per-function arrays (and its text map) to the
+        functions now loaded; native code reads them through the context."""
+        import ctypes
+        from .jit import context as C
+        from .jit.lower import signature
+        j, fns = self.jit, self.program.functions
+        n = len(fns)
+        if len(j.table) < n:
+            cap = max(n, 2 * len(j.table))
+            for attr, slot in (("table", C.TABLE), ("shape", C.SHAPE),
+                               ("frame_bytes", C.FRAME_BYTES), ("signature", C.SIGNATURE)):
+                old = getattr(j, attr)
+                new = (ctypes.c_int64 * cap)()
+                ctypes.memmove(new, old, ctypes.sizeof(old))
+                setattr(j, attr, new)
+                j.ctx[slot] = ctypes.addressof(new)
+        text = self.layout.text_end - TEXT_BASE
+        if len(j.addr2func) < text:
+            new = (ctypes.c_int32 * text)()
+            ctypes.memmove(new, j.addr2func, ctypes.sizeof(j.addr2func))
+            j.addr2func = new
+            j.ctx[C.ADDR2FUNC] = ctypes.addressof(new)
+        for k, f in enumerate(fns):
+            j.shape[k] = -1 if f.variadic else f.nparams
+            j.frame_bytes[k] = 8 * f.nregs + f.frame_size
+            j.signature[k] = -1 if f.variadic else signature(f.kinds[:f.nparams], f.returns)
+        for a, k in self.function_at.items():
+            if 0 <= a - TEXT_BASE < len(j.addr2func):
+                j.addr2func[a - TEXT_BASE] = k + 1
+
+    def set_tier(self, tier: str) -> None:
+        """Switch the execution tier of a machine between runs: 'interp',
+        'jit' (compile before running, see compile_now) or 'auto'."""
+        if tier not in ("interp", "jit", "auto"):
+            from .errors import PvmError
+            raise PvmError(f"unknown tier '{tier}' (choose interp, jit or auto)")
+        if tier != "interp" and self.jit is None:
+            from .jit.tier import available
+            why = available()
+            if why is not None:
+                from .errors import PvmError
+                raise PvmError(f"the jit tier is not available here: {why}")
+            from .jit.tier import JitTier
+            self.jit = JitTier(self)
+        for k in range(len(self.program.functions)):
+            self._uncache(k)
+        self._translations.clear()
+        self.counting = tier == "auto"
+        if tier == "interp":
+            self.jit = None
+        self.tier = tier
+
+    def snapshot(self) -> tuple:
+        """The state a run may change: registers and fields, data..break,
+        and the stack in use (with argv above it).  Text is read-only."""
+        lo = self.layout.data_base
+        sp = self.sp() if self.fp else self.stack_top
+        return (bytes(self.mem[lo:self.brk]), sp, bytes(self.mem[sp:len(self.mem)]),
+                self.brk, self.func, self.pc, self.fp, list(self.regs), self.args,
+                self.retval, self.halted, self.fuel)
+
+    def restore(self, snap: tuple) -> None:
+        """Put back a snapshot() taken on this machine."""
+        data, sp, stack, brk, self.func, self.pc, self.fp, regs, self.args, \
+            self.retval, self.halted, self.fuel = snap
+        lo = self.layout.data_base
+        if self.brk > brk:                   # memory given back reads as zero again
+            self.mem[brk:self.brk] = bytes(self.brk - brk)
+        self.brk = brk
+        self.mem[lo:lo + len(data)] = data
+        self.mem[sp:len(self.mem)] = stack
+        self.regs = list(regs)
+
+    def call_function(self, findex: int, args: tuple = (), stepping: bool = False):
+        """Call guest function `findex` from the host on top of the current
+        state (below the current frame, or on an empty stack) and return its
+        value; func/pc/fp/regs are as before afterwards.  A trap propagates
+        with the state at the fault; exit() propagates GuestExit."""
+        if sys.getrecursionlimit() < MAX_HOST_DEPTH + 10_000:
+            sys.setrecursionlimit(MAX_HOST_DEPTH + 10_000)
+        saved = (self.func, self.pc, self.fp, self.regs, self.args, self.retval)
+        caller_sp = self.sp() if self.fp else self.stack_top
+        self.enter(findex, tuple(args), return_address=0, caller_sp=caller_sp)
+        self.regs = self.fresh_regs(self.args)
+        try:
+            if stepping:
+                while True:
+                    if self.fuel <= 0:
+                        raise OutOfFuel(self.fuel_budget - self.fuel)
+                    self.stepper.step()
+            self._run()
+        except GuestExit as e:
+            if not _returned_to_host(e):
+                self.halted = e.status
+                raise
+        value = self.retval
+        self.func, self.pc, self.fp, self.regs, self.args, self.retval = saved
+        return value
+
     # ---- reporting ----------------------------------------------------------
     def where(self) -> str:
         """`f (prog.c:7)` for the current instruction."""
@@ -391,3 +595,12 @@ def _trap(k: int) -> Trap:
     if k == 2:
         return Abort("Aborted")
     return Abort(isa.TRAPS.get(k, f"trap {k}"))
+
+
+def _returned_to_host(exc: GuestExit) -> bool:
+    """Whether GuestExit came from returning to address 0 (Machine.leave)
+    rather than from the exit system call."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and tb.tb_frame.f_code is Machine.leave.__code__
