@@ -26,6 +26,7 @@ from .gen_access import AccessGen
 from .gen_expr import ExprGen, store_op
 from .obj import ObjFunction, Object, Ref
 from .staticdata import data_item
+from .stdlib_cache import portable_name
 
 MAX_REGS = 256
 
@@ -266,7 +267,8 @@ class FuncGen(ExprGen, AccessGen):
         returns = "" if ft.ret.is_void else ("d" if ft.ret.is_float else "q")
         nparams = len(info.params) + (1 if ft.ret.is_struct else 0) + self.extra_params
         return ObjFunction(info.sym.link_name or info.sym.name, info.sym.linkage == "internal", nparams,
-                           "".join(kinds), returns, frame_size, code, lines, self.file, ft.variadic, locals_)
+                           "".join(kinds), returns, frame_size, code, lines, portable_name(self.file),
+                           ft.variadic, locals_)
 
     # ---- statements
     def stmt(self, s) -> None:

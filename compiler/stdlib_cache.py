@@ -30,6 +30,21 @@ def _inputs() -> list[pathlib.Path]:
     return files
 
 
+def portable_name(path: str) -> str:
+    """The name bytecode records for source file `path`: the stdlib's own files
+    as `<stdlib>/crt0.c` and `<stdlib>/include/stdio.h`, so that a program
+    holds nothing about the host it was built on; other names as given."""
+    if not os.path.isabs(path):
+        return path
+    p = pathlib.Path(path)
+    for base, prefix in ((STDLIB_SRC, "<stdlib>"), (STDLIB_INCLUDE, "<stdlib>/include")):
+        try:
+            return f"{prefix}/{p.relative_to(base).as_posix()}"
+        except ValueError:
+            continue
+    return path
+
+
 def cache_key() -> str:
     h = hashlib.sha256(objfile.FORMAT.encode())
     for p in _inputs():
