@@ -197,11 +197,14 @@ def _bench(a, warn) -> int:
     use_rich = not a.plain and bench_table.rich_available()
     with bench_table.progress(len(targets), use_rich) as show:
         runner = Runner(tiers, a.repeat, show)
-        rows = [runner.measure(t) for t in targets]
+        try:
+            rows = [runner.measure(t) for t in targets]
+        finally:
+            runner.close()
     report = bench_results.Report(rows, tiers, machine, a.repeat, a.quick, skipped)
     bench_table.print_report(report, use_rich)
     if old is not None:
-        bench_table.print_comparison(bench_data.compare(old, report), use_rich)
+        bench_table.print_comparison(bench_data.compare(old, report))
     if a.json:
         bench_data.save(a.json, report)
         print(f"results written to {a.json}")

@@ -35,16 +35,18 @@ def plot(report, path: str) -> None:
         values = [r.ratio(ratio) for r in report.rows]
         return values + ([geo.get(ratio)] if len(names) > 1 else [])
 
-    panels = [(["jit_speedup"], "JIT speed-up over the interpreter (×)")]
+    have = report.ratio_names()
+    panels = []
+    if "jit_speedup" in have:
+        panels.append((["jit_speedup"], "JIT speed-up over the interpreter (×)"))
     to_gcc = [n for n in ("interp_gcc", "jit_gcc", "auto_gcc", "interp_clang", "jit_clang")
-              if n in report.ratio_names()]
+              if n in have]
     if to_gcc:
         panels.append((to_gcc, "time per unit of work ÷ gcc -O2 (1 = gcc)"))
-    panels = [(ratios, title) for ratios, title in panels if set(ratios) <= set(report.ratio_names())]
     if not panels:
-        raise ValueError("--plot needs at least two tiers to compare (e.g. interp and jit, or jit and gcc)")
-    fig, axes = plt.subplots(len(panels), 1, figsize=(max(7, 0.9 * len(labels) + 2), 4 * len(panels)),
-                             squeeze=False)
+        raise ValueError("--plot needs two tiers to compare (interp and jit, or a tier and gcc)")
+    width = max(7, 0.9 * len(labels) + 2)
+    fig, axes = plt.subplots(len(panels), 1, figsize=(width, 4 * len(panels)), squeeze=False)
     for ax, (ratios, title) in zip(axes[:, 0], panels):
         width = 0.8 / len(ratios)
         for i, ratio in enumerate(ratios):

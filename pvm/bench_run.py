@@ -82,6 +82,9 @@ class Runner:
         self.tiers, self.repeat, self.show = tiers, repeat, show
         self.tmp = tempfile.mkdtemp(prefix="pvm-bench-")
 
+    def close(self) -> None:
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
     def steps(self) -> int:
         """Progress steps per program: the reference, each tier's runs, LLVM."""
         runs = 1 + self.repeat
@@ -94,7 +97,8 @@ class Runner:
         from . import api
         self.show.start(target.name, self.steps())
         row = Row(target)
-        sizes = [s for s in dict.fromkeys([target.full, target.interp])]
+        sizes = list(dict.fromkeys(target.interp if t == "interp" else target.full
+                                   for t in self.tiers))
         row.references, row.reference_note = self.references(target, sizes)
         try:
             self.show.step("compiling to bytecode")
@@ -188,7 +192,8 @@ class Runner:
 
     def native(self, target, tier: str):
         """Compile with gcc/clang -O2 once: the command to run it, or why not."""
-        exe = os.path.join(self.tmp, f"{target.name}.{tier}")
+        tag = hashlib.sha256(target.path.encode()).hexdigest()[:8]   # two my.c in two folders
+        exe = os.path.join(self.tmp, f"{target.name}-{tag}.{tier}")
         if os.path.exists(exe):
             return [exe]
         cmd = [COMPILERS[tier], *CC_FLAGS, target.path, "-o", exe, *CC_LIBS]
@@ -220,7 +225,8 @@ class Runner:
         except (OSError, subprocess.TimeoutExpired) as e:
             return time.perf_counter() - t0, Output(-1, None, 1, f"could not run {argv[0]}: {e}")
         seconds = time.perf_counter() - t0
-        status = r.returncode if r.returncode >= 0 else 128 - r.returncode   # as a shell shows a signal
+        # a signal as a shell shows it: SIGSEGV is 139, like a guest trap
+        status = r.returncode if r.returncode >= 0 else 128 - r.returncode
         lines = r.stderr.decode(errors="replace").strip().splitlines()
         problem = lines[-1] if status != 0 and lines else None
         return seconds, parse_output(r.stdout, status, problem)

@@ -14,8 +14,8 @@ import sys
 from .bench_results import RATIOS
 
 RATIO_HEADERS = {"jit_speedup": "jit speed-up", "interp_gcc": "interp ÷ gcc",
-                 "jit_gcc": "jit ÷ gcc", "auto_gcc": "auto ÷ gcc", "interp_clang": "interp ÷ clang",
-                 "jit_clang": "jit ÷ clang"}
+                 "jit_gcc": "jit ÷ gcc", "auto_gcc": "auto ÷ gcc",
+                 "interp_clang": "interp ÷ clang", "jit_clang": "jit ÷ clang"}
 TIME_HEADERS = {"interp": "interp /unit", "jit": "jit /unit", "auto": "auto (whole run)",
                 "gcc": "gcc -O2 /unit", "clang": "clang -O2 /unit"}
 
@@ -57,7 +57,8 @@ def short_error(text: str) -> str:
 # ---- the table as cells ------------------------------------------------------------------
 def columns(report) -> list:
     """(header, right-aligned) per column, in table order."""
-    cols = [("program", False), ("size: full / interp", False)]
+    sizes = "size: full / interp" if "interp" in report.tiers else "size"
+    cols = [("program", False), (sizes, False)]
     cols += [(TIME_HEADERS[t], True) for t in ("interp", "jit", "auto", "gcc", "clang")
              if t in report.tiers]
     cols += [(RATIO_HEADERS[n], True) for n in ("jit_speedup",)
@@ -71,7 +72,9 @@ def columns(report) -> list:
 def row_cells(report, row) -> list:
     """(text, second line or None, is_error) per column of one program."""
     t = row.target
-    size = f"{t.full or '-'} / {t.interp or '-'}" if "interp" in report.tiers else f"{t.full or '-'}"
+    size = f"{t.full or '-'}"
+    if "interp" in report.tiers:
+        size += f" / {t.interp or '-'}"
     cells = [(row.name, None, bool(row.error)), (size, None, False)]
     for tier in ("interp", "jit", "auto", "gcc", "clang"):
         if tier in report.tiers:
@@ -128,8 +131,10 @@ def legend(report) -> list:
         f"program's work count.",
         "interp runs at the second size, every other column at the first (full) size; ratios "
         "are per unit of work; auto is a whole `pvm run --tier=auto` process.",
-        "LLVM ms: median LLVM time per compilation unit (object cache off).",
     ]
+    if "jit" in report.tiers:
+        lines.append("LLVM ms: median LLVM time per compilation unit (object cache off); "
+                     "jit /unit is the steady state, after compiling.")
     return lines + report.notes()
 
 
@@ -188,7 +193,8 @@ def _print_rich(cols, body, foot, notes, errors, file) -> None:
         table.add_row(*[cell(c) for c in cells], end_section=(i == len(body) - 1))
     if foot:
         table.add_row(*[cell(c, bold=True) for c in foot])
-    console = Console(file=file)
+    # a wide table: do not squeeze it to 80 columns when writing to a file or pipe
+    console = Console(file=file, width=None if file.isatty() else 200)
     console.print(table)
     for line in notes:
         console.print(line, style="dim", highlight=False)
@@ -196,7 +202,7 @@ def _print_rich(cols, body, foot, notes, errors, file) -> None:
         console.print(f"ERROR {e}", style="bold red", highlight=False)
 
 
-def print_comparison(rows: list, use_rich: bool, file=None) -> None:
+def print_comparison(rows: list, file=None) -> None:
     """rows from bench_data.compare: (program, tier, old, new, change, flag)."""
     file = file or sys.stdout
     print("\nchange from the earlier run (per unit of work; + is slower):", file=file)

@@ -154,6 +154,7 @@ _ROWS: list[tuple] = [
     ("FDIV",    "fff", "F[A] := F[B] / F[C]  (IEEE: x/0 is inf or nan)", "{A} = fdiv({B}, {C})",     ""),
     ("FNEG",    "ff",  "F[A] := -F[B]",                         "{A} = -{B}",                         ""),
     ("FROUND32", "ff", "F[A] := (double)(float)F[B]",           "{A} = fround32({B})",                ""),
+    ("FSQRT",   "ff",  "F[A] := sqrt(F[B])  (IEEE, correctly rounded)", "{A} = fsqrt({B})",          ""),
     ("FEQ",     "rff", "R[A] := F[B] == F[C]",                  "{A} = int({B} == {C})",              ""),
     ("FNE",     "rff", "R[A] := F[B] != F[C]",                  "{A} = int({B} != {C})",              ""),
     ("FLT",     "rff", "R[A] := F[B] < F[C]",                   "{A} = int({B} < {C})",               ""),

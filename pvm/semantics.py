@@ -126,6 +126,13 @@ def fdiv(a: float, b: float) -> float:
         return math.copysign(math.inf, a) * math.copysign(1.0, b)
 
 
+def fsqrt(x: float) -> float:
+    """IEEE square root as x86 sqrtsd: a negative operand gives the default NaN."""
+    if x < 0.0:
+        return DEFAULT_NAN
+    return math.sqrt(x)         # sqrt(-0.0) is -0.0, sqrt(nan) is that nan
+
+
 def f2i(x: float) -> int:
     """double -> int64 truncating, as x86 cvttsd2si: out of range gives INT64_MIN."""
     if x != x or not -9.223372036854775808e18 <= x < 9.223372036854775808e18:
@@ -251,5 +258,5 @@ def bind(mem: bytearray, data_base: int) -> dict:
         ns.pop(name)
     ns.update(idiv32=idiv32, irem32=irem32, udiv32=udiv32, urem32=urem32,
               idiv64=idiv64, irem64=irem64, udiv64=udiv64, urem64=urem64,
-              fround32=fround32, fdiv=fdiv, f2i=f2i, f2u=f2u)
+              fround32=fround32, fdiv=fdiv, fsqrt=fsqrt, f2i=f2i, f2u=f2u)
     return {k: v for k, v in ns.items() if callable(v)}

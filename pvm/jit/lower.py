@@ -479,6 +479,10 @@ class FunctionLowering:
     def lower_FROUND32(self, pc, a, b):
         self.set(a, self.b.fpext(self.b.fptrunc(self.get(b), F32), F64))
 
+    def lower_FSQRT(self, pc, a, b):
+        fn = self.module.declare_intrinsic("llvm.sqrt", [F64])
+        self.set(a, self.b.call(fn, [self.get(b)]))
+
     def _fcmp(self, a, b, c, op):
         # C's != is true for NaN operands (unordered); the others are ordered
         cmp = self.b.fcmp_unordered if op == "!=" else self.b.fcmp_ordered
