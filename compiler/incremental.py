@@ -87,6 +87,7 @@ class Compiled:
     type: T.CType | None = None     # the expression's type (undecayed)
     via_address: bool = False       # result holds the address of an array (or function)
     defined: list = field(default_factory=list)   # names of functions/variables defined
+    decl_lines: dict = field(default_factory=dict)  # function name -> line of its declarator
     warnings: list = field(default_factory=list)
     _commit: object = None
 
@@ -125,7 +126,7 @@ class Session:
     def _compile(self, text, filename, locals_, decls_only) -> Compiled:
         name = filename or self.name
         pp_text, line_map, pp_state, warnings = self._preprocess(name, text)
-        files = {} if filename else {name: text.split("\n")}
+        files = {name: text.split("\n")}
         self.serial += 1
         n = self.serial
         if not pp_text.strip():
@@ -232,7 +233,8 @@ class Session:
         obj, commit = self._generate(c, checked, source, diag, n, locals_)
         defined = [f.sym.name for f in checked.functions] + \
                   [v.name for v in checked.variables if "." not in v.name]
-        return Compiled("decl", obj, defined=defined, _commit=commit)
+        lines = {f.sym.name: source.origin(f.pos[0])[1] for f in checked.functions}
+        return Compiled("decl", obj, defined=defined, decl_lines=lines, _commit=commit)
 
     def _decl_with_init(self, unit, source, n, locals_):
         """Globals with non-constant initializers: defined zero, then assigned
