@@ -125,7 +125,7 @@ class Engine:
     def user_code(self, k: int) -> bool:
         fn = self.m.program.functions[k]
         path = self.m.program.files[fn.file] if fn.file < len(self.m.program.files) else ""
-        return STDLIB_DIR not in os.path.abspath(path) and not path.startswith("stdlib/")
+        return not (path.startswith(("<stdlib>", "stdlib/")) or STDLIB_DIR in os.path.abspath(path))
 
     # ---- breakpoints and watchpoints ---------------------------------------------------
     def add_breakpoint(self, func: int, pc: int, where: str) -> Breakpoint:
