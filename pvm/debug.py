@@ -274,7 +274,6 @@ class Debugger:
         self.frame = 0
         if stop.kind == "exit":
             sys.stdout.flush()
-            self.status = stop.status
             return self.say(f"[program exited with code {stop.status}]" if stop.status
                             else "[program exited normally]")
         if stop.kind == "trap":
