@@ -233,9 +233,31 @@ COMMANDS = {"run": cmd_run, "build": cmd_build, "dis": cmd_dis, "asm": cmd_asm,
             "repl": cmd_repl, "debug": cmd_debug, "bench": cmd_bench}
 
 
+_RUN_VALUE_OPTIONS = {"-I", "-D", "--tier", "--fuel", "--memory", "--stack", "--dump",
+                      "--jit-threshold", "--jit-cache-mb"}
+
+
+def _bare_trace(argv: list) -> list:
+    """`pvm run --trace prog.c`: a bare --trace must not take the file as
+    its FUNC, so it becomes `--trace=` (options end at the file)."""
+    if argv[:1] != ["run"]:
+        return argv
+    out, skip = list(argv), False
+    for i, a in enumerate(argv[1:], 1):
+        if skip:
+            skip = False
+        elif a == "--trace":
+            out[i] = "--trace="
+        elif a in _RUN_VALUE_OPTIONS:
+            skip = True
+        elif not a.startswith("-"):
+            break
+    return out
+
+
 def main(argv: list | None = None) -> int:
     p = parser()
-    a = p.parse_args(argv)
+    a = p.parse_args(_bare_trace(list(sys.argv[1:] if argv is None else argv)))
     if a.command is None:
         p.print_help()
         return EXIT_LOAD
