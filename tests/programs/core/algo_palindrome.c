@@ -22,7 +22,7 @@ static int is_pal_num(unsigned int n) {
 int main(void) {
     printf("%d %d %d\n", is_pal_str("racecar"), is_pal_str("abca"), is_pal_str(""));
     int n, count = 0;
-    for (n = 1; n < 100000; n++)
+    for (n = 1; n < 10000; n++)
         count += is_pal_num(n);
     printf("%d\n", count);
     return 0;
