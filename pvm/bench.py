@@ -42,14 +42,14 @@ class Sizes:
 
 SUITE = {
     "fib":        Sizes(38, 27, 25, 15),
-    "sieve":      Sizes(2_000_000, 30_000, 100_000, 2_000),
+    "sieve":      Sizes(3_000_000, 30_000, 100_000, 2_000),
     "qsort":      Sizes(1_000_000, 15_000, 50_000, 1_000),
-    "matmul_int": Sizes(500, 60, 60, 12),
-    "strhash":    Sizes(400_000, 8_000, 20_000, 500),
-    "nbody":      Sizes(500_000, 800, 5_000, 30),
-    "mandelbrot": Sizes(1_000, 120, 100, 15),
-    "matmul":     Sizes(500, 50, 60, 12),
-    "bintrees":   Sizes(15, 7, 10, 6),
+    "matmul_int": Sizes(600, 60, 60, 12),
+    "strhash":    Sizes(500_000, 8_000, 20_000, 500),
+    "nbody":      Sizes(1_000_000, 800, 5_000, 30),
+    "mandelbrot": Sizes(1_300, 120, 100, 15),
+    "matmul":     Sizes(600, 50, 60, 12),
+    "bintrees":   Sizes(16, 7, 10, 6),
     "fannkuch":   Sizes(10, 7, 8, 5),
 }
 

@@ -37,7 +37,18 @@ def fmt_time(s: float) -> str:
 
 
 def fmt_range(lo: float, hi: float) -> str:
-    return f"{fmt_time(lo)}–{fmt_time(hi)}"
+    """`1.31–1.53 µs`; the unit is written once when both ends share it."""
+    a, b = fmt_time(lo), fmt_time(hi)
+    if a.split()[1] == b.split()[1]:
+        return f"{a.split()[0]}–{b}"
+    return f"{a}–{b}"
+
+
+def fmt_size(size: str | None) -> str:
+    """argv[1] as the table shows it: 2,000,000 reads better than 2000000."""
+    if size is None:
+        return "-"
+    return f"{int(size):,}" if size.isdigit() else size
 
 
 def fmt_ratio(x: float) -> str:
@@ -72,9 +83,9 @@ def columns(report) -> list:
 def row_cells(report, row) -> list:
     """(text, second line or None, is_error) per column of one program."""
     t = row.target
-    size = f"{t.full or '-'}"
+    size = fmt_size(t.full)
     if "interp" in report.tiers:
-        size += f" / {t.interp or '-'}"
+        size += f" / {fmt_size(t.interp)}"
     cells = [(row.name, None, bool(row.error)), (size, None, False)]
     for tier in ("interp", "jit", "auto", "gcc", "clang"):
         if tier in report.tiers:
@@ -127,7 +138,7 @@ def legend(report) -> list:
         f"{m.get('date', '?')} on {m.get('cpu', '?')} ({m.get('cores', '?')} cores, load "
         f"{m.get('load', '?')}); Python {m.get('python', '?')}, LLVM {m.get('llvm', '-')}, "
         f"{m.get('gcc') or 'no gcc'}" + (f", {m['clang']}" if m.get("clang") else ""),
-        f"medians of {report.repeat} runs after a warm-up, (min–max) below; /unit = time ÷ the "
+        f"medians of {report.repeat} runs after a warm-up, with (min–max); /unit = time ÷ the "
         f"program's work count.",
         "interp runs at the second size, every other column at the first (full) size; ratios "
         "are per unit of work; auto is a whole `pvm run --tier=auto` process.",

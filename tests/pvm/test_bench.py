@@ -21,7 +21,7 @@ import pytest
 
 from pvm import bench, bench_data, bench_plot, bench_run
 from pvm.bench_results import geomean
-from pvm.bench_table import fmt_time
+from pvm.bench_table import fmt_range, fmt_time
 
 needs_gcc = pytest.mark.skipif(shutil.which("gcc") is None, reason="gcc is not installed")
 
@@ -96,7 +96,8 @@ def test_quick_run_of_fib_and_sieve_on_every_tier(tmp_path):
                    "gcc -O2 /unit", "jit speed-up", "LLVM ms", "interp ÷ gcc", "jit ÷ gcc",
                    "auto ÷ gcc"):
         assert column in header
-    assert rows["fib"][1] == f"{bench.SUITE['fib'].quick_full} / {bench.SUITE['fib'].quick_interp}"
+    assert rows["sieve"][1] == "100,000 / 2,000" == \
+        f"{bench.SUITE['sieve'].quick_full:,} / {bench.SUITE['sieve'].quick_interp:,}"
     assert all(cell for cell in rows["geometric mean"][6:]), rows["geometric mean"]
     assert "ERROR" not in out and "✗" not in out
 
@@ -172,7 +173,7 @@ def test_program_benchmarks_a_users_own_program(tmp_path):
                                  "--json", str(path))
     assert status == 0, out + err
     cells = table_rows(out)["small"]
-    assert cells[1] == "2000 / 500"
+    assert cells[1] == "2,000 / 500"
     assert "–" in cells[2]                                     # min–max of two runs
     data = json.loads(path.read_text())
     tiers = data["programs"][0]["tiers"]
@@ -183,7 +184,8 @@ def test_program_benchmarks_a_users_own_program(tmp_path):
 
 @needs_gcc
 def test_a_program_without_work_or_checksum_lines_is_compared_by_its_output(tmp_path):
-    src = write(tmp_path / "plain.c", '#include <stdio.h>\nint main(void) { puts("hi"); return 3; }\n')
+    src = write(tmp_path / "plain.c",
+                '#include <stdio.h>\nint main(void) { puts("hi"); return 3; }\n')
     path = tmp_path / "plain.json"
     status, out, err = run_bench("--program", src, "--tiers", "interp,gcc", "--repeat", "1",
                                  "--plain", "--json", str(path))
@@ -312,6 +314,8 @@ def test_parse_output_reads_checksum_and_work():
 def test_formats_and_geomean():
     assert [fmt_time(x) for x in (2.5, 0.0125, 3.2e-6, 1.5e-9)] == \
         ["2.5 s", "12.5 ms", "3.2 µs", "1.5 ns"]
+    assert fmt_range(1.31e-6, 1.53e-6) == "1.31–1.53 µs"
+    assert fmt_range(0.9e-9, 1.2e-6) == "0.9 ns–1.2 µs"
     assert geomean([2.0, 8.0]) == pytest.approx(4.0)
     assert geomean([None, 3.0]) == pytest.approx(3.0) and geomean([None]) is None
 
