@@ -150,12 +150,15 @@ def _check(a) -> str | None:
 def chosen_tiers(requested: list | None, warn) -> list:
     """The columns to measure: those asked for (or all), less what is not here."""
     tiers = list(requested or TIER_NAMES)
-    if "jit" in tiers:
+    if "jit" in tiers or "auto" in tiers:
         from .bench_run import jit_unavailable
         why = jit_unavailable()
-        if why:
+        if why and "jit" in tiers:
             warn(f"no jit column: {why}")
             tiers.remove("jit")
+        if why and "auto" in tiers:    # it would interpret the full size: minutes
+            warn("no auto column: without the JIT it is the interpreter (see interp)")
+            tiers.remove("auto")
     from .bench_run import COMPILERS
     for cc in ("gcc", "clang"):
         if cc in tiers and shutil.which(COMPILERS[cc]) is None:

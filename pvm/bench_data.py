@@ -68,7 +68,7 @@ def describe_machine() -> dict:
         "system": f"{platform.system()} {platform.release()} {platform.machine()}",
         "python": platform.python_version(), "llvm": llvm, "llvmlite": llvmlite,
         "gcc": _first_line(["gcc", "--version"]), "clang": _first_line(["clang", "--version"]),
-        "pvm_commit": _first_line(["git", "rev-parse", "--short", "HEAD"]),
+        "pvm_commit": _first_line(["git", "describe", "--always", "--dirty"]),
     }
 
 

@@ -135,6 +135,7 @@ def geomean_cells(report) -> list:
 def legend(report) -> list:
     m = report.machine
     lines = [
+        f"pvm {m.get('pvm_commit') or '?'}, "
         f"{m.get('date', '?')} on {m.get('cpu', '?')} ({m.get('cores', '?')} cores, load "
         f"{m.get('load', '?')}); Python {m.get('python', '?')}, LLVM {m.get('llvm', '-')}, "
         f"{m.get('gcc') or 'no gcc'}" + (f", {m['clang']}" if m.get("clang") else ""),

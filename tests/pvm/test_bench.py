@@ -298,8 +298,9 @@ def test_missing_jit_drops_its_columns_and_says_why(monkeypatch):
     monkeypatch.setattr(bench_run, "jit_unavailable", lambda: "llvmlite cannot be imported (test)")
     said = []
     tiers = bench.chosen_tiers(None, said.append)
-    assert "jit" not in tiers and "interp" in tiers
+    assert "jit" not in tiers and "auto" not in tiers and "interp" in tiers
     assert said[0] == "no jit column: llvmlite cannot be imported (test)"
+    assert said[1].startswith("no auto column: without the JIT it is the interpreter")
 
 
 # ---- the pieces ----------------------------------------------------------------------------------
