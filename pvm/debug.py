@@ -107,6 +107,14 @@ class Debugger:
         self.evaluator = Evaluator(self.session, m, self.loader)
         self.frame = 0
         self.faulted = False
+        self.started = False
+
+    def _stack(self) -> bool:
+        """Whether there is a stopped program whose frames can be shown."""
+        if not self.started or self.m.halted is not None:
+            self.say("No stack.")
+            return False
+        return True
 
     def _resolve(self, name: str):
         return self.locals_at.get(name)
@@ -169,12 +177,13 @@ class Debugger:
     def cmd_run(self, arg):
         if arg:
             self.args = shlex.split(arg)
-        if self.m is None or self.m.func != self.program.entry or self.m.pc != 0:
+        if self.m is None or self.started:
             self.start()
+        self.started = True
         self.report(self.engine.resume("continue"))
 
     def _running(self) -> bool:
-        if self.m.halted is not None:
+        if self.m.halted is not None or not self.started:
             self.say("The program is not being run.")
             return False
         if self.faulted:
@@ -255,6 +264,8 @@ class Debugger:
     def cmd_watch(self, arg):
         if not arg:
             return self.say("watch needs an expression")
+        if not self._stack():
+            return
         f = self.frames()[self.frame]
         loc = self.local_named(f, arg)
         if loc is not None and loc[0] == "reg":
@@ -287,7 +298,9 @@ class Debugger:
                      f"{bp.number}, {self.frame_text(self.frames()[0], address=False)}")
             if bp.number in self.temporary:
                 self.engine.delete(bp.number)
-            return self.say(self.source_text(self.frames()[0]))
+            f = self.frames()[0]
+            self._last_fp, self._last_func = f.fp, f.func
+            return self.say(self.source_text(f))
         elif stop.kind == "watch":
             w = stop.watch
             self.say(f"\nWatchpoint {w.number}: {w.expr}\n")
@@ -298,6 +311,7 @@ class Debugger:
                      "block in which its expression is valid.")
         elif stop.kind == "finish":
             f = self.frames()[0]
+            self._last_fp, self._last_func = f.fp, f.func
             self.say(self.frame_text(f))
             self.say(self.source_text(f))
             ret = self.function_type(stop.left)
@@ -305,7 +319,8 @@ class Debugger:
                 self.say(f"Value returned is {self.register_text(ret.ret, stop.returned)}")
             return
         f = self.frames()[0]
-        if stop.kind == "step" and f.fp == getattr(self, "_last_fp", None) and f.func == self._last_func:
+        if stop.kind == "step" and f.fp == getattr(self, "_last_fp", None) \
+                and f.func == getattr(self, "_last_func", None):
             self.say(self.source_text(f))
         else:
             self.say(self.frame_text(f))
@@ -404,12 +419,16 @@ class Debugger:
         return out
 
     def cmd_backtrace(self, arg):
+        if not self._stack():
+            return
         for f in self.frames():
             if self.m.program.functions[f.func].name == "_start" and f.level:
                 break
             self.say(f"#{f.level:<2} {self.frame_text(f)}")
 
     def cmd_frame(self, arg):
+        if not self._stack():
+            return
         frames = self.frames()
         if arg:
             if not arg.isdigit() or int(arg) >= len(frames):
@@ -436,8 +455,10 @@ class Debugger:
             self.say(f"{n}\t{text}")
 
     def cmd_info(self, arg):
-        f = self.frames()[self.frame]
         what = arg.split()[0] if arg else ""
+        if what not in ("breakpoints", "break", "b", "watchpoints") and not self._stack():
+            return
+        f = self.frames()[self.frame]
         if what in ("locals", "args"):
             ty = self.function_type(f.func)
             nargs = len(ty.params) if ty is not None else 0
@@ -498,9 +519,10 @@ class Debugger:
         address or the value of a pointer expression), or None after saying why."""
         m = self.m
         f = self.frames()[self.frame]
-        if f.level == 0:
+        live = self.started and m.halted is None
+        if live and f.level == 0:
             m.spill_regs()                       # register locals get a home in memory
-        locals_ = self.frame_locals(f)
+        locals_ = self.frame_locals(f) if live else {}
         ev = self.evaluator
         try:
             c = ev.session.compile(text, "<expr>", locals_=locals_)
@@ -516,7 +538,8 @@ class Debugger:
         from .repl_eval import Outcome
         out = Outcome()
         ev.run(self.loader.function(c.entry), out)
-        self._canonical_registers(f)
+        if live:
+            self._canonical_registers(f)
         if out.error:
             self.say(out.error)
             return None
