@@ -99,7 +99,7 @@ class Machine:
         from .stepper import Stepper
         self.stepper = Stepper(self, self._namespace)
         if tier == "jit" and self.jit is not None:
-            self.jit.compile_all()
+            self.jit.compile_on_first_call()
 
     # ---- loading -----------------------------------------------------------
     def _load_image(self) -> None:
@@ -305,13 +305,13 @@ class Machine:
         how = 2                                   # start from m.regs
         fast = self._fast
         while True:
-            f = self.func
+            f, fp = self.func, self.fp
             code = fast[f] or self.fast(f)
             try:
                 if how == 0:
-                    value = code(self, 0, 0, self.fp, *self.args)
+                    value = code(self, 0, 0, fp, *self.args)
                 else:
-                    value = code(self, self.pc, how, self.fp)
+                    value = code(self, self.pc, how, fp)
             except FlatCall as call:              # a call through the main loop
                 self.enter(call.callee, self.args)
                 how = 0
@@ -333,6 +333,7 @@ class Machine:
                 self._locate_fault()
                 raise
             self.retval = value                   # returned: pop the frame
+            self.fp = fp                          # (nested code may have moved m.fp)
             self.leave()
             how = 1
 

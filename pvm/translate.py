@@ -338,7 +338,7 @@ class FunctionTranslator:
     def op_SYSCALL(self, d, pc, a, n):
         b = int(a[1:])
         args = "".join(f", r{b + 1 + i}" for i in range(int(n)))
-        self.emit(d, f"m.fuel = fuel; m.fp = fp; {a} = SYSCALL(m, {a}{args})", pc)
+        self.emit(d, f"m.fuel = fuel; {a} = SYSCALL(m, {a}{args})", pc)
 
     def op_TRAP(self, d, pc, k):
         self.emit(d, f"raise TRAP({k})", pc)

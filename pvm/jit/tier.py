@@ -103,8 +103,9 @@ class JitTier:
             i += 1
         return order
 
-    def compile(self, k: int, why: str = "") -> bool:
-        """Compile function k (and what it calls) to native code."""
+    def compile(self, k: int, why: str = "", everything: bool = False) -> bool:
+        """Compile function k, with the functions it calls that have run
+        already (or all it calls, with `everything`), to native code."""
         if k in self.compiled:
             return True
         if k in self.refused:
@@ -113,7 +114,7 @@ class JitTier:
             self.refused[k] = "code cache full (--jit-cache-mb)"
             self.note(f"refused {self.m.program.functions[k].name}: {self.refused[k]}")
             return False
-        unit = self.reachable(k, everything=not self.m.counting)
+        unit = self.reachable(k, everything)
         module = ir.Module(name=f"pvm_unit_{k}")
         module.triple = ""
         declared = {}
@@ -134,9 +135,24 @@ class JitTier:
         return True
 
     def compile_all(self) -> None:
+        """Compile every function now (what benchmarks of the steady state want)."""
         for k in range(len(self.m.program.functions)):
             if k not in self.compiled:
-                self.compile(k, "(--tier=jit)")
+                self.compile(k, "(all functions)", everything=True)
+
+    def compile_on_first_call(self) -> None:
+        """--tier=jit: each function is compiled just before it first runs,
+        so that functions a run never reaches cost no LLVM time."""
+        for k in range(len(self.m.program.functions)):
+            if k not in self.compiled:
+                self.m.install_fast(k, self._first_call(k))
+
+    def _first_call(self, k: int):
+        def first_call(m, L, how, fp, *params):
+            if not self.compile(k, "before its first call"):
+                m.install_fast(k, m.translated(k))      # refused: interpret it
+            return m._fast[k](m, L, how, fp, *params)
+        return first_call
 
     def _install(self, k: int, address: int) -> None:
         fn = self.m.program.functions[k]
@@ -256,7 +272,6 @@ class JitTier:
         m = self.m
         try:
             m.fuel = self.ctx[C.FUEL]
-            m.fp = self.ctx[C.FP]
             return m.os.syscall(m, number, a1, a2, a3, a4, a5, a6)
         except GuestExit as e:
             self.ctx[C.STATUS] = C.STATUS_EXIT

@@ -165,3 +165,18 @@ def test_jump_table_fuel_counts_the_table_jump():
     for fuel in range(0, 8):
         assert run(jump_table_program(2), "interp", fuel=fuel) == \
             run(jump_table_program(2), "step", fuel=fuel)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_return_to_the_main_loop_after_a_nested_system_call(mode):
+    """_start calls variadic f indirectly (so through the main loop); f calls
+    g, which makes a system call; f's return must pop f's own frame."""
+    g = Function("g", 0, "qqqq", "q", 0, [
+        ("LI", 0, 12), ("LI", 1, 0), ("SYSCALL", 0, 1), ("LI", 0, 5), ("RET", 0)], [1] * 5)
+    f = Function("f", 0, "qq", "q", 0, [
+        ("CALL", 0, 0, 0, 0), ("ADDI32", 0, 0, 2), ("RET", 0)], [2] * 3, variadic=True)
+    start = Function("_start", 2, "qqqq", "", 16, [
+        ("FADDR", 2, 1), ("CALLR", 3, 2, 3, 0), ("LI", 0, 1), ("MOV", 1, 3), ("SYSCALL", 0, 1),
+        ("RETV",)], [3] * 6)
+    p = Program([g, f, start], entry=2, files=["n.c"])
+    assert run(p, mode, fuel=10_000)[:2] == ("exit", 7)
