@@ -114,7 +114,9 @@ class AccessGen:
         if not want:
             return None
         if ty.is_struct:
-            return self.materialize(base, k, dest)
+            # the value is the target's address; keep its register allocated
+            # (it may be `base` itself), as an outer assignment still needs it
+            return self.keep(self.materialize(base, k, dest), dest, mark)
         return self.keep(v, dest, mark, ty.reg_kind)
 
     def keep(self, v, dest, mark, kind="q"):
