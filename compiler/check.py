@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import ast as A
+from . import flow
 from . import types as T
 from .check_expr import ExprChecker
 from .diagnostics import Diagnostics
@@ -38,6 +39,7 @@ class Symbol:
     init: object = None         # initializer (checked), for objects with static storage
     is_extern: bool = False
     rodata: bool = False        # string literals: placed in read-only data
+    noreturn: bool = False      # a function declared _Noreturn
 
     @property
     def is_static_storage(self) -> bool:
@@ -357,7 +359,8 @@ class Checker(ExprChecker, InitChecker):
                     self.diag.error(pos, f"illegal initializer (only variables can be initialized)")
                 if storage not in ("", "extern", "static") or (storage == "static" and not self.at_file_scope):
                     self.diag.error(pos, f"invalid storage class for function '{name}'")
-                self.declare_function(name, ty, storage, pos)
+                sym = self.declare_function(name, ty, storage, pos)
+                sym.noreturn = sym.noreturn or "_Noreturn" in decl.specs.funcs
                 continue
             if ty.is_void:
                 self.diag.error(pos, f"variable has incomplete type 'void'")
@@ -450,6 +453,7 @@ class Checker(ExprChecker, InitChecker):
         if storage not in ("", "static", "extern"):
             self.diag.error(pos, f"invalid storage class for function '{name}'")
         sym = self.declare_function(name, ty, storage, pos)
+        sym.noreturn = sym.noreturn or "_Noreturn" in fd.specs.funcs
         if sym.defined:
             self.diag.error(pos, f"redefinition of '{name}'")
         sym.defined = True
@@ -468,6 +472,10 @@ class Checker(ExprChecker, InitChecker):
         for g in self.gotos:
             if g.name not in self.labels:
                 self.diag.error(g.pos, f"use of undeclared label '{g.name}'")
+        if not ty.ret.is_void and name != "main" and not sym.noreturn:
+            warning = flow.missing_return(fd.body)
+            if warning:
+                self.diag.warning(fd.body.end, warning)
         self.unit.functions.append(FuncInfo(sym, params or [], fd.body, pos, fd.body.end))
         self.func_type = None
 

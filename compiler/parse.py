@@ -8,7 +8,8 @@ come from lexer.tokenize (a custom Lark lexer that just hands them over);
 the position of their keyword or operator.
 
 parse() returns (unit or None, errors as (line, col, message)); it never
-raises for bad input.
+raises for bad input.  After a syntax error, syntax_errors.py parses again
+with recovery to report the further errors too.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from lark.lexer import Lexer
 
 from . import ast as A
-from . import lexer, literals
+from . import lexer, literals, syntax_errors
 
 GRAMMAR = pathlib.Path(__file__).with_name("c.lark")
 _VALUE_TOKENS = frozenset(("IDENTIFIER", "TYPE_NAME", "INTEGER", "FLOATING", "CHARACTER", "STRING"))
@@ -467,20 +468,6 @@ def tokens(text: str):
     return lexer.tokenize(text, terminal_names())
 
 
-def _spelling(tok) -> str:
-    if tok.type == "$END":
-        return "end of input"
-    return f"'{tok.value}'"
-
-
-def _expected(names) -> str:
-    spell = {v: k for k, v in _terminals.items()}
-    words = sorted(spell.get(n, n.lower().replace("_", " ")) for n in names if not n.startswith("$"))
-    if not words or len(words) > 4:
-        return ""
-    return "; expected " + " or ".join(f"'{w}'" if w in spell.values() else w for w in words)
-
-
 def parse(text: str):
     """Parse preprocessed text: (TranslationUnit or None, [(line, col, message)])."""
     toks, errors = tokens(text)
@@ -491,17 +478,8 @@ def parse(text: str):
     builder.errors = []
     try:
         unit = p.parse(toks)
-    except UnexpectedToken as exc:
-        tok = exc.token
-        if tok.type == "$END":
-            line, col = (toks[-1].end_line, toks[-1].end_column) if toks else (1, 1)
-            return None, [(line, col, "unexpected end of input" + _expected(exc.expected))]
-        expected = set(exc.expected)
-        if {"IDENTIFIER", "INTEGER"} <= expected:
-            return None, [(tok.line, tok.column, f"expected expression before {_spelling(tok)}")]
-        if "SEMICOLON" in expected:
-            return None, [(tok.line, tok.column, f"expected ';' before {_spelling(tok)}")]
-        return None, [(tok.line, tok.column, f"syntax error before {_spelling(tok)}" + _expected(exc.expected))]
+    except UnexpectedToken:
+        return None, syntax_errors.collect(p, toks, _terminals)
     except (UnexpectedEOF, UnexpectedCharacters, UnexpectedInput) as exc:
         line = getattr(exc, "line", 1) or 1
         return None, [(line, getattr(exc, "column", 1) or 1, "unexpected end of input")]

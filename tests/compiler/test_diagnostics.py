@@ -81,3 +81,96 @@ def test_internal_errors_never_escape_as_tracebacks(monkeypatch):
     with pytest.raises(CompileError) as e:
         compile_source("int main(void){return 0;}", link_stdlib=False)
     assert str(e.value).startswith("internal compiler error: ZeroDivisionError: simulated")
+
+
+def test_syntax_errors_recover_and_report_several():
+    text = errors_of("int main(void) {\n    int x = ;\n    int y = 2\n    return x + y\n}\n")
+    heads = [l for l in text.splitlines() if ": error: " in l]
+    assert heads == ["prog.c:2:13: error: expected expression before ';'",
+                     "prog.c:4:5: error: expected ';' before 'return'",
+                     "prog.c:5:1: error: expected ';' before '}'"]
+
+
+def test_syntax_recovery_inserts_missing_brackets():
+    text = errors_of("int f(int *a) { return a[1; }\nint g(void) { return f(0; }\nint h(void) { while 1 {} }\n")
+    heads = [l.split(": error: ")[1] for l in text.splitlines() if ": error: " in l]
+    assert heads == ["expected ']' before ';'", "expected ')' before ';'", "expected '(' before '1'"]
+
+
+def test_syntax_recovery_does_not_cascade():
+    # one missing ')' must not produce a string of follow-on errors
+    text = errors_of("int main(void) {\n  if (1 { return 0; }\n  return 1;\n}\n")
+    assert text.count("error:") == 1
+
+
+def test_syntax_recovery_is_bounded_on_junk():
+    text = errors_of("int main(void) { " + ") ] ; = " * 2000 + "}")
+    assert 1 <= text.count("error:") <= 21
+
+
+def warnings_of(src: str) -> list[str]:
+    from compiler.driver import compile_source
+    seen = []
+    compile_source(src + "\nvoid _start(int c, char **v) { }", name="prog.c", link_stdlib=False, warn=seen.append)
+    return seen
+
+
+def test_missing_return_warnings_point_at_the_closing_brace():
+    w = warnings_of("int f(int x)\n{\n    x++;\n}\nint g(int x) { if (x) return 1; }")
+    assert w[0].splitlines() == ["prog.c:4:1: warning: non-void function does not return a value",
+                                 "    4 | }", "      | ^"]
+    assert w[1].startswith("prog.c:5:33: warning: non-void function does not return a value in all "
+                           "control paths")
+    assert len(w) == 2
+
+
+@pytest.mark.parametrize("body", [
+    "if (x) return 1; else return 2;",
+    "for (;;) { if (x) return 1; }",
+    "switch (x) { case 1: return 1; default: return 2; }",
+    "exit(1);",
+    "if (x) return 1; die();",
+    "again: if (x) return 1; x++; goto again;",
+    "do { return 1; } while (x);",
+    "while (1) { switch (x) { case 1: break; default: return 3; } }",
+])
+def test_no_missing_return_warning_when_the_end_is_unreachable(body):
+    src = f"void exit(int);\n_Noreturn void die(void);\nint f(int x) {{ {body} }}\nint main(void) {{ }}"
+    assert warnings_of(src) == []
+
+
+@pytest.mark.parametrize("body", [
+    "while (1) { if (x) break; }",
+    "switch (x) { case 1: return 1; }",
+    "do { if (x) continue; return 1; } while (x);",
+])
+def test_missing_return_warning_when_some_path_falls_off(body):
+    assert any("does not return a value" in w for w in warnings_of(f"int f(int x) {{ {body} }}"))
+
+
+@pytest.mark.parametrize("src, line, col, message", [
+    ("int main(void) {\n  int *p; char *c = 0;\n  p = c;\n  return 0;\n}", 3, 5,
+     "warning: incompatible pointer types assigning to 'int *' from 'char *'"),
+    ("int add(int a, int b) { return a + b; }\nint main(void) {\n  return add(1, 2, 3);\n}", 3, 13,
+     "error: too many arguments to function call, expected 2, have 3"),
+    ("struct point { int x, y; };\nint main(void) {\n  struct point p;\n  return p.z;\n}", 4, 12,
+     "error: no member named 'z' in 'struct point'"),
+    ("int main(void) {\n  int x = 1;\n  int x = 2;\n  return x;\n}", 3, 7, "error: redefinition of 'x'"),
+    ("int main(void) {\n  return foo(1);\n}", 2, 10,
+     "error: call to undeclared function 'foo'; ISO C99 and later do not support implicit function "
+     "declarations"),
+])
+def test_clang_style_messages_with_position_line_and_caret(src, line, col, message):
+    from compiler.diagnostics import CompileError
+    from compiler.driver import compile_source
+    seen = []
+    try:
+        compile_source(src, name="prog.c", warn=seen.append)
+    except CompileError as exc:
+        seen.append(str(exc))
+    lines = "\n".join(seen).splitlines()
+    head = next(i for i, l in enumerate(lines) if message in l)
+    assert lines[head] == f"prog.c:{line}:{col}: {message}"
+    source_line = src.split("\n")[line - 1]
+    assert lines[head + 1] == f"{line:5d} | {source_line}"
+    assert lines[head + 2] == "      | " + " " * (col - 1) + "^"
