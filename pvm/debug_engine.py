@@ -14,6 +14,12 @@ after each instruction the engine checks what should stop it:
 A trap stops the program at the faulting instruction with the machine
 intact; it cannot continue from there.
 
+Tiers: a call whose callee cannot reach anything that may stop the program
+(a function with a breakpoint; in `step`, the program's own code; through
+a function pointer, any function whose address is taken) runs at full
+speed instead, on the machine's tier (interpreter or JIT, see
+Machine.call_function), unless a watchpoint needs every instruction seen.
+
 Frames are read from guest memory: at FP, FP+0 holds the caller's FP and
 FP+8 the return address, which Machine.return_points maps to (function,
 instruction after the call).  A suspended frame's registers are in its save
@@ -180,6 +186,60 @@ class Engine:
             fp = caller_fp
         return out
 
+    # ---- which calls may run at full speed --------------------------------------------------
+    def fast_callees(self, stepping_in: bool) -> list[bool]:
+        """Per function: whether a call of it may run without the stepper."""
+        m = self.m
+        fns = m.program.functions
+        key = (len(fns), frozenset((b.func, b.pc) for b in self.breakpoints), stepping_in)
+        if getattr(self, "_fast_key", None) == key:
+            return self._fast
+        callees, indirect, taken = [], [], set()
+        for f in fns:
+            out = set()
+            for ins in f.code:
+                if ins[0] in ("CALL", "FCALL"):
+                    out.add(ins[2])
+                elif ins[0] == "FADDR":
+                    taken.add(ins[2])
+            callees.append(out)
+            indirect.append(any(ins[0] in ("CALLR", "FCALLR") for ins in f.code))
+        data = bytes(m.program.data)
+        for i in range(0, len(data) - 7, 8):       # function pointers in initialised data
+            k = m.function_at.get(int.from_bytes(data[i:i + 8], "little"))
+            if k is not None:
+                taken.add(k)
+        unsafe = {b.func for b in self.breakpoints}
+        if stepping_in:
+            unsafe |= {k for k in range(len(fns)) if self.user_code(k)}
+        changed = True
+        while changed:
+            changed = False
+            pointer_unsafe = bool(taken & unsafe)
+            for k in range(len(fns)):
+                if k not in unsafe and (callees[k] & unsafe or (indirect[k] and pointer_unsafe)):
+                    unsafe.add(k)
+                    changed = True
+        self._fast_key, self._fast = key, [k not in unsafe for k in range(len(fns))]
+        return self._fast
+
+    def _fast_call(self, ins) -> None:
+        """Run a CALL instruction's whole call at full speed."""
+        m = self.m
+        dst, k, base, n = ins[1:]
+        args = tuple(m.regs[base:base + n])
+        ret = m.text_offsets[m.func][m.pc + 1]
+        callee = m.program.functions[k]
+        new_fp = (m.sp() - 8 * max(len(args) - callee.nparams, 0) - 16) & ~15
+        m.spill_regs()
+        try:
+            value = m.call_function(k, args)
+        except (Trap, KeyboardInterrupt):
+            struct.pack_into("<Q", m.mem, new_fp + 8, ret)   # link the frames as CALL would have
+            raise
+        m.regs[dst] = value
+        m.pc += 1
+
     # ---- running ------------------------------------------------------------------------
     def resume(self, mode: str) -> Stop:
         """Run until something stops the program; mode is continue, step,
@@ -190,9 +250,17 @@ class Engine:
         start_line = Frame(m.func, m.pc, m.fp, 0).line(m)
         bp_at, watches = self._bp_at, self.watchpoints
         lines = m.program.functions
+        fast = None if watches or mode == "stepi" else self.fast_callees(mode == "step")
         try:
             while True:
-                step()
+                if fast is not None:
+                    ins = lines[m.func].code[m.pc]
+                    if ins[0] in ("CALL", "FCALL") and fast[ins[2]]:
+                        self._fast_call(ins)
+                    else:
+                        step()
+                else:
+                    step()
                 if watches:
                     stop = self._check_watches()
                     if stop is not None:
