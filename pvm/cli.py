@@ -134,6 +134,9 @@ def parser() -> argparse.ArgumentParser:
                            description="Debug a C program at source level (gdb-like commands; "
                                        "type `help` at the prompt). Arguments after FILE go to the program.")
     add_compile_options(debug)
+    debug.add_argument("--tier", default="interp", choices=("interp", "jit", "auto"),
+                       help="tier for the calls that run at full speed (default: interp); "
+                            "what is stepped always runs in the interpreter")
     debug.add_argument("-x", dest="commands", metavar="FILE",
                        help="read debugger commands from FILE before the terminal")
     debug.add_argument("file", metavar="FILE")
@@ -220,8 +223,8 @@ def cmd_repl(a) -> int:
 
 def cmd_debug(a) -> int:
     from .debug import Debugger
-    return Debugger.from_file(a.file, a.args, include_dirs=a.include,
-                              defines=defines(a.define)).run(a.commands)
+    return Debugger.from_file(a.file, a.args, include_dirs=a.include, defines=defines(a.define),
+                              tier=a.tier).run(a.commands)
 
 
 def cmd_bench(a) -> int:

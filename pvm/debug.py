@@ -46,8 +46,10 @@ _UNITS = {"b": 1, "h": 2, "w": 4, "g": 8}
 
 
 class Debugger:
-    def __init__(self, path, args, program, session, obj, *, decl_lines=None, stdin=None, stdout=None):
+    def __init__(self, path, args, program, session, obj, *, decl_lines=None, tier="interp",
+                 stdin=None, stdout=None):
         self.path, self.args = path, list(args)
+        self.tier = tier
         self.decl_lines = decl_lines or {}
         self.program, self.session, self.obj = program, session, obj
         self.stdin = stdin or sys.stdin
@@ -90,7 +92,7 @@ class Debugger:
         from .machine import Machine
         from .repl_eval import Evaluator
         from .repl_loader import Loader
-        m = Machine(self.program, tier="interp", os=HostOS())
+        m = Machine(self.program, tier=self.tier, os=HostOS())
         m.set_args([os.fsencode(os.path.basename(self.path))] + [os.fsencode(a) for a in self.args])
         old = self.engine
         self.m = m

@@ -50,7 +50,9 @@ def prog(tmp_path):
 
 
 def debug(prog, commands: str, *args):
-    r = subprocess.run([sys.executable, "-m", "pvm", "debug", prog.name, *args],
+    opts = [a for a in args if a.startswith("--")]
+    args = [a for a in args if not a.startswith("--")]
+    r = subprocess.run([sys.executable, "-m", "pvm", "debug", *opts, prog.name, *args],
                        input=commands.encode(), capture_output=True, timeout=120, cwd=prog.parent)
     assert b"Traceback" not in r.stderr, r.stderr.decode()
     return r.returncode, r.stdout.decode()
@@ -167,3 +169,13 @@ def test_debugger_at_a_terminal(prog):
     c.expect(r"\(int\) 3")
     c.sendline("quit")
     c.expect(pexpect.EOF)
+
+
+@pytest.mark.parametrize("tier", ["interp", "jit"])
+def test_calls_between_stops_run_on_the_chosen_tier(prog, tier):
+    if tier == "jit":
+        pytest.importorskip("llvmlite")
+    status, out = debug(prog, "break 22\nrun\nnext\nprint f\nnext\ncontinue\n", f"--tier={tier}")
+    assert "23\t    printf(" in out
+    assert "(int) 24" in out
+    assert "100 24 7 0.5" in out and "[program exited with code 3]" in out
