@@ -139,8 +139,8 @@ def legend(report) -> list:
         f"{m.get('date', '?')} on {m.get('cpu', '?')} ({m.get('cores', '?')} cores, load "
         f"{m.get('load', '?')}); Python {m.get('python', '?')}, LLVM {m.get('llvm', '-')}, "
         f"{m.get('gcc') or 'no gcc'}" + (f", {m['clang']}" if m.get("clang") else ""),
-        f"medians of {report.repeat} runs after a warm-up, with (min–max); /unit = time ÷ the "
-        f"program's work count.",
+        (f"medians of {report.repeat} runs after a warm-up, with (min–max)" if report.repeat > 1
+         else "one run after a warm-up") + "; /unit = time ÷ the program's work count.",
         "interp runs at the second size, every other column at the first (full) size; ratios "
         "are per unit of work; auto is a whole `pvm run --tier=auto` process.",
     ]
