@@ -3,7 +3,8 @@
 `FuncGen` compiles one function.  Registers: parameters are r0..r(n-1)
 (after the hidden struct-return pointer, if any); each scalar local whose
 address is never taken (and is not volatile) gets its own register for its
-block's lifetime; temporaries are allocated stack-like above them and
+block's lifetime (up to LOCAL_REGISTERS; the rest live in the frame);
+temporaries are allocated stack-like above them and
 released after each statement.  Register kinds are fixed per function, so
 an allocation skips registers already used with the other kind.  Two
 registers are added at the end only if used: ZERO (holds 0: a global is
@@ -29,6 +30,11 @@ from .staticdata import data_item
 from .stdlib_cache import portable_name
 
 MAX_REGS = 256
+# Scalar locals get registers below this number; past it they live in the
+# frame, so a function with hundreds of locals still leaves registers for
+# temporaries (and compiles).
+LOCAL_REGISTERS = 160
+MAX_CONSTANTS = 32          # registers for integer constants used in loops
 
 
 class CodegenError(Exception):
@@ -108,12 +114,15 @@ class FuncGen(ExprGen, AccessGen):
         self.top = p + len(kinds)
         return p
 
-    def const_reg(self, value: int) -> int:
-        """A register holding `value`, loaded once on entry (for constants used in loops)."""
+    def const_reg(self, value: int) -> int | None:
+        """A register holding `value`, loaded once on entry (for constants used
+        in loops); None once MAX_CONSTANTS registers are spent on them."""
         if value == 0:
             return self.ZERO
         r = self.constants.get(value)
         if r is None:
+            if len(self.constants) >= MAX_CONSTANTS:
+                return None
             r = self.constants[value] = self.CONST_BASE + len(self.constants)
         return r
 
@@ -162,7 +171,7 @@ class FuncGen(ExprGen, AccessGen):
     def allocate(self, sym) -> None:
         """Give a local its home: a register, or a frame object."""
         start = len(self.code)
-        if self.in_register(sym):
+        if self.in_register(sym) and self.top < LOCAL_REGISTERS:
             r = self.tmp(sym.ty.reg_kind)
             self.locs[sym] = ("reg", r)
             self.local_info.append([sym.name, T.spell(sym.ty), "reg", r, start, None])

@@ -85,7 +85,9 @@ class ExprGen:
 
     def v_IntConst(self, e, dest):
         if dest is None and self.loop_depth:
-            return self.const_reg(fold.canonical(e.value, e.ty))
+            r = self.const_reg(fold.canonical(e.value, e.ty))
+            if r is not None:
+                return r
         d = self.result(dest, "q")
         self.emit("LI", d, fold.canonical(e.value, e.ty))
         return d
@@ -297,9 +299,8 @@ class ExprGen:
         t = self.tmp("q")
         shift = size & (size - 1) == 0
         amount = size.bit_length() - 1 if shift else size
-        if self.loop_depth:
-            c = self.const_reg(amount)
-        else:
+        c = self.const_reg(amount) if self.loop_depth else None
+        if c is None:
             c = t
             self.emit("LI", t, amount)
         self.emit("SHL64" if shift else "MUL64", t, r, c)

@@ -29,3 +29,21 @@ def test_regression(name):
     src, want = CASES[name]
     r = run(src)
     assert r.stdout.decode() == want and r.status == 0, r.stderr.decode()
+
+
+def test_hundreds_of_locals_and_loop_constants_fit_in_the_registers():
+    # csmith seed 308: 'needs more than 256 registers'.  Past LOCAL_REGISTERS
+    # locals live in the frame; past MAX_CONSTANTS loop constants are loaded
+    # where used.
+    n = 300
+    decls = "\n".join(f"    int v{i} = {i};" for i in range(n))
+    loop = "\n".join(f"        v{i} = v{i} * 3 + {1000 + i};" for i in range(0, n, 3))
+    total = " + ".join(f"v{i}" for i in range(n))
+    src = (f"#include <stdio.h>\nint main(void) {{\n{decls}\n    for (int k = 0; k < 2; k++) {{\n{loop}\n"
+           f"    }}\n    printf(\"%d\\n\", {total});\n    return 0;\n}}\n")
+    values = list(range(n))
+    for _ in range(2):
+        for i in range(0, n, 3):
+            values[i] = values[i] * 3 + 1000 + i
+    r = run(src)
+    assert r.stdout.decode() == f"{sum(values)}\n", r.stderr.decode()
