@@ -69,6 +69,8 @@ class FunctionLowering:
         self.data_base = self.layout.data_base
         self.live = live_in(self.fn.code)
         self._exit = None
+        # without --fuel nothing ever reads the count: leave it out entirely
+        self.metered = machine.fuel_budget < (1 << 62)
 
     # ---- small helpers ------------------------------------------------------
     def ctx_slot(self, slot: int):
@@ -218,7 +220,7 @@ class FunctionLowering:
         self.regs = [b.alloca(kind_type(kd), name=f"r{i}") for i, kd in enumerate(fn.kinds)]
         self.fuel = b.alloca(I64, name="fuel")
         self.base = b.inttoptr(self.ctx_load(C.MEM), I8.as_pointer())
-        self.top = self.ctx_load(C.MEM_SIZE)
+        self.top = self.c64(len(self.m.mem))   # fixed for the run: a constant
         self.floor = self.ctx_load(C.FLOOR)
         b.store(self.ctx_load(C.FUEL), self.fuel)
         save = b.sub(self.fp, self.c64(8 * fn.nregs))
@@ -248,14 +250,15 @@ class FunctionLowering:
         self.stops: list = []
         b.position_at_end(self.blocks[start])
         n = end - start
-        fuel = b.load(self.fuel)
-        short = b.icmp_signed("<", fuel, self.c64(n))
-        run, step = self.new_block(f"run{start}"), self.new_block(f"step{start}")
-        b.cbranch(short, step, run)
-        b.position_at_end(step)
-        self.origin(C.STATUS_STEP, start)
-        b.position_at_end(run)
-        b.store(b.sub(fuel, self.c64(n)), self.fuel)
+        if self.metered:
+            fuel = b.load(self.fuel)
+            short = b.icmp_signed("<", fuel, self.c64(n))
+            run, step = self.new_block(f"run{start}"), self.new_block(f"step{start}")
+            b.cbranch(short, step, run)
+            b.position_at_end(step)
+            self.origin(C.STATUS_STEP, start)
+            b.position_at_end(run)
+            b.store(b.sub(fuel, self.c64(n)), self.fuel)
         for pc in range(start, end):
             ins = self.fn.code[pc]
             getattr(self, "lower_" + ins[0])(pc, *ins[1:])
@@ -672,7 +675,8 @@ class FunctionLowering:
         """Call native code; on an abnormal return, store the callee's frame
         link and unwind; else continue at pc + 1 with the result in dst."""
         b = self.b
-        self.ctx_store(C.FUEL, b.load(self.fuel))
+        if self.metered:
+            self.ctx_store(C.FUEL, b.load(self.fuel))
         values = [self.get(r) for r in args]
         result = b.call(target, [self.ctx, nfp] + values)
         failed = b.icmp_signed("!=", self.ctx_load(C.STATUS), self.c64(0))
@@ -685,7 +689,8 @@ class FunctionLowering:
         b.store(self.c64(ret_addr), self.mem_ptr(b.add(nfp, self.c64(8)), I64))
         b.branch(self.unwind)
         b.position_at_end(good)
-        b.store(b.load(self.ctx_slot(C.FUEL)), self.fuel)
+        if self.metered:
+            b.store(b.load(self.ctx_slot(C.FUEL)), self.fuel)
         kind = self.fn.kinds[dst]
         self.set(dst, b.bitcast(result, F64) if kind == "d" else result)
         b.branch(self.blocks[pc + 1])
@@ -763,13 +768,15 @@ class FunctionLowering:
     lower_FCALLR = lower_CALLR
 
     def lower_RET(self, pc, a):
-        self.ctx_store(C.FUEL, self.b.load(self.fuel))
+        if self.metered:
+            self.ctx_store(C.FUEL, self.b.load(self.fuel))
         self.b.ret(self._bits(self.get(a)))
 
     lower_FRET = lower_RET
 
     def lower_RETV(self, pc):
-        self.ctx_store(C.FUEL, self.b.load(self.fuel))
+        if self.metered:
+            self.ctx_store(C.FUEL, self.b.load(self.fuel))
         self.b.ret(self.c64(0))
 
     def lower_VARARGS(self, pc, a):

@@ -28,7 +28,7 @@ from ..program import TEXT_BASE
 from ..traps import BadCall, DivideByZero, GuestExit, SegFault
 from ..translate import FlatCall, Step
 from . import context as C
-from .engine import Engine
+from .engine import Engine, unit_key
 from .lower import FunctionLowering, fresh_type, signature
 
 NATIVE_SPAN = 256 << 10   # guest stack bytes one native call chain may use (bounds the C stack)
@@ -115,17 +115,19 @@ class JitTier:
             self.note(f"refused {self.m.program.functions[k].name}: {self.refused[k]}")
             return False
         unit = self.reachable(k, everything)
-        module = ir.Module(name=f"pvm_unit_{k}")
-        module.triple = ""
-        declared = {}
         fns = self.m.program.functions
-        for i in unit:
-            declared[i] = ir.Function(module, fresh_type(fns[i]), f"pvm_f{i}")
-        for i in unit:
-            FunctionLowering(module, self.m, i, None, declared).lower()
+
+        def build_ir() -> str:
+            module = ir.Module(name=f"pvm_unit_{k}")
+            module.triple = ""
+            declared = {i: ir.Function(module, fresh_type(fns[i]), f"pvm_f{i}") for i in unit}
+            for i in unit:
+                FunctionLowering(module, self.m, i, None, declared).lower()
+            return str(module)
+
         names = [f"pvm_f{i}" for i in unit]
         t0 = time.perf_counter()
-        addresses = self.engine.compile(str(module), names, self.dump)
+        addresses = self.engine.compile(self._key("unit", unit), build_ir, names, self.dump)
         ms = (time.perf_counter() - t0) * 1000
         for i in unit:
             self._install(i, addresses[f"pvm_f{i}"])
@@ -164,14 +166,25 @@ class JitTier:
         self.compiled.add(k)
         self.m.install_fast(k, self._bridge(k))
 
+    def _key(self, *what) -> str | None:
+        """The disk-cache key of some native code of this program."""
+        m = self.m
+        if not m.program_key:
+            return None
+        return unit_key(m.program_key, *what, m.fuel_budget < (1 << 62), len(m.mem),
+                        m.stack_limit, self.engine.opt)
+
     def resume_entry(self, k: int, pc: int):
         f = self._resume.get((k, pc))
         if f is None:
-            module = ir.Module(name=f"pvm_resume_{k}_{pc}")
-            module.triple = ""
-            FunctionLowering(module, self.m, k, pc, {}).lower()
+            def build_ir() -> str:
+                module = ir.Module(name=f"pvm_resume_{k}_{pc}")
+                module.triple = ""
+                FunctionLowering(module, self.m, k, pc, {}).lower()
+                return str(module)
             name = f"pvm_f{k}_at{pc}"
-            address = self.engine.compile(str(module), [name], self.dump)[name]
+            address = self.engine.compile(self._key("resume", k, pc), build_ir, [name],
+                                          self.dump)[name]
             f = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c_int64)(address)
             self._resume[(k, pc)] = f
             self.note(f"resume entry {self.m.program.functions[k].name} at instruction {pc}")
