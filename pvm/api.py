@@ -27,7 +27,7 @@ def _tiers() -> tuple:
 
 
 TIERS = _tiers()
-FEATURES = frozenset({"core"})
+FEATURES = frozenset({"core", "lang"})
 
 
 @dataclass
