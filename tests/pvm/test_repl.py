@@ -186,10 +186,8 @@ def test_needs_more_sees_unfinished_input():
 
 # ---- through a pseudo-terminal -------------------------------------------------------
 
-pexpect = pytest.importorskip("pexpect")
-
-
 def spawn(tmp_path, *args):
+    pexpect = pytest.importorskip("pexpect")
     if not os.path.exists("/dev/ptmx"):
         pytest.skip("no pseudo-terminals here")
     env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", PVM_HISTORY=str(tmp_path / "history"),
@@ -225,7 +223,7 @@ def test_terminal_session_with_ctrl_c_multiline_completion_and_history(tmp_path)
     c.expect(r"\(int\) 42")
     c.expect("pvm>")
     c.sendline(":quit")
-    c.expect(pexpect.EOF)
+    c.expect(pytest.importorskip("pexpect").EOF)
     c.close()
     assert c.exitstatus == 0
     assert "bump(1)" in (tmp_path / "history").read_text()
