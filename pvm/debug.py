@@ -23,11 +23,11 @@ import os
 import shlex
 import sys
 
-from compiler import types as T
 from compiler.diagnostics import CompileError
 
-from .debug_engine import Engine, Frame
-from .repl_format import describe, float_text, integer_text, pointer_text, value_text
+from .debug_engine import Engine
+from .debug_frames import FrameView
+from .debug_memory import examine, program_names
 
 HELP = """\
 run [ARGS]          start (or restart) the program
@@ -45,7 +45,7 @@ quit"""
 _UNITS = {"b": 1, "h": 2, "w": 4, "g": 8}
 
 
-class Debugger:
+class Debugger(FrameView):
     def __init__(self, path, args, program, session, obj, *, decl_lines=None, tier="interp",
                  stdin=None, stdout=None):
         self.path, self.args = path, list(args)
@@ -283,7 +283,6 @@ class Debugger:
 
     # ---- reporting a stop -------------------------------------------------------------------
     def report(self, stop) -> None:
-        m = self.m
         self.frame = 0
         if stop.kind == "exit":
             sys.stdout.flush()
@@ -329,97 +328,7 @@ class Debugger:
             self.say(self.source_text(f))
         self._last_fp, self._last_func = f.fp, f.func
 
-    def watch_text(self, w, value) -> str:
-        if isinstance(value, bytes):
-            from .repl_format import _value
-            tmp = _ScratchMemory(value)
-            return _value(tmp, w.type, 0x10000, 0)
-        return self.register_text(w.type, value)
-
-    def register_text(self, ty, value) -> str:
-        if ty.is_float:
-            return float_text(ty, float(value))
-        if ty.is_pointer:
-            return pointer_text(self.m, ty, int(value))
-        if ty.is_integer:
-            v = int(value) & ((1 << (8 * ty.size)) - 1)
-            if ty.signed and v >> (8 * ty.size - 1):
-                v -= 1 << (8 * ty.size)
-            return integer_text(ty, v)
-        return str(value)
-
     # ---- frames -------------------------------------------------------------------------------
-    def frames(self) -> list[Frame]:
-        return self.engine.frames()
-
-    def function_type(self, k: int):
-        sym = self.session.lookup(self.m.program.functions[k].name)
-        return sym.ty if sym is not None and sym.kind == "func" else None
-
-    def frame_text(self, f: Frame, address: bool = True) -> str:
-        m = self.m
-        fn = m.program.functions[f.func]
-        args = ", ".join(f"{name}={text}" for name, text in self.arguments(f))
-        at = f"{m.text_offsets[f.func][f.pc]:#x} in " if address and f.level else ""
-        return f"{at}{fn.name} ({args}) at {f.file(m)}:{f.line(m)}"
-
-    def source_text(self, f: Frame) -> str:
-        line = f.line(self.m)
-        return f"{line}\t{self.source_line(f.file(self.m), line)}"
-
-    def source_line(self, path: str, line: int) -> str:
-        lines = self.sources.get(path)
-        if lines is None:
-            try:
-                with open(path, encoding="utf-8", errors="replace") as fh:
-                    lines = fh.read().split("\n")
-            except OSError:
-                lines = []
-            self.sources[path] = lines
-        return lines[line - 1] if 0 < line <= len(lines) else ""
-
-    def arguments(self, f: Frame) -> list:
-        ty = self.function_type(f.func)
-        if ty is None:
-            return []
-        return [(name, text) for name, text, _ in self.variables(f)[:len(ty.params)]]
-
-    def in_scope(self, f: Frame) -> list:
-        """The frame's LocalInfo records in scope at its pc, innermost last."""
-        fn = self.m.program.functions[f.func]
-        found = {}
-        for loc in fn.locals:
-            if loc.start <= f.pc < max(loc.end, loc.start + 1) or loc.start == 0:
-                old = found.get(loc.name)
-                if old is None or loc.start >= old.start:
-                    found[loc.name] = loc
-        return sorted(found.values(), key=lambda l: (l.start, fn.locals.index(l)))
-
-    def local_named(self, f: Frame, name: str):
-        for loc in self.in_scope(f):
-            if loc.name == name:
-                ty = self.session.parse_type(loc.type)
-                if ty is None:
-                    return None
-                return (loc.where, ty, loc.offset)
-        return None
-
-    def variables(self, f: Frame) -> list:
-        """[(name, value text, LocalInfo)] of the locals in scope."""
-        m = self.m
-        out = []
-        regs = f.regs(m)
-        for loc in self.in_scope(f):
-            ty = self.session.parse_type(loc.type)
-            if ty is None:
-                out.append((loc.name, f"<{loc.type}>", loc))
-            elif loc.where == "reg":
-                value = regs[loc.offset] if loc.offset < len(regs) else 0
-                out.append((loc.name, self.register_text(ty, value) if ty.is_scalar else "?", loc))
-            else:
-                out.append((loc.name, value_text(m, ty, f.fp + loc.offset), loc))
-        return out
-
     def cmd_backtrace(self, arg):
         if not self._stack():
             return
@@ -495,83 +404,6 @@ class Debugger:
             self.say("info locals|args|registers|breakpoints|frame")
 
     # ---- evaluating -----------------------------------------------------------------------------
-    def frame_locals(self, f: Frame) -> dict:
-        """Each local in scope as (CType, link name); sets where they live."""
-        m = self.m
-        fn = m.program.functions[f.func]
-        self.locals_at = {}
-        out = {}
-        for loc in self.in_scope(f):
-            ty = self.session.parse_type(loc.type)
-            if ty is None:
-                continue
-            if loc.where == "reg":
-                address = f.fp - 8 * fn.nregs + 8 * loc.offset
-                if ty.is_float:
-                    ty = T.DOUBLE                # a 'd' register holds a double
-            else:
-                address = f.fp + loc.offset
-            link = f"$local.{loc.name}"
-            self.locals_at[link] = ("addr", address)
-            out[loc.name] = (ty, link)
-        return out
-
-    def evaluate(self, text: str):
-        """Compile and run `text` in the selected frame: (Compiled, value
-        address or the value of a pointer expression), or None after saying why."""
-        m = self.m
-        f = self.frames()[self.frame]
-        live = self.started and m.halted is None
-        if live and f.level == 0:
-            m.spill_regs()                       # register locals get a home in memory
-        locals_ = self.frame_locals(f) if live else {}
-        ev = self.evaluator
-        try:
-            c = ev.session.compile(text, "<expr>", locals_=locals_)
-            if c.obj is not None:
-                self.loader.load([c.obj])
-        except CompileError as e:
-            self.say(str(e))
-            return None
-        c.commit()
-        if c.entry is None or c.result is None and c.kind != "expr":
-            self.say("print needs an expression")
-            return None
-        from .repl_eval import Outcome
-        out = Outcome()
-        ev.run(self.loader.function(c.entry), out)
-        if live:
-            self._canonical_registers(f)
-        if out.error:
-            self.say(out.error)
-            return None
-        if c.result is None:
-            return c, None
-        address = self.loader.address(c.result)
-        if c.type.is_pointer:
-            return c, int.from_bytes(m.mem[address:address + 8], "little")
-        return c, address
-
-    def _canonical_registers(self, f: Frame) -> None:
-        """After an expression assigned through a register's memory home,
-        reload the registers, each canonical again (sign-extended)."""
-        m = self.m
-        fn = m.program.functions[f.func]
-        regs = f.regs(m) if f.level else m.unspill_regs()
-        for loc in self.in_scope(f):
-            if loc.where != "reg":
-                continue
-            ty = self.session.parse_type(loc.type)
-            if ty is not None and ty.is_integer and ty.size < 8:
-                bits = 8 * ty.size
-                v = regs[loc.offset] & ((1 << bits) - 1)
-                regs[loc.offset] = v - (1 << bits) if v >> (bits - 1) else v
-        if f.level == 0:
-            m.regs = regs
-        elif fn.kinds:
-            import struct
-            struct.pack_into("<" + fn.kinds, m.mem, f.fp - 8 * fn.nregs, *regs)
-
     def cmd_print(self, arg):
         if not arg:
             return self.say("print needs an expression")
@@ -638,97 +470,3 @@ ALIASES = {"b": "break", "br": "break", "c": "continue", "cont": "continue", "s"
            "n": "next", "si": "stepi", "fin": "finish", "p": "print", "bt": "backtrace",
            "where": "backtrace", "f": "frame", "d": "delete", "q": "quit", "exit": "quit",
            "r": "run", "i": "info", "l": "list", "disas": "disassemble", "h": "help"}
-
-
-class _ScratchMemory:
-    """Old watched bytes, readable by repl_format as if at TEXT_BASE."""
-
-    def __init__(self, data: bytes):
-        from .program import TEXT_BASE
-        self.mem = bytes(TEXT_BASE) + data
-        self.function_at = {}
-        self.program = type("P", (), {"symbols": [], "functions": []})()
-
-
-def program_names(program, obj) -> dict:
-    """name -> location for the names the debugged unit can mention: its
-    own definitions first (as the linker lays them out), then the library's."""
-    names = {}
-    for k, f in enumerate(program.functions):
-        names.setdefault(f.name, ("fn", k))
-    from .program import program_layout
-    lay = program_layout(program)
-    ranges = {"rodata": (lay.rodata_base, lay.data_base), "data": (lay.data_base, lay.bss_base),
-              "bss": (lay.bss_base, lay.heap_base)}
-    data = [s for s in program.symbols if s.kind == "data"]
-    for d in obj.datas:
-        lo, hi = ranges[d.section]
-        for s in data:
-            if s.name == d.name and lo <= s.address < hi:
-                names[d.name] = ("addr", s.address)
-                break
-    for s in data:
-        names.setdefault(s.name, ("addr", s.address))
-    return names
-
-
-def examine(m, address: int, count: int, fmt: str, size: int) -> list[str]:
-    """gdb's x command: `count` units of `size` bytes at `address` in format `fmt`."""
-    import struct
-    from .repl_format import c_string, symbol_suffix
-    if fmt == "s":
-        out = []
-        for _ in range(count):
-            text = c_string(m, address)
-            out.append(f"{address:#x}{symbol_suffix(m, address)}:\t{text}")
-            end = m.mem.find(b"\0", address) if 0 < address < len(m.mem) else -1
-            address = end + 1 if end >= 0 else address + 1
-        return out
-    if fmt == "i":
-        k = next((i for i, offs in enumerate(m.text_offsets) if offs and offs[0] <= address
-                  and address in offs), None)
-        if k is None:
-            return [f"{address:#x}: not the start of an instruction"]
-        from . import isa
-        from .dis import _instruction, function_refs
-        fn, refs = m.program.functions[k], function_refs(m.program)
-        j = m.text_offsets[k].index(address)
-        return [f"{m.text_offsets[k][i]:#x} <{fn.name}+{i}>:\t"
-                f"{_instruction(fn, fn.code[i], isa.BY_NAME.get(fn.code[i][0]), refs, m.layout)}"
-                for i in range(j, min(j + count, len(fn.code)))]
-    per_line = 8 if size == 1 else 4 if size <= 4 else 2
-    out, row = [], []
-    for i in range(count):
-        at = address + i * size
-        if not (0x10000 <= at and at + size <= len(m.mem)):
-            out.append(f"Cannot access memory at address {at:#x}")
-            break
-        raw = bytes(m.mem[at:at + size])
-        u = int.from_bytes(raw, "little")
-        s = int.from_bytes(raw, "little", signed=True)
-        if fmt == "x":
-            text = f"{u:#0{2 + 2 * size}x}"
-        elif fmt == "d":
-            text = str(s)
-        elif fmt == "u":
-            text = str(u)
-        elif fmt == "o":
-            text = f"0{u:o}"
-        elif fmt == "t":
-            text = f"{u:0{8 * size}b}"
-        elif fmt == "c":
-            text = f"{s} {repr(chr(u & 0xFF)) if 32 <= (u & 0xFF) < 127 else ''}".rstrip()
-        elif fmt == "f":
-            text = repr(struct.unpack("<f" if size == 4 else "<d", raw)[0]) if size in (4, 8) else str(u)
-        elif fmt == "a":
-            text = f"{u:#x}{symbol_suffix(m, u)}"
-        else:
-            return [f"Undefined output format \"{fmt}\"."]
-        if i % per_line == 0:
-            if row:
-                out.append("\t".join(row))
-            row = [f"{at:#x}{symbol_suffix(m, at)}:"]
-        row.append(text)
-    if row:
-        out.append("\t".join(row))
-    return out

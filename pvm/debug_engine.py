@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import os
 import struct
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .traps import GuestExit, Trap
 

@@ -35,7 +35,7 @@ from compiler.diagnostics import CompileError
 from compiler.obj import Object, Ref
 
 from . import isa
-from .program import TEXT_BASE, Function, LocalInfo, Program, Symbol, align, layout
+from .program import Function, LocalInfo, Program, Symbol, align, layout
 
 TEXT_RESERVE = 4 << 20           # bytes of text space for functions loaded later
 DATA_CHUNK = 64 << 10            # heap taken at a time for loaded data
