@@ -8,8 +8,8 @@
 Declarations accumulate, statements run at once, an expression without a
 trailing `;` prints its value and type (compiler/incremental.py says how an
 input is understood, pvm/repl_eval.py how it runs).  Input continues over
-several lines while braces, brackets or parentheses are open, a comment or
-string is unterminated, or a line ends with a backslash.
+several lines while braces, brackets or parentheses are open, a comment is
+unterminated, or a line ends with a backslash.
 
 On a terminal the prompt is prompt_toolkit's: line editing, history kept in
 ~/.pvm_history (or $PVM_HISTORY), Tab completion of identifiers in scope and
@@ -31,8 +31,8 @@ KEYWORDS = ("auto break case char const continue default do double else enum ext
 
 
 def needs_more(text: str) -> bool:
-    """Whether an input is visibly unfinished (open brackets, a comment or
-    string not closed, a trailing backslash)."""
+    """Whether an input is visibly unfinished (open brackets, a comment not
+    closed, a trailing backslash)."""
     if text.rstrip("\n").endswith("\\"):
         return True
     depth, i, n = 0, 0, len(text)
@@ -48,12 +48,10 @@ def needs_more(text: str) -> bool:
             end = text.find("\n", i)
             i = n if end < 0 else end
             continue
-        if c in "\"'":
+        if c in "\"'":                 # a literal ends at its line's end (else: an error)
             j = i + 1
             while j < n and text[j] != c and text[j] != "\n":
                 j += 2 if text[j] == "\\" else 1
-            if j >= n:
-                return True
             i = j + 1
             continue
         if c in "([{":

@@ -177,7 +177,7 @@ def test_needs_more_sees_unfinished_input():
     assert needs_more("int f(void) {")
     assert needs_more("int x = (1 +")
     assert needs_more("/* a comment")
-    assert needs_more('char *s = "abc')
+    assert not needs_more('char *s = "abc')            # an error to report, not more input
     assert needs_more("#define A \\")
     assert not needs_more("int f(void) { return '}'; }")
     assert not needs_more('puts("{")')
