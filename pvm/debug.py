@@ -218,12 +218,12 @@ class Debugger(FrameView):
     def cmd_finish(self, arg):
         if not self._running():
             return
-        f = self.frames()[self.frame]
-        if f.level + 1 >= len(self.frames()) or self.m.program.functions[self.frames()[f.level + 1].func].name == "_start" \
-                and False:
+        frames = self.frames()
+        f = frames[self.frame]
+        if f.level + 1 >= len(frames):
             return self.say('"finish" not meaningful in the outermost frame.')
-        self.say(f"Run till exit from {self.frame_text(self.frames()[0])}")
-        self.report(self.engine.resume("finish"))
+        self.say(f"Run till exit from #{f.level:<2} {self.frame_text(f)}")
+        self.report(self.engine.resume("finish", frame=(f.fp, f.func)))
 
     # ---- breakpoints --------------------------------------------------------------------
     def cmd_break(self, arg, temporary=False):
@@ -356,9 +356,14 @@ class Debugger(FrameView):
         self.cmd_frame(str(max(self.frame - 1, 0)))
 
     def cmd_list(self, arg):
-        f = self.frames()[self.frame]
-        path = f.file(self.m) if self.m else self.path
-        center = int(arg) if arg.isdigit() else f.line(self.m)
+        path, center = self.path, 1
+        if self.started and self.m.halted is None:
+            f = self.frames()[self.frame]
+            if self.source_line(f.file(self.m), f.line(self.m)):
+                path, center = f.file(self.m), f.line(self.m)
+        if arg.isdigit():
+            center = int(arg)
+        center = max(center, 6)
         for n in range(max(center - 5, 1), center + 5):
             text = self.source_line(path, n)
             if not text and n > center:

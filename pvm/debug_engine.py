@@ -241,12 +241,13 @@ class Engine:
         m.pc += 1
 
     # ---- running ------------------------------------------------------------------------
-    def resume(self, mode: str) -> Stop:
+    def resume(self, mode: str, frame: tuple | None = None) -> Stop:
         """Run until something stops the program; mode is continue, step,
-        next, finish or stepi."""
+        next, finish (of `frame`, (fp, function), by default the current
+        one) or stepi."""
         m = self.m
         step = m.stepper.step
-        start_func, start_fp = m.func, m.fp
+        start_fp, start_func = frame or (m.fp, m.func)
         start_line = Frame(m.func, m.pc, m.fp, 0).line(m)
         bp_at, watches = self._bp_at, self.watchpoints
         lines = m.program.functions

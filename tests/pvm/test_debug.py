@@ -69,7 +69,7 @@ def test_breakpoints_backtrace_finish_and_frames(prog):
     assert "#2  0x" in out and "in main (argc=1, argv=0x" in out and "at prog.c:22" in out
     assert "n = 3\n" in out
     assert "(int) 30" in out
-    assert "Run till exit from fact (n=3) at prog.c:9" in out
+    assert "Run till exit from #0  fact (n=3) at prog.c:9" in out
     assert "Value returned is 6" in out
     assert "#1  0x" in out and "22\t    int f = fact(4);" in out         # frame 1
     assert "breakpoint     in fact at prog.c:9  (hit 2 times)" in out
