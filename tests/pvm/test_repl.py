@@ -227,3 +227,22 @@ def test_terminal_session_with_ctrl_c_multiline_completion_and_history(tmp_path)
     c.close()
     assert c.exitstatus == 0
     assert "bump(1)" in (tmp_path / "history").read_text()
+
+
+def test_ctrl_c_stops_a_loop_on_the_jit_tier_too(tmp_path):
+    pytest.importorskip("llvmlite")
+    c = spawn(tmp_path, "repl", "--tier=jit")
+    c.expect("pvm>")
+    c.sendline("int n = 0;")
+    c.expect("pvm>")
+    c.sendline("while (1) n++;")
+    c.expect("while")
+    import time
+    time.sleep(1.5)
+    c.sendintr()
+    c.expect("Interrupted")
+    c.expect("pvm>")
+    c.sendline("n")
+    c.expect(r"\(int\) 0")
+    c.sendline(":quit")
+    c.expect(pytest.importorskip("pexpect").EOF)
