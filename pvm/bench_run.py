@@ -71,7 +71,7 @@ def argv_of(name: str, size: str | None) -> list:
 
 def jit_unavailable() -> str | None:
     try:
-        from .jit.tier import available
+        from .jit import available
     except Exception as e:          # llvmlite missing or broken
         return f"llvmlite cannot be imported ({e})"
     return available()

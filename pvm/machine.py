@@ -86,7 +86,7 @@ class Machine:
         self.calls = [0] * len(program.functions)
         self.osr_ok = [True] * len(program.functions)
         if tier in ("jit", "auto"):
-            from .jit.tier import available
+            from .jit import available
             why = available()
             if why is None:
                 from .jit.tier import JitTier
@@ -516,7 +516,7 @@ class Machine:
             from .errors import PvmError
             raise PvmError(f"unknown tier '{tier}' (choose interp, jit or auto)")
         if tier != "interp" and self.jit is None:
-            from .jit.tier import available
+            from .jit import available
             why = available()
             if why is not None:
                 from .errors import PvmError

@@ -293,13 +293,3 @@ class JitTier:
             self.error = e
             self.ctx[C.STATUS] = C.STATUS_HOST_ERROR
         return 0
-
-
-def available() -> str | None:
-    """None if the JIT can run here, else why not."""
-    try:
-        import llvmlite.binding  # noqa: F401
-    except Exception as e:       # ImportError, or a broken shared library
-        return f"llvmlite cannot be imported ({e})"
-    return None
-

@@ -180,3 +180,13 @@ def test_return_to_the_main_loop_after_a_nested_system_call(mode):
         ("RETV",)], [3] * 6)
     p = Program([g, f, start], entry=2, files=["n.c"])
     assert run(p, mode, fuel=10_000)[:2] == ("exit", 7)
+
+
+def test_without_llvmlite_auto_stays_in_the_interpreter_and_jit_says_why(monkeypatch):
+    import pvm.jit
+    from pvm.errors import PvmError
+    monkeypatch.setattr(pvm.jit, "available", lambda: "llvmlite cannot be imported (test)")
+    m = Machine(fib_program(5), tier="auto", memory=4 << 20, stack=1 << 20)
+    assert m.jit is None
+    with pytest.raises(PvmError, match="--tier=jit is not available here: llvmlite cannot"):
+        Machine(fib_program(5), tier="jit", memory=4 << 20, stack=1 << 20)
