@@ -496,8 +496,8 @@ class ExprChecker:
             return self.bad(e.pos, f"operand of type '{x.ty}' cannot be cast to a pointer type"
                             if ty.is_pointer else f"pointer cannot be cast to type '{ty}'")
         out = self.convert(x, ty)
-        if out is x:
-            out = A.Convert(x, ty.unqualified(), e.pos)
+        if out is x and not isinstance(x, (A.IntConst, A.FloatConst)):
+            out = A.Convert(x, ty.unqualified(), e.pos)     # a cast is never an lvalue
         return out
 
     def e_SizeofExpr(self, e: A.SizeofExpr) -> A.Expr:

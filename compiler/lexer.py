@@ -6,6 +6,9 @@ TYPE_NAME, INTEGER, FLOATING, CHARACTER and STRING; and the "lexer hack"
 (`TypedefScopes`): an identifier that names a typedef in scope becomes
 TYPE_NAME, which is what makes C parseable by an LALR(1) grammar.
 
+GNU `__attribute__((...))` and `__extension__` are accepted and dropped
+here, so the grammar never sees them.
+
 Lines and columns are 1-based positions in the preprocessed text; the driver
 maps lines back to source files.  Bad input never raises: each problem is
 recorded as (line, col, message) and the character skipped.
@@ -43,6 +46,11 @@ _TOKEN_RE = re.compile(r"""
   | (?P<hash>\#[^\n]*)
 """, re.VERBOSE)
 
+# GNU spellings accepted and ignored: attributes (with their parenthesised
+# arguments) and `__extension__`.
+_ATTRIBUTE = frozenset(("__attribute__", "__attribute"))
+_IGNORED = _ATTRIBUTE | {"__extension__"}
+
 _TYPE_KEYWORDS = frozenset("void char short int long float double signed unsigned _Bool __signed__".split())
 _TAG_KEYWORDS = frozenset(("struct", "union", "enum"))
 
@@ -51,13 +59,14 @@ class TypedefScopes:
     """Which identifiers are typedef names, per brace scope.
 
     Fed every token in order; decides IDENTIFIER vs TYPE_NAME.  A typedef
-    name right after a type specifier (`int T;`) is an ordinary identifier
-    being (re)declared; inside a `typedef` declaration, the first plain
+    name right after a type specifier (`int T;`, `struct s T;`,
+    `struct {...} T;`) is an ordinary identifier being (re)declared; inside a `typedef` declaration, the first plain
     identifier of each declarator is the new type name.
     """
 
     def __init__(self):
         self.scopes: list[dict[str, bool]] = [{}]
+        self.bodies: list[bool] = []            # per open brace: is it a struct/union/enum body?
         self.typedef_depth: int | None = None   # brace depth of an open typedef declaration
         self.expect_name = False                # next declarator name is a typedef name
         self.paren = 0                          # paren depth inside the typedef declaration
@@ -81,16 +90,22 @@ class TypedefScopes:
                 and prev not in _TAG_KEYWORDS and prev not in (".", "->")):
             self.scopes[-1][name] = True
             self.expect_name = False
-        self.prev = "TYPE_NAME" if kind == "TYPE_NAME" else name
+        # a tag (`struct s`) ends a type specifier just as a typedef name does
+        self.prev = "TYPE_NAME" if kind == "TYPE_NAME" or prev in _TAG_KEYWORDS else name
         return kind
 
     def punct(self, p: str) -> None:
         depth = len(self.scopes) - 1
         if p == "{":
             self.scopes.append({})
+            self.bodies.append(self.prev in _TAG_KEYWORDS or self.prev == "TYPE_NAME")
         elif p == "}":
             if len(self.scopes) > 1:
                 self.scopes.pop()
+                if self.bodies.pop():
+                    # `struct s { ... } x;`: the type specifier ends here
+                    self.prev = "TYPE_NAME"
+                    return
         elif self.typedef_depth == depth:
             if p == "(":
                 self.paren += 1
@@ -117,6 +132,7 @@ def tokenize(text: str, terminal_names: dict[str, str]) -> tuple[list[Token], li
     errors: list[tuple[int, int, str]] = []
     scopes = TypedefScopes()
     line, line_start, pos, n = 1, 0, 0, len(text)
+    attribute = None        # paren depth inside a GNU attribute being skipped
     match = _TOKEN_RE.match
     while pos < n:
         m = match(text, pos)
@@ -151,6 +167,16 @@ def tokenize(text: str, terminal_names: dict[str, str]) -> tuple[list[Token], li
         elif kind == "hash":
             if not re.match(r"#\s*(pragma\b|$|\d|line\b)", value):
                 errors.append((line, col, "stray '#' in program (preprocessing directive not expanded)"))
+        elif attribute is not None:
+            # inside `__attribute__((...))`: dropped, parentheses counted
+            if value == "(":
+                attribute += 1
+            elif value == ")":
+                attribute -= 1
+            if attribute <= 0 and value != "__attribute__":
+                attribute = None
+        elif kind == "ident" and value in _IGNORED:
+            attribute = 0 if value in _ATTRIBUTE else None
         else:
             if kind == "ident":
                 if value in KEYWORDS:

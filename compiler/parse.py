@@ -193,7 +193,8 @@ class Builder(Transformer):
         return A.FuncDecl(c[0], params, variadic, _pos(c[1]))
 
     def old_function_declarator(self, c):
-        names = c[2] if len(c) == 4 else None
+        # `f()` declares f without a prototype (any arguments, promoted)
+        names = c[2] if len(c) == 4 else []
         return A.FuncDecl(c[0], [], False, _pos(c[1]), old_names=names)
 
     def identifier_list(self, c):

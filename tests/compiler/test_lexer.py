@@ -23,6 +23,16 @@ def test_typedef_names_become_type_names_in_scope():
     assert kinds == ["IDENTIFIER", "TYPE_NAME", "IDENTIFIER", "IDENTIFIER", "TYPE_NAME"]
 
 
+def test_typedef_name_redeclared_after_a_struct_specifier():
+    got = types_of("typedef struct s s; int f(void) { struct s s; { int s; } return s.a; }"
+                   " struct t { int s; } s; s z;")
+    kinds = [k for k, v in got if v == "s"]
+    # tag, new typedef, tag, variable, block variable, the variable again, member,
+    # a file-scope variable declared after a struct body, and then no longer a type
+    assert kinds == ["IDENTIFIER", "IDENTIFIER", "IDENTIFIER", "IDENTIFIER", "IDENTIFIER", "IDENTIFIER",
+                     "IDENTIFIER", "IDENTIFIER", "IDENTIFIER"]
+
+
 def test_typedef_of_function_pointer_and_struct_tag():
     got = types_of("typedef int (*op)(int a, int b); typedef struct op2 op2; op f; struct op2 *p; op2 q;")
     assert ("TYPE_NAME", "op") in got

@@ -21,6 +21,51 @@ CASES = {
             printf("%d %d %d %d\n", g[2].f0.f0, g[2].f1, g[2].f2.f0, inner.f0);
             return 0;
         }""", "0 -1 7 0\n"),
+    # c-testsuite 00107: a cast to the type a constant already has is still a constant
+    "cast_constant_initializer": (r"""
+        #include <stdio.h>
+        typedef int myint;
+        typedef long I;
+        myint x = (myint)1;
+        long t[2] = {(I)4194304L + (I)2097152L, (long)(I)-1L};
+        int main(void) { printf("%d %ld %ld\n", x, t[0], t[1]); return 0; }""", "1 6291456 -1\n"),
+    # c-testsuite 00129: `struct s s;` declares a variable s even where s is a typedef name
+    "typedef_name_redeclared_after_struct": (r"""
+        #include <stdio.h>
+        typedef struct s s;
+        struct s { struct s1 { int s; struct s2 { int s; } s1; } s; } s2;
+        int main(void) {
+            struct s s;
+            s.s.s = 3; s.s.s1.s = 4;
+            { int s = 1; printf("%d ", s); }
+            printf("%d\n", s.s.s + s.s.s1.s);
+            return 0;
+        }""", "1 7\n"),
+    # c-testsuite 00209: `int f();` has no prototype: any arguments, promoted
+    "unprototyped_function_declarations": (r"""
+        #include <stdio.h>
+        typedef int (*fptr1)();
+        int twice();
+        int apply(fptr1 f, int x) { return f(x); }
+        int main() { char c = 20; printf("%d %d\n", twice(c), apply(twice, 4)); return 0; }
+        int twice(int x) { return 2 * x; }""", "40 8\n"),
+    # c-testsuite 00162: `[static N]`, `[const N]` and `[*]` in parameter declarators
+    "array_parameter_qualifiers": (r"""
+        #include <stdio.h>
+        int sum(int a[static 3], int b[const *], int c[const static 2]);
+        int sum(int a[static 3], int b[const 2], int c[const static 2]) { return a[0] + b[1] + c[1]; }
+        void g(int [*]);
+        int main(void) { int a[3] = {1, 2, 3}; printf("%d\n", sum(a, a, a)); return 0; }""", "5\n"),
+    # c-testsuite 00210: GNU attributes are accepted (and ignored)
+    "gnu_attributes_are_ignored": (r"""
+        #include <stdio.h>
+        typedef union __attribute__((packed)) U { unsigned short u; unsigned char b[2]; } U;
+        extern void foo(void) __attribute__((stdcall));
+        void __attribute__((stdcall)) foo(void) {}
+        int __attribute__((__noinline__, section(".t)ext"))) f(void) { return 42; }
+        __extension__ typedef long long ll;
+        int main(void) { U x; x.u = 0x0102; ll y = f(); foo(); printf("%d %lld\n", x.b[0], y); return 0; }""",
+                                   "2 42\n"),
 }
 
 
