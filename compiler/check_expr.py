@@ -542,7 +542,7 @@ class ExprChecker:
         ty = self.type_name(e.type_name)
         if not (self.is_lvalue(ap) and ap.ty.is_pointer):
             return self.bad(e.pos, "first argument to 'va_arg' must be a va_list lvalue")
-        if not ty.is_scalar:
+        if not (ty.is_scalar or (ty.is_struct and ty.defn.complete)):
             return self.bad(e.pos, f"va_arg of type '{ty}' is not supported")
         e.ap, e.ty = ap, ty
         return e

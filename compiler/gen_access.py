@@ -8,6 +8,9 @@ Calling convention (the ABI, shared with the stdlib and the VM):
     the VM into 8-byte slots (integers as int64, doubles as IEEE double);
   - a struct argument is passed as a pointer to a copy the caller makes in
     its own frame; the callee uses that memory as the parameter object;
+    but among a variadic callee's extra arguments a struct is passed by
+    value, its bytes spread over ceil(size/8) consecutive 8-byte slots, so
+    that `va_arg(ap, struct s)` reads it where it lies and steps over it;
   - a function returning a struct takes a hidden first argument, the address
     where the result goes, and returns that address in its 'q' result;
   - float arguments and results travel as doubles rounded to float.
@@ -25,6 +28,11 @@ class RegValue(A.Expr):
 
     def __init__(self, reg: int, ty: T.CType):
         self.reg, self.ty, self.pos = reg, ty, (0, 0)
+
+
+def _slots(ty: T.CType) -> int:
+    """8-byte variadic slots a struct argument covers."""
+    return max(1, (ty.size + 7) // 8)
 
 
 def _convert(e, ty):
@@ -206,7 +214,13 @@ class AccessGen:
             direct = Ref("fn", callee.operand.sym.link_name or callee.operand.sym.name)
         fptr = None if direct is not None else self.val(callee)
         args = list(e.args)
-        kinds = ["q" if (a.ty.is_struct) else a.ty.reg_kind for a in args]
+        fixed = len(ft.params)
+        # a struct among a variadic call's extra arguments travels by value, in
+        # as many 8-byte slots as it covers (see the module docstring)
+        spread = [a.ty.is_struct and ft.variadic and i >= fixed for i, a in enumerate(args)]
+        kinds = []
+        for a, by_value in zip(args, spread):
+            kinds += ["q"] * _slots(a.ty) if by_value else ["q" if a.ty.is_struct else a.ty.reg_kind]
         hidden = None
         if ret.is_struct:
             hidden = self.frame_object(ret.size, ret.align)
@@ -216,7 +230,11 @@ class AccessGen:
         if hidden is not None:
             self.emit("FRAME", p, self.frame_off(hidden))
             i = 1
-        for a in args:
+        for a, by_value in zip(args, spread):
+            if by_value:
+                i += self.struct_slots(a, p + i)
+                self.top = p + len(kinds)
+                continue
             if a.ty.is_struct:
                 copy = self.frame_object(a.ty.size, a.ty.align)
                 src = self.val(a)
@@ -241,6 +259,21 @@ class AccessGen:
         if dest is None:
             self.top = max(mark, d + 1)
         return d
+
+    def struct_slots(self, a, first: int) -> int:
+        """Load struct argument a into registers first, first+1, ... as 8-byte
+        chunks (through an 8-byte-aligned copy, so no load reads past it)."""
+        n = _slots(a.ty)
+        copy = self.frame_object(8 * n, 8)
+        src = self.val(a)
+        dst = self.tmp("q")
+        self.emit("FRAME", dst, self.frame_off(copy))
+        size = self.tmp("q")
+        self.emit("LI", size, a.ty.size)
+        self.emit("MEMCPY", dst, src, size)
+        for j in range(n):
+            self.emit("LD64", first + j, self.FPREG, self.frame_off(copy + 8 * j))
+        return n
 
     def builtin(self, e: A.Call, dest):
         name = e.builtin

@@ -478,20 +478,30 @@ class ExprGen:
         return self.load(e, dest)
 
     def v_VaArg(self, e, dest):
+        """__builtin_va_arg(ap, T): the value at ap, then ap += its slots.  A
+        struct's value is its address: it lies in the caller's slots."""
         mark = self.top
-        base, k = self.addr(e.ap)
-        p = self.tmp("q")
-        self.emit("LD64", p, base, k)
+        reg = self.reg_of(e.ap)
+        if reg is None:
+            base, k = self.addr(e.ap)
+            cur = self.tmp("q")
+            self.emit("LD64", cur, base, k)
+        else:
+            cur = reg
+        kind = "q" if e.ty.is_struct else e.ty.reg_kind
+        value = self.tmp(kind)
+        if e.ty.is_struct:
+            self.emit("MOV", value, cur)
+        else:
+            self.emit(load_op(e.ty), value, cur, 0)
+        step = 8 * max(1, (e.ty.size + 7) // 8) if e.ty.is_struct else 8
+        if reg is None:
+            self.emit("ADDI64", cur, cur, step)
+            self.emit("ST64", base, cur, k)
+        else:
+            self.emit("ADDI64", reg, reg, step)
         self.top = mark
-        d = self.result(dest, e.ty.reg_kind)
-        self.emit(load_op(e.ty), d, p, 0)
-        keep = self.top
-        self.top = max(self.top, p + 1)
-        q = self.tmp("q")
-        self.emit("ADDI64", q, p, 8)
-        self.emit("ST64", base, q, k)
-        self.top = keep
-        return d
+        return self.keep(value, dest, mark, kind)
 
     # ---- effects
     def effect(self, e) -> None:
