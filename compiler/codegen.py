@@ -76,6 +76,7 @@ class FuncGen(ExprGen, AccessGen):
         self.labels: list[int] = []
         self.locs: dict = {}
         self.frame_cur = 0
+        self.frame_align = 8        # largest alignment of a frame object
         self.breaks: list[int] = []
         self.continues: list[int] = []
         self.named_labels: dict[str, int] = {}
@@ -139,6 +140,7 @@ class FuncGen(ExprGen, AccessGen):
 
     def frame_object(self, size: int, align: int) -> int:
         align = max(align, 1)
+        self.frame_align = max(self.frame_align, align)
         off = (self.frame_cur + align - 1) // align * align
         self.frame_cur = off + max(size, 1)
         return off
@@ -159,7 +161,7 @@ class FuncGen(ExprGen, AccessGen):
                 loc = ("global", sym.link_name or sym.name)
                 self.locs[sym] = loc
             elif sym.name.startswith(".compound."):
-                loc = ("frame", self.frame_object(sym.ty.size, sym.ty.align))
+                loc = ("frame", self.frame_object(sym.ty.size, T.variable_align(sym.ty)))
                 self.locs[sym] = loc
             else:
                 raise CodegenError(sym.pos, f"internal: no location for '{sym.name}'")
@@ -176,7 +178,7 @@ class FuncGen(ExprGen, AccessGen):
             self.locs[sym] = ("reg", r)
             self.local_info.append([sym.name, T.spell(sym.ty), "reg", r, start, None])
         else:
-            off = self.frame_object(sym.ty.size, sym.ty.align)
+            off = self.frame_object(sym.ty.size, T.variable_align(sym.ty))
             self.locs[sym] = ("frame", off)
             self.local_info.append([sym.name, T.spell(sym.ty), "frame", FrameOff(off), start, None])
 
@@ -246,6 +248,9 @@ class FuncGen(ExprGen, AccessGen):
                 regmap[sentinel] = len(kinds)
                 kinds.append("q")
                 prologue.append([first[0], regmap[sentinel], first[1]])
+        if self.frame_align > 8 and len(kinds) % 2:
+            # FP is 16-aligned: an even register count keeps the locals area 16-aligned too
+            kinds.append("q")
         if len(kinds) > MAX_REGS:
             raise CodegenError(info.pos, f"function '{info.sym.name}' needs more than {MAX_REGS} registers")
         frame_size = (self.frame_cur + 15) // 16 * 16

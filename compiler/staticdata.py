@@ -19,7 +19,7 @@ from .obj import ObjData
 def data_item(sym, diag) -> ObjData:
     ty = sym.ty
     size = max(ty.size, 0)
-    align = max(ty.align, 1)
+    align = T.variable_align(ty)
     static = sym.linkage == "internal"
     name = sym.link_name or sym.name
     spelled = T.spell(ty)

@@ -253,6 +253,14 @@ def decay(t: CType) -> CType:
     return t
 
 
+def variable_align(t: CType) -> int:
+    """Alignment of a variable (not a member) of type t: the x86-64 ABI gives
+    an array variable of 16 bytes or more an alignment of 16."""
+    if t.is_array and t.size >= 16:
+        return max(t.align, 16)
+    return max(t.align, 1)
+
+
 def same(a: CType, b: CType, quals: bool = True) -> bool:
     """Type identity (compatibility, with `quals` also the qualifiers)."""
     if a is b:

@@ -66,6 +66,20 @@ CASES = {
         __extension__ typedef long long ll;
         int main(void) { U x; x.u = 0x0102; ll y = f(); foo(); printf("%d %lld\n", x.b[0], y); return 0; }""",
                                    "2 42\n"),
+    # writing-a-c-compiler-tests chapter 15/16: the x86-64 ABI aligns array
+    # variables of 16 bytes or more to 16, in the frame and in static data
+    "array_variables_are_16_aligned": (r"""
+        #include <stdio.h>
+        char g1; int garr[5]; char g2; char gstr[17] = "0123456789abcdef";
+        static int aligned(void *p) { return (unsigned long)p % 16 == 0; }
+        static int f(int k) {
+            char c = 1; int a[4] = {k}; char b = 2; char s[20] = "hello"; long l[3];
+            return aligned(a) + aligned(s) + aligned(l) + c + b;
+        }
+        int main(void) {
+            printf("%d %d %d %d\n", aligned(garr), aligned(gstr), f(1), f(2));
+            return 0;
+        }""", "1 1 6 6\n"),
 }
 
 
