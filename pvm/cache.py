@@ -53,7 +53,8 @@ def _digest(path: str) -> str | None:
 
 
 def _key(path: str, include_dirs: tuple, defines: dict) -> str:
-    spec = json.dumps([os.path.abspath(path), [os.path.abspath(d) for d in include_dirs],
+    # the path as given matters too: trap reports name the file as the user did
+    spec = json.dumps([path, os.path.abspath(path), [os.path.abspath(d) for d in include_dirs],
                        sorted(defines.items()), toolchain_stamp()])
     return hashlib.sha256(spec.encode()).hexdigest()[:32]
 
