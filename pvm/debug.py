@@ -26,6 +26,7 @@ import sys
 from compiler.diagnostics import CompileError
 
 from .debug_engine import Engine
+from .sources import SourceLines
 from .debug_frames import FrameView
 from .debug_memory import examine, program_names
 
@@ -61,7 +62,7 @@ class Debugger(FrameView):
         self.faulted = False
         self.pending: list = []             # breakpoints set before `run`: (func, pc, where)
         self.temporary: set = set()
-        self.sources: dict = {}
+        self.sources = SourceLines()
 
     @classmethod
     def from_file(cls, path, args=(), include_dirs=(), defines=None, **kw):

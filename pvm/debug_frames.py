@@ -63,15 +63,7 @@ class FrameView:
         return f"{line}\t{self.source_line(f.file(self.m), line)}"
 
     def source_line(self, path: str, line: int) -> str:
-        lines = self.sources.get(path)
-        if lines is None:
-            try:
-                with open(path, encoding="utf-8", errors="replace") as fh:
-                    lines = fh.read().split("\n")
-            except OSError:
-                lines = []
-            self.sources[path] = lines
-        return lines[line - 1] if 0 < line <= len(lines) else ""
+        return self.sources.line(path, line)
 
     def arguments(self, f: Frame) -> list:
         ty = self.function_type(f.func)

@@ -285,19 +285,24 @@ class Machine:
         """Run until the program exits; returns the exit status.  Traps
         propagate as Trap exceptions with m.func/m.pc at the fault.
         `stepping` runs every instruction through the reference stepper."""
-        if sys.getrecursionlimit() < MAX_HOST_DEPTH + 10_000:
-            sys.setrecursionlimit(MAX_HOST_DEPTH + 10_000)
         try:
-            if stepping:
-                while True:
-                    if self.fuel <= 0:
-                        raise OutOfFuel(self.fuel_budget - self.fuel)
-                    self.stepper.step()
-            self._run()
+            self._drive(stepping)
         except GuestExit as e:
             self.halted = e.status
             return e.status
         raise AssertionError("unreachable")
+
+    def _drive(self, stepping: bool) -> None:
+        """Run from the current state until something leaves by exception
+        (GuestExit, a Trap, KeyboardInterrupt)."""
+        if sys.getrecursionlimit() < MAX_HOST_DEPTH + 10_000:
+            sys.setrecursionlimit(MAX_HOST_DEPTH + 10_000)
+        if stepping:
+            while True:
+                if self.fuel <= 0:
+                    raise OutOfFuel(self.fuel_budget - self.fuel)
+                self.stepper.step()
+        self._run()
 
     def _run(self) -> None:
         """The main loop: fast translated code, with the stepper for the
@@ -557,19 +562,12 @@ class Machine:
         state (below the current frame, or on an empty stack) and return its
         value; func/pc/fp/regs are as before afterwards.  A trap propagates
         with the state at the fault; exit() propagates GuestExit."""
-        if sys.getrecursionlimit() < MAX_HOST_DEPTH + 10_000:
-            sys.setrecursionlimit(MAX_HOST_DEPTH + 10_000)
         saved = (self.func, self.pc, self.fp, self.regs, self.args, self.retval)
         caller_sp = self.sp() if self.fp else self.stack_top
         self.enter(findex, tuple(args), return_address=0, caller_sp=caller_sp)
         self.regs = self.fresh_regs(self.args)
         try:
-            if stepping:
-                while True:
-                    if self.fuel <= 0:
-                        raise OutOfFuel(self.fuel_budget - self.fuel)
-                    self.stepper.step()
-            self._run()
+            self._drive(stepping)
         except GuestExit as e:
             if not _returned_to_host(e):
                 self.halted = e.status

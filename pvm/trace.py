@@ -27,6 +27,7 @@ import time
 
 from .machine import Machine
 from .traps import GuestExit, OutOfFuel, Trap
+from .sources import SourceLines
 
 
 class Profile:
@@ -98,18 +99,10 @@ class Tracer:
         self.only = only or None
         self.refs = function_refs(m.program)
         self.last = None
-        self.sources: dict = {}
+        self.sources = SourceLines()
 
     def source_line(self, path: str, line: int) -> str:
-        lines = self.sources.get(path)
-        if lines is None:
-            try:
-                with open(path, encoding="utf-8", errors="replace") as f:
-                    lines = f.read().split("\n")
-            except OSError:
-                lines = []
-            self.sources[path] = lines
-        return lines[line - 1].strip() if 0 < line <= len(lines) else ""
+        return self.sources.line(path, line).strip()
 
     def show(self) -> None:
         from . import isa
