@@ -14,6 +14,7 @@ import shutil
 import subprocess
 
 import pytest
+from stdlib_harness import expected_env, program_files  # noqa: F401  (shared with the tests)
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 STDLIB = ROOT / "stdlib"
@@ -106,13 +107,3 @@ def host(tmp_path_factory) -> Host:
         if p.returncode != 0:
             raise AssertionError(f"gcc failed on {src.name}:\n{err}")
     return Host(work, objects)
-
-
-def program_files() -> list[pathlib.Path]:
-    return sorted(PROGRAMS.glob("*.c"))
-
-
-def expected_env() -> dict:
-    env = dict(os.environ)
-    env["PVM_TEST_VAR"] = "hello from the environment"
-    return env

@@ -9,7 +9,7 @@ import random
 import pytest
 
 import test_stdlib_printf as printf_tests
-from conftest import expected_env, program_files
+from stdlib_harness import expected_env, program_files
 from test_stdlib_programs import options
 
 pvm = pytest.importorskip("pvm")

@@ -14,7 +14,7 @@ import shlex
 
 import pytest
 
-from conftest import expected_env, program_files
+from stdlib_harness import expected_env, program_files
 
 
 def options(text: str) -> dict:
