@@ -87,6 +87,7 @@ class Checker(ExprChecker, InitChecker):
         self.loops = 0
         self.switches: list = []
         self.static_count = 0
+        self.block_externs: dict = {}   # name -> Symbol of an `extern` declared only in a block
 
     # ---- scopes
     def lookup(self, name: str):
@@ -171,10 +172,12 @@ class Checker(ExprChecker, InitChecker):
                 return scope[tag]
         return None
 
-    def struct_specifier(self, spec: A.StructSpec) -> T.CType:
+    def struct_specifier(self, spec: A.StructSpec, forward: bool = False) -> T.CType:
+        """The type a struct/union specifier names; `forward`: it is a whole
+        declaration (`struct s;`), which declares the tag in this scope."""
         is_union = spec.kind == "union"
         if spec.fields is None:
-            found = self.find_tag(spec.tag)
+            found = self.find_tag(spec.tag, innermost_only=forward)
             if found is not None:
                 if not isinstance(found, T.StructType) or found.defn.is_union != is_union:
                     self.diag.error(spec.pos, f"use of '{spec.tag}' with tag type that does not match "
@@ -185,7 +188,11 @@ class Checker(ExprChecker, InitChecker):
             self.tags[-1][spec.tag] = st
             return st
         st = self.find_tag(spec.tag, innermost_only=True) if spec.tag else None
-        if st is not None and (not isinstance(st, T.StructType) or st.defn.complete):
+        if st is not None and (not isinstance(st, T.StructType) or st.defn.is_union != is_union):
+            self.diag.error(spec.pos, f"use of '{spec.tag}' with tag type that does not match "
+                            "previous declaration")
+            st = None
+        elif st is not None and st.defn.complete:
             self.diag.error(spec.pos, f"redefinition of '{spec.kind} {spec.tag}'")
             st = None
         if st is None:
@@ -277,10 +284,13 @@ class Checker(ExprChecker, InitChecker):
                             "declare parameter types in the prototype")
         if d.old_names is not None:
             return T.FunctionType(ret, [], False, prototyped=False), []
-        params, types = [], []
+        params, types, names = [], [], set()
         for i, p in enumerate(d.params):
             base, storage = self.specifiers(p.specs)
             name, ty, pos, _ = self.declarator(base, p.declarator)
+            if name is not None and name in names:
+                self.diag.error(pos, f"redefinition of parameter '{name}'")
+            names.add(name)
             if ty.is_void and name is None and len(d.params) == 1 and not ty.const:
                 break
             if ty.is_void:
@@ -308,7 +318,19 @@ class Checker(ExprChecker, InitChecker):
             scope[sym.name] = sym
             if self.at_file_scope:
                 self.unit.symbols.append(sym)
+                self.check_block_extern(sym, pos)
             return sym
+        if not self.at_file_scope and not (_has_linkage(old) and _has_linkage(sym)) and not (
+                sym.kind == old.kind == "typedef"):
+            if old.kind != sym.kind:
+                self.diag.error(pos, f"redefinition of '{sym.name}' as different kind of symbol")
+            elif sym.is_extern:
+                self.diag.error(pos, f"extern declaration of '{sym.name}' follows non-extern declaration")
+            elif _has_linkage(old):
+                self.diag.error(pos, f"non-extern declaration of '{sym.name}' follows extern declaration")
+            else:
+                self.diag.error(pos, f"redefinition of '{sym.name}'")
+            return old
         if old.kind != sym.kind or (sym.kind in ("enum",)) or (
                 sym.kind == "var" and not old.is_static_storage):
             if sym.kind == "typedef" and old.kind == "typedef" and T.same(old.ty, sym.ty):
@@ -321,12 +343,16 @@ class Checker(ExprChecker, InitChecker):
         if sym.kind == "typedef" or not T.same(old.ty, sym.ty, quals=False):
             if sym.kind == "typedef":
                 self.diag.error(pos, f"typedef redefinition with different types ('{sym.ty}' vs '{old.ty}')")
-            elif old.ty.is_array and sym.ty.is_array and T.same(old.ty.elem, sym.ty.elem):
+            elif (old.ty.is_array and sym.ty.is_array and T.same(old.ty.elem, sym.ty.elem)
+                  and None in (old.ty.length, sym.ty.length)):
                 if old.ty.length is None:
                     old.ty = sym.ty
             elif old.ty.is_func and sym.ty.is_func and T.same(old.ty, sym.ty):
                 if sym.ty.prototyped:
                     old.ty = sym.ty
+            elif sym.kind == "var":
+                self.diag.error(pos, f"redefinition of '{sym.name}' with a different type: "
+                                f"'{sym.ty}' vs '{old.ty}'")
             else:
                 self.diag.error(pos, f"conflicting types for '{sym.name}'")
             return old
@@ -334,13 +360,35 @@ class Checker(ExprChecker, InitChecker):
             old.ty = sym.ty
         if sym.linkage == "internal" and old.linkage == "external" and not old.is_extern:
             self.diag.error(pos, f"static declaration of '{sym.name}' follows non-static declaration")
+        if (sym.kind == "var" and sym.linkage == "external" and not sym.is_extern
+                and old.linkage == "internal"):
+            self.diag.error(pos, f"non-static declaration of '{sym.name}' follows static declaration")
         if not sym.is_extern:
             old.is_extern = False
         return old
 
+    def check_block_extern(self, sym: Symbol, pos) -> None:
+        """A file-scope declaration of a name an earlier block declared `extern`
+        must agree with it (C99 6.2.2: they are the same object)."""
+        prior = self.block_externs.get(sym.name)
+        if prior is None:
+            return
+        if sym.linkage == "internal":
+            self.diag.error(pos, f"static declaration of '{sym.name}' follows non-static declaration")
+        elif prior.kind != sym.kind:
+            self.diag.error(pos, f"redefinition of '{sym.name}' as different kind of symbol")
+        elif not _same_object_type(prior.ty, sym.ty):
+            self.diag.error(pos, f"redefinition of '{sym.name}' with a different type: "
+                            f"'{sym.ty}' vs '{prior.ty}'")
+
     def declaration(self, decl: A.Declaration, in_for: bool = False) -> list:
         """Check a declaration; returns [(symbol, initializer)] for local objects that need initializing."""
-        base, storage = self.specifiers(decl.specs)
+        specs = decl.specs
+        if (not decl.inits and len(specs.types) == 1 and isinstance(specs.types[0], A.StructSpec)
+                and specs.types[0].fields is None and not specs.storage):
+            self.struct_specifier(specs.types[0], forward=True)
+            return []
+        base, storage = self.specifiers(specs)
         out = []
         if not decl.inits:
             if not (base.is_struct or any(isinstance(t, A.EnumSpec) for t in decl.specs.types)):
@@ -355,6 +403,8 @@ class Checker(ExprChecker, InitChecker):
                 self.define(Symbol(name, ty, "typedef", linkage="none", pos=pos, defined=True), pos)
                 continue
             if ty.is_func:
+                if in_for:
+                    self.diag.error(pos, "non-variable declaration in 'for' loop")
                 if idecl.init is not None:
                     self.diag.error(pos, f"illegal initializer (only variables can be initialized)")
                 if storage not in ("", "extern", "static") or (storage == "static" and not self.at_file_scope):
@@ -387,8 +437,16 @@ class Checker(ExprChecker, InitChecker):
         if not self.at_file_scope:
             outer = self.scopes[0].get(name)
             if outer is not None and outer.kind == "func":
+                current = self.scopes[-1].get(name)
+                if current is not None and current is not outer:
+                    self.diag.error(pos, f"redefinition of '{name}' as different kind of symbol")
+                    return outer
+                if not T.same(outer.ty, ty, quals=False):
+                    self.diag.error(pos, f"conflicting types for '{name}'")
                 self.scopes[-1][name] = outer
                 return outer
+            if outer is not None:
+                self.diag.error(pos, f"redefinition of '{name}' as different kind of symbol")
             sym = self.define(Symbol(name, ty, "func", "global", linkage, name, pos), pos)
             self.scopes[0].setdefault(name, sym)
             return sym
@@ -400,10 +458,17 @@ class Checker(ExprChecker, InitChecker):
             sym = Symbol(name, ty, "var", "global", linkage, name, pos, is_extern=storage == "extern")
         elif storage == "extern":
             sym = Symbol(name, ty, "var", "global", "external", name, pos, is_extern=True)
-            outer = self.scopes[0].get(name)
-            if outer is not None:
+            outer = self.scopes[0].get(name) or self.block_externs.get(name)
+            current = self.scopes[-1].get(name)
+            if outer is not None and (current is None or current is outer):
+                if outer.kind != "var":
+                    self.diag.error(pos, f"redefinition of '{name}' as different kind of symbol")
+                elif not _same_object_type(outer.ty, ty):
+                    self.diag.error(pos, f"redeclaration of '{name}' with a different type: "
+                                    f"'{ty}' vs '{outer.ty}'")
                 self.scopes[-1][name] = outer
                 return outer
+            self.block_externs.setdefault(name, sym)
         else:
             self.static_count += 1
             sym = Symbol(name, ty, "var", "static", "internal", f"{self.func_name}.{name}.{self.static_count}",
@@ -538,7 +603,10 @@ class Checker(ExprChecker, InitChecker):
     def s_For(self, s: A.For):
         self.push()
         if isinstance(s.init, A.Declaration):
-            s.init = ("decl", self.declaration(s.init), s.init.pos)
+            storage = [w for w in s.init.specs.storage if w not in ("auto", "register")]
+            if storage:
+                self.diag.error(s.init.pos, "declaration of non-local variable in 'for' loop")
+            s.init = ("decl", self.declaration(s.init, in_for=True), s.init.pos)
         elif s.init is not None:
             s.init = self.rvalue(s.init)
         if s.cond is not None:
@@ -628,6 +696,18 @@ class Checker(ExprChecker, InitChecker):
 
 class _StmtError(Exception):
     pass
+
+
+def _has_linkage(sym: Symbol) -> bool:
+    """Functions and file-scope or extern objects (not static locals, which
+    the checker gives internal link names but which have no linkage in C)."""
+    return sym.kind == "func" or (sym.kind == "var" and sym.storage == "global")
+
+
+def _same_object_type(a: T.CType, b: T.CType) -> bool:
+    if a.is_array and b.is_array and None in (a.length, b.length):
+        return T.same(a.elem, b.elem, quals=False)
+    return T.same(a, b, quals=False)
 
 
 def check(unit: A.TranslationUnit, diag: Diagnostics) -> Unit:

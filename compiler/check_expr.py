@@ -46,6 +46,8 @@ class ExprChecker:
         t = e.ty
         if t.is_array or t.is_func:
             return A.Convert(e, T.decay(t), e.pos)
+        if t.is_struct and not t.defn.complete:
+            return self.bad(e.pos, f"incomplete type '{t}' where a complete type is required")
         if t.const or t.volatile:
             e.ty = t
         return e
@@ -135,10 +137,13 @@ class ExprChecker:
                     self.diag.warning(pos, f"{context} '{ty}' from '{src}' discards qualifiers")
                 return A.Convert(e, ty, e.pos)
             if src.is_integer:
-                self.diag.warning(pos, f"incompatible integer to pointer conversion {context} '{ty}' from '{src}'")
+                # an error, as in clang 15+ and gcc 14 (-Wint-conversion)
+                self.diag.error(pos, f"incompatible integer to pointer conversion {context} '{ty}' from '{src}'")
                 return A.Convert(e, ty, e.pos)
+        if ty.is_bool and src.is_pointer:
+            return A.Convert(e, ty, e.pos)
         if ty.is_integer and src.is_pointer:
-            self.diag.warning(pos, f"incompatible pointer to integer conversion {context} '{ty}' from '{src}'")
+            self.diag.error(pos, f"incompatible pointer to integer conversion {context} '{ty}' from '{src}'")
             return A.Convert(e, ty, e.pos)
         if ty.is_struct and src.is_struct and ty.defn is src.defn:
             return e
@@ -280,8 +285,8 @@ class ExprChecker:
         return e
 
     def invalid_operands(self, e, lt, rt) -> A.Expr:
-        return self.bad(e.pos, f"invalid operands to binary expression ('{lt}' and '{rt}')", e.left, e.right,
-                        getattr(e, "target", None), getattr(e, "value", None))
+        operands = [getattr(e, name, None) for name in ("left", "right", "target", "value")]
+        return self.bad(e.pos, f"invalid operands to binary expression ('{lt}' and '{rt}')", *operands)
 
     def pointer_arith(self, e: A.Binary, left, right) -> A.Expr:
         lt, rt = left.ty, right.ty
@@ -487,8 +492,6 @@ class ExprChecker:
         if ty.is_void:
             return A.Convert(x, T.VOID, e.pos) if not x.ty.is_void else x
         if not ty.is_scalar:
-            if ty.is_struct and x.ty.is_struct and ty.defn is x.ty.defn:
-                return x
             return self.bad(e.pos, f"used type '{ty}' where arithmetic or pointer type is required")
         if not x.ty.is_scalar:
             return self.bad(e.pos, f"operand of type '{x.ty}' where arithmetic or pointer type is required")

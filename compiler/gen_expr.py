@@ -152,6 +152,9 @@ class ExprGen:
         if op == "*":
             if e.ty.is_struct or e.ty.is_array or e.ty.is_func:
                 return self.val(e.operand, dest)
+            if e.ty.is_void:            # `*v;` for a void *v: nothing to load
+                self.effect(e.operand)
+                return self.result(dest, "q")
             return self.load(e, dest)
         if op == "!":
             mark = self.top

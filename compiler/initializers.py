@@ -42,6 +42,13 @@ class InitChecker:
             self._open_array = True
         if isinstance(init, A.InitList):
             self.fill_braced(ty, 0, init, out, outer=True)
+        elif ty.is_array and not (isinstance(init, A.StringLit) and _is_char(ty.elem)):
+            self.diag.error(init.pos, "array initializer must be an initializer list"
+                            + (" or wide string literal" if isinstance(init, A.StringLit) else ""))
+        elif ty.is_struct:
+            x = self.rvalue(init)           # only a value of the same type, no brace elision
+            if not getattr(x, "error", False):
+                self.scalar_item(ty, 0, _Checked(x), out)
         else:
             self.fill_designated(ty, 0, [], init, out, outer=True)
         if ty.is_array and ty.length is None:
@@ -243,6 +250,10 @@ class InitChecker:
         if isinstance(x, A.Unary) and x.op == "*":
             return self.address_constant(x.operand)
         return None
+
+
+def _is_char(t: T.CType) -> bool:
+    return t.is_integer and t.size == 1 and not t.is_bool
 
 
 @dataclass

@@ -48,6 +48,59 @@ def test_error_messages(src, message):
     assert message in errors_of(src)
 
 
+@pytest.mark.parametrize("src, message", [
+    # found by writing-a-c-compiler-tests: constraint violations clang rejects by default
+    ("int main(void) { unsigned long x = 0; void *v = x; return 0; }",
+     "incompatible integer to pointer conversion initializing 'void *' from 'unsigned long'"),
+    ("int main(void) { void *x = 0; return x; }",
+     "incompatible pointer to integer conversion returning 'int' from 'void *'"),
+    ("int main(void) { int a[3] = 1; return 0; }", "array initializer must be an initializer list"),
+    ("int main(void) { int a[3] = \"ab\"; return 0; }",
+     "array initializer must be an initializer list or wide string literal"),
+    ("struct p { int x; }; int main(void) { struct p v = 1; return 0; }",
+     "initializing 'struct p' with an expression of incompatible type 'int'"),
+    ("struct s { int a; } x; int main(void) { (struct s) x; return 0; }",
+     "used type 'struct s' where arithmetic or pointer type is required"),
+    ("struct s; struct s *p; int main(void) { *p; return 0; }",
+     "incomplete type 'struct s' where a complete type is required"),
+    ("int foo(int a, int a);", "redefinition of parameter 'a'"),
+    ("int main(void) { for (static int i = 0; ; ) ; }", "declaration of non-local variable in 'for' loop"),
+    ("int main(void) { for (int f(void); ; ) ; }", "non-variable declaration in 'for' loop"),
+    ("int main(void) { static int x = 0; extern int x; return x; }",
+     "extern declaration of 'x' follows non-extern declaration"),
+    ("int i = 10; int main(void) { extern int i; int i; return i; }",
+     "non-extern declaration of 'i' follows extern declaration"),
+    ("static int foo; int main(void) { return foo; } int foo = 3;",
+     "non-static declaration of 'foo' follows static declaration"),
+    ("int main(void) { { extern int x; } return 0; } static int x = 10;",
+     "static declaration of 'x' follows non-static declaration"),
+    ("int foo = 10; int main(void) { int foo(void); return 0; }",
+     "redefinition of 'foo' as different kind of symbol"),
+    ("int foo(void) { return 0; } int main(void) { extern int foo; return 0; }",
+     "redefinition of 'foo' as different kind of symbol"),
+    ("long a; int main(void) { extern int a; return 0; }",
+     "redeclaration of 'a' with a different type: 'int' vs 'long'"),
+    ("char c = 10; int main(void) { extern signed char c; return c; }",
+     "redeclaration of 'c' with a different type: 'signed char' vs 'char'"),
+    ("int arr[6]; int arr[5];", "redefinition of 'arr' with a different type: 'int [5]' vs 'int [6]'"),
+    ("int main(void) { struct s; union s { int a; }; return 0; }",
+     "use of 's' with tag type that does not match previous declaration"),
+    ("struct s; int foo(struct s x); int main(void) { struct s; int foo(struct s x); return 0; }",
+     "conflicting types for 'foo'"),
+    ("struct s { int a; }; int main(void) { struct s; struct s *x = 0; return x->a; }",
+     "incomplete definition of type 'struct s'"),
+])
+def test_constraint_violations_are_errors(src, message):
+    text = errors_of(src)
+    assert message in text and "internal compiler error" not in text, text
+
+
+def test_invalid_compound_assignment_operands_are_errors_not_crashes():
+    text = errors_of("int main(void) { int x = 1; double d = 1; x += \"s\"; d |= 1; x <<= d; return 0; }")
+    assert text.count("invalid operands to binary expression") == 3
+    assert "internal compiler error" not in text
+
+
 def test_warnings_go_to_the_callback():
     from compiler.driver import compile_source
     seen = []

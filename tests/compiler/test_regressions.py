@@ -80,6 +80,28 @@ CASES = {
             printf("%d %d %d %d\n", aligned(garr), aligned(gstr), f(1), f(2));
             return 0;
         }""", "1 1 6 6\n"),
+    # writing-a-c-compiler-tests chapter 18: `union tag;` alone declares a new
+    # tag in its block, shadowing an outer `struct tag`
+    "tag_declaration_shadows_outer_tag": (r"""
+        #include <stdio.h>
+        struct s { int a; };
+        int main(void) {
+            struct tag;
+            struct tag *sp = 0;
+            {
+                union tag;
+                union tag *up = 0;
+                struct s;
+                struct s { long b, c; } inner = {1, 2};
+                printf("%d %d %zu\n", sp == 0, up == 0, sizeof inner);
+            }
+            printf("%zu\n", sizeof(struct s));
+            return 0;
+        }""", "1 1 16\n4\n"),
+    # writing-a-c-compiler-tests chapter 17: `v[0];` for a void *v is evaluated for effect
+    "void_dereference_as_statement": (r"""
+        #include <stdio.h>
+        int main(void) { int x = 10; void *v = &x; v[0]; *v; printf("%d\n", x); return 0; }""", "10\n"),
 }
 
 
