@@ -45,6 +45,15 @@ def portable_name(path: str) -> str:
     return path
 
 
+def host_path(name: str) -> str:
+    """Where the file a program names (`portable_name`) lives on this host:
+    `<stdlib>/crt0.c` in this installation's stdlib; other names as they are."""
+    for prefix, base in (("<stdlib>/include/", STDLIB_INCLUDE), ("<stdlib>/", STDLIB_SRC)):
+        if name.startswith(prefix):
+            return str(base / name[len(prefix):])
+    return name
+
+
 def cache_key() -> str:
     h = hashlib.sha256(objfile.FORMAT.encode())
     for p in _inputs():

@@ -51,6 +51,13 @@ def test_portable_name():
     assert portable_name("/home/me/a.c") == "/home/me/a.c"   # absolute on the command line: as given
 
 
+def test_host_path_finds_stdlib_sources_again():
+    from compiler.stdlib_cache import host_path
+    for path in (STDLIB_SRC / "crt0.c", STDLIB_INCLUDE / "stdio.h"):
+        assert host_path(portable_name(str(path))) == str(path)
+    assert host_path("prog.c") == "prog.c"
+
+
 def test_cli_build_is_reproducible(tmp_path):
     outs = []
     for name in ("x", "y"):
