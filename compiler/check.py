@@ -148,6 +148,9 @@ class Checker(ExprChecker, InitChecker):
             if ty is None:
                 self.diag.error(specs.pos, f"invalid combination of type specifiers '{' '.join(words)}'")
                 ty = T.INT
+            elif ty.is_float and "long" in words:
+                self.diag.error(specs.pos, "'long double' is not supported; pvm's floating types are "
+                                "float and double")
         else:
             self.diag.error(specs.pos, "type specifier missing, defaults to 'int'; ISO C99 and later "
                             "do not support implicit int")

@@ -381,7 +381,7 @@ class ExprChecker:
         elif at.is_struct and bt.is_struct and at.defn is bt.defn:
             t = at.unqualified()
         else:
-            return self.bad(e.pos, f"incompatible operand types ('{at}' and '{bt}')")
+            return self.bad(e.pos, f"incompatible operand types ('{at}' and '{bt}')", cond, a, b)
         a, b = self.convert(a, t), self.convert(b, t)
         if isinstance(cond, A.IntConst) and isinstance(a, (A.IntConst, A.FloatConst)) \
                 and isinstance(b, (A.IntConst, A.FloatConst)):

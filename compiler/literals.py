@@ -144,4 +144,6 @@ def character(text: str) -> int:
 def string(text: str) -> bytes:
     """Bytes of one string literal token (without the terminating NUL)."""
     quote = text.index('"')
+    if text[:quote] in ("L", "u", "U"):
+        raise ValueError("wide string literals are not supported (pvm has no wchar_t strings)")
     return bytes(_unescape(text[quote + 1:-1], "string literal"))

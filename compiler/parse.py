@@ -353,7 +353,8 @@ class Builder(Transformer):
         return A.IncDec(c[1].value, False, c[0], _pos(c[1]))
 
     def compound_literal(self, c):
-        return A.CompoundLiteral(c[1], A.InitList(c[4], _pos(c[3])), _pos(c[0]))
+        items = c[4] if isinstance(c[4], list) else []      # `(T){}`: all zero (C23, GNU)
+        return A.CompoundLiteral(c[1], A.InitList(items, _pos(c[3])), _pos(c[0]))
 
     def primary_expression(self, c):
         return c[1]

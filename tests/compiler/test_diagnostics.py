@@ -40,6 +40,8 @@ def test_syntax_error_names_the_token():
     ("int x; int x = 1; int x = 2;", "redefinition of 'x'"),
     ("int main(void) { int *p; p * 2; return 0; }", "invalid operands to binary expression ('int *' and 'int')"),
     ("struct s { int a : 3; };", "bit-fields are not supported"),
+    ("long double x;", "'long double' is not supported"),
+    ("const int *w = L\"ab\";", "wide string literals are not supported"),
     ("int main(void) { int n = 3; int a[n]; return 0; }", "variable length arrays are not supported"),
     ("void f(void) { return 1; }", "void function 'f' should not return a value"),
     ("int main(void) { switch (1) { case 1: case 1: break; } return 0; }", "duplicate case value '1'"),
