@@ -102,6 +102,12 @@ CASES = {
     "void_dereference_as_statement": (r"""
         #include <stdio.h>
         int main(void) { int x = 10; void *v = &x; v[0]; *v; printf("%d\n", x); return 0; }""", "10\n"),
+    # c-testsuite 00216: an empty compound literal is all zero (C23, gcc)
+    "empty_compound_literal": (r"""
+        #include <stdio.h>
+        struct p { int x; double y; };
+        int main(void) { struct p v = {1, 2}; v = (struct p){}; printf("%d %g\n", v.x, v.y); return 0; }""",
+                               "0 0\n"),
 }
 
 
