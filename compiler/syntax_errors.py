@@ -6,10 +6,11 @@ AST actions (this pass only recognises).  At each error it records a
 message, then repairs the input the way a person would read it: it inserts
 the one or two tokens that let the parser accept the offending token (a
 missing ';', ')', ']', '(' or expression), or else deletes that token.  As
-in yacc, an error within the next few tokens after a repair is taken to be
-a consequence of it and not reported; an error at the end of input after
-earlier errors is not reported either.  The work is bounded (at most
-MAX_REPAIRS repairs), so any input finishes quickly.
+in yacc, an error within the next few tokens after a repair, on the same
+line as the last error reported, is taken to be a consequence of it and not
+reported; nor is an error at the end of input after earlier errors.  The
+work is bounded (at most MAX_REPAIRS repairs), so any input finishes
+quickly.
 """
 from __future__ import annotations
 
@@ -50,6 +51,8 @@ def message(tok, expected, last, terminals) -> tuple[int, int, str]:
     expected = set(expected)
     if {"IDENTIFIER", "INTEGER"} <= expected:
         return tok.line, tok.column, f"expected expression before {spelling(tok)}"
+    if {"IDENTIFIER", "LPAR"} <= expected:      # a declarator
+        return tok.line, tok.column, f"expected identifier or '(' before {spelling(tok)}"
     for name, text in (("SEMICOLON", ";"), ("RPAR", ")"), ("RSQB", "]"), ("COLON", ":")):
         if name in expected:
             return tok.line, tok.column, f"expected '{text}' before {spelling(tok)}"
@@ -94,6 +97,7 @@ def collect(lark_parser, toks: list, terminals: dict[str, str]) -> list[tuple[in
     conf.callbacks = {}
     ip.parser_state.parse_conf = conf
     quiet_until = -1
+    reported_line = 0
     repairs = 0
     last = None
     for i, tok in enumerate(toks):
@@ -103,8 +107,9 @@ def collect(lark_parser, toks: list, terminals: dict[str, str]) -> list[tuple[in
             continue
         except UnexpectedToken as exc:
             expected = exc.expected
-        if i >= quiet_until:
+        if i >= quiet_until or tok.line > reported_line:
             errors.append(message(tok, expected, last, terminals))
+            reported_line = tok.line
         repairs += 1
         if repairs > MAX_REPAIRS:
             return errors

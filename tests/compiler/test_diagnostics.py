@@ -229,3 +229,12 @@ def test_clang_style_messages_with_position_line_and_caret(src, line, col, messa
     source_line = src.split("\n")[line - 1]
     assert lines[head + 1] == f"{line:5d} | {source_line}"
     assert lines[head + 2] == "      | " + " " * (col - 1) + "^"
+
+
+def test_an_error_on_each_line_is_reported_on_each_line():
+    text = errors_of("int main(void) {\n  int = ;\n  int 3;\n  x = = 1; y = 2\n}\n")
+    heads = [l for l in text.splitlines() if ": error: " in l]
+    assert heads == ["prog.c:2:7: error: expected identifier or '(' before '='",
+                     "prog.c:3:7: error: expected identifier or '(' before '3'",
+                     "prog.c:4:7: error: expected expression before '='",
+                     "prog.c:5:1: error: expected ';' before '}'"]
