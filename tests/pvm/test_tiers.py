@@ -1,0 +1,255 @@
+"""The tiers agree: interpreter, JIT and auto (interpreter tiering up to the
+JIT mid-run) give the same stdout, exit status, trap report and fuel stop.
+
+Random well-defined programs come from tests/pvm/tier_programs.py; gcc -O0,
+when present, is a third opinion on their output.  The hand-written
+programs exercise the seams between the tiers: on-stack replacement in the
+middle of main's loop, native code calling interpreted code and back,
+traps several frames deep in native code, fuel, and volatile polling.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import pvm
+
+sys.path.insert(0, os.path.dirname(__file__))
+from tier_programs import c_programs  # noqa: E402
+
+pytestmark = pytest.mark.skipif("jit" not in pvm.TIERS, reason="the JIT needs llvmlite")
+
+GCC = shutil.which("gcc")
+FUEL = 30_000_000          # random programs are short; this only stops a runaway
+OUT_OF_FUEL = 152
+
+
+def gcc_run(src: str) -> tuple[int, bytes]:
+    """(status, stdout) of `src` built by gcc -O0."""
+    with tempfile.TemporaryDirectory() as d:
+        c, exe = os.path.join(d, "prog.c"), os.path.join(d, "prog")
+        with open(c, "w") as f:
+            f.write(src)
+        subprocess.run([GCC, "-O0", "-w", "-o", exe, c], check=True, capture_output=True)
+        r = subprocess.run([exe], capture_output=True, timeout=60)
+        return r.returncode, r.stdout
+
+
+def run_everywhere(src: str, name: str = "prog.c", tiers=(("interp", {}), ("jit", {}),
+                                                          ("auto", {"jit_threshold": 10})), **kw):
+    """{tier label: RunResult} of one compiled program on each tier."""
+    program = pvm.compile_source(src, name=name)
+    return {f"{t}{opts or ''}": pvm.run(program, tier=t, **opts, **kw) for t, opts in tiers}
+
+
+def assert_all_agree(results: dict):
+    (ref_name, ref), *others = results.items()
+    for name, r in others:
+        assert (r.status, r.stdout, r.stderr) == (ref.status, ref.stdout, ref.stderr), \
+            f"{name} differs from {ref_name}"
+    return ref
+
+
+def check_random_program(src: str, tiers):
+    ref = assert_all_agree(run_everywhere(src, "gen.c", tiers, fuel=FUEL))
+    assert ref.stderr == b"" or ref.status == OUT_OF_FUEL, ref.stderr
+    if GCC and ref.status != OUT_OF_FUEL:
+        assert gcc_run(src) == (ref.status, ref.stdout), "pvm differs from gcc -O0"
+
+
+# ---- 1. differential: random programs -------------------------------------------
+@settings(max_examples=15, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(c_programs(max_functions=2, max_statements=4))
+def test_random_programs_agree_on_interp_jit_and_gcc(src):
+    check_random_program(src, (("interp", {}), ("jit", {})))
+
+
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(c_programs())
+def _many_random_programs_agree_on_every_tier(src):
+    check_random_program(src, (("interp", {}), ("jit", {}), ("auto", {"jit_threshold": 2})))
+
+
+@pytest.mark.slow
+def test_many_random_programs_agree_on_every_tier(request):
+    """About 15 minutes: run with -m slow or PVM_SLOW=1."""
+    if "slow" not in (request.config.getoption("markexpr") or "") and os.environ.get("PVM_SLOW") != "1":
+        pytest.skip("slow: run with -m slow or PVM_SLOW=1")
+    _many_random_programs_agree_on_every_tier()
+
+
+# ---- 2. tier switching ----------------------------------------------------------
+LONG_MAIN = r"""
+#include <stdio.h>
+int main(void) {
+    unsigned long h = 1;
+    for (long i = 0; i < 20000; i++) {
+        h = h * 6364136223846793005UL + (unsigned long)i;
+        if ((i & 1023) == 0) h ^= h >> 7;
+    }
+    printf("%lu\n", h);
+    return (int)(h % 7);
+}
+"""
+
+
+def test_main_is_compiled_in_the_middle_of_its_loop():
+    program = pvm.compile_source(LONG_MAIN, name="osr.c")
+    log = []
+    auto = pvm.run(program, tier="auto", jit_threshold=10, jit_log=log.append)
+    interp = pvm.run(program, tier="interp")
+    assert (auto.status, auto.stdout, auto.stderr) == (interp.status, interp.stdout, b"")
+    assert any("compiled main at a loop" in line for line in log), log
+    assert any("resume entry main" in line for line in log), log
+    if GCC:
+        assert gcc_run(LONG_MAIN) == (interp.status, interp.stdout)
+
+
+CROSSING = r"""
+#include <stdio.h>
+#include <stdarg.h>
+typedef long (*op_fn)(long, long);
+static long hot(long i, op_fn op);
+/* called only by hot, first after hot is native, and only 3 times: it
+   stays interpreted under auto (when the threshold is above 3) */
+static long rare(long a, long b) { return a == 0 ? b : hot(a - 1, 0) * 3 + b; }
+static long vsum(int n, ...) {
+    va_list ap; long s = 0;
+    va_start(ap, n);
+    for (int k = 0; k < n; k++) s = s * 7 + va_arg(ap, long);
+    va_end(ap);
+    return s;
+}
+static long hot(long i, op_fn op) {
+    long x = i * 2654435761L % 1000003;
+    if (op && i >= 1500 && i % 500 == 0) x += op(i % 5 + 1, x);  /* native -> interpreted -> native */
+    if (i >= 1000 && i % 400 == 0) x ^= vsum(3, i, x, -i);       /* native -> variadic */
+    return x;
+}
+int main(void) {
+    unsigned long h = 0;
+    for (long i = 0; i < 3000; i++) h = h * 31 + (unsigned long)hot(i, rare);
+    printf("%lu\n", h);
+    return (int)(h % 13);
+}
+"""
+
+
+@pytest.mark.parametrize("threshold", [1, 10, 100])
+def test_native_code_calls_interpreted_code_and_back(threshold):
+    program = pvm.compile_source(CROSSING, name="cross.c")
+    log = []
+    auto = pvm.run(program, tier="auto", jit_threshold=threshold, jit_log=log.append)
+    ref = assert_all_agree({"interp": pvm.run(program, tier="interp"),
+                            "jit": pvm.run(program, tier="jit"), "auto": auto})
+    assert ref.stderr == b"" and ref.stdout.strip().isdigit()
+    compiled = " ".join(log)
+    assert "compiled hot" in compiled or "compiled main (+" in compiled, log
+    if threshold > 3:
+        assert "compiled rare" not in compiled and "compiled vsum" not in compiled, log
+    if GCC:
+        assert gcc_run(CROSSING) == (ref.status, ref.stdout)
+
+
+DEEP_TRAP = r"""
+#include <stdio.h>
+static long v[4] = {1, 2, 3, 4};
+static long leaf(long *p, long d) { return *p / d; }
+static long mid(long *p, long d) { return leaf(p, d) + 1; }
+static long top(long *p, long d) { return mid(p, d) * 2; }
+int main(void) {
+    long s = 0;
+    for (long i = 0; i < 600; i++) {
+        long *p = i == %(null_at)d ? 0 : &v[i & 3];
+        s += top(p, %(divisor)s);
+    }
+    printf("%%ld\n", s);
+    return 0;
+}
+"""
+
+
+@pytest.mark.parametrize("null_at,divisor,report", [
+    (500, "1", "Segmentation fault: read of address 0x0 in leaf (trap.c:4)"),
+    (-1, "(long)(i != 555)", "in leaf (trap.c:4)"),
+])
+def test_trap_several_frames_deep_in_native_code_reports_like_the_interpreter(null_at, divisor, report):
+    src = DEEP_TRAP % {"null_at": null_at, "divisor": divisor}
+    results = run_everywhere(src, "trap.c", (("interp", {}), ("jit", {}), ("auto", {"jit_threshold": 3}),
+                                             ("auto", {"jit_threshold": 100})))
+    ref = assert_all_agree(results)
+    assert ref.status != 0 and ref.stdout == b""
+    line = ref.stderr.decode()
+    assert line.endswith(report + "\n") and line.count("\n") == 1, line
+
+
+FUEL_PROGRAM = r"""
+#include <stdio.h>
+static int step(int x) { return x % 2 ? 3 * x + 1 : x / 2; }
+static int length(int x) { int n = 0; while (x != 1) { x = step(x); n++; } return n; }
+int main(void) {
+    long total = 0;
+    for (int i = 1; i < 400; i++) total += length(i);
+    printf("%ld\n", total);
+    return 0;
+}
+"""
+
+
+@pytest.mark.parametrize("fuel", [1, 7, 100, 1234, 20_000, 150_001])
+def test_fuel_stops_at_the_same_instruction_on_every_tier(fuel):
+    results = run_everywhere(FUEL_PROGRAM, "fuel.c", (("interp", {}), ("jit", {}),
+                                                      ("auto", {"jit_threshold": 5})), fuel=fuel)
+    ref = assert_all_agree(results)
+    assert ref.status == OUT_OF_FUEL
+    assert ref.stderr.startswith(f"Out of fuel after {fuel} instructions in ".encode()), ref.stderr
+    if fuel > 1000:                  # before that it stops in the C library's start-up
+        assert b"(fuel.c:" in ref.stderr, ref.stderr
+
+
+def test_enough_fuel_runs_to_the_end_on_every_tier():
+    ref = assert_all_agree(run_everywhere(FUEL_PROGRAM, "fuel.c", fuel=10_000_000))
+    assert (ref.status, ref.stderr) == (0, b"") and ref.stdout.strip().isdigit()
+
+
+# ---- 3. volatile ------------------------------------------------------------------
+VOLATILE = r"""
+#include <stdio.h>
+static volatile int flag;
+static int ticks;
+static void tick(void) { if (++ticks == 5000) flag = 1; }   /* the only writer */
+static void (*callback)(void) = tick;
+int main(void) {
+    long spins = 0;
+    while (!flag) {
+        spins++;
+        if ((spins & 7) == 0) callback();
+    }
+    printf("%ld %d\n", spins, ticks);
+    return 0;
+}
+"""
+
+
+@pytest.fixture(params=[0, 1, 2, 3])
+def llvm_opt(request, monkeypatch):
+    """Run the JIT at LLVM optimisation level 0..3."""
+    from pvm.jit import tier as jit_tier
+    engine = jit_tier.Engine
+    monkeypatch.setattr(jit_tier, "Engine", lambda **kw: engine(opt=request.param, **kw))
+    return request.param
+
+
+def test_polling_a_volatile_written_only_by_a_callee_terminates(llvm_opt):
+    results = run_everywhere(VOLATILE, "vol.c", (("interp", {}), ("jit", {}), ("auto", {"jit_threshold": 2})),
+                             fuel=20_000_000)
+    ref = assert_all_agree(results)
+    assert (ref.status, ref.stdout, ref.stderr) == (0, b"40000 5000\n", b"")
