@@ -204,7 +204,8 @@ class Gen:
             return self.ternary(sc, t, d)
         if form == 8:
             return self.call(sc, t, d) or a
-        return self.convert(t, self.pick(TYPES), self.expr(sc, self.pick(TYPES), d))
+        from_t = self.pick(TYPES)
+        return self.convert(t, from_t, self.expr(sc, from_t, d))
 
     def convert(self, t, from_t, text):
         """`text` of type from_t as type t (through a range check from double)."""
