@@ -52,7 +52,8 @@ def csmith():
 
 def differ(seed: int, include: str, tmp_path) -> None:
     src, exe = tmp_path / f"csmith{seed}.c", tmp_path / f"csmith{seed}"
-    subprocess.run(["csmith", "--seed", str(seed), *FLAGS, "-o", str(src)], check=True, capture_output=True)
+    subprocess.run(["csmith", "--seed", str(seed), *FLAGS, "-o", str(src)], check=True, capture_output=True,
+                   cwd=src.parent)   # csmith writes platform.info into its working directory
     subprocess.run(["gcc", "-w", "-O0", "-I", include, str(src), "-o", str(exe)], check=True)
     try:
         want = subprocess.run([str(exe)], capture_output=True, timeout=1)
