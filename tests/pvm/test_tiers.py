@@ -80,7 +80,7 @@ def _many_random_programs_agree_on_every_tier(src):
 
 @pytest.mark.slow
 def test_many_random_programs_agree_on_every_tier(request):
-    """About 15 minutes: run with -m slow or PVM_SLOW=1."""
+    """About 20 minutes: run with -m slow or PVM_SLOW=1."""
     if "slow" not in (request.config.getoption("markexpr") or "") and os.environ.get("PVM_SLOW") != "1":
         pytest.skip("slow: run with -m slow or PVM_SLOW=1")
     _many_random_programs_agree_on_every_tier()
