@@ -237,7 +237,9 @@ def test_compare_flags_a_regression_over_ten_percent(tmp_path):
     assert run_bench(*args, "--json", str(old))[0] == 0
     data = json.loads(old.read_text())
     interp = data["programs"][0]["tiers"]["interp"]["per_unit"]
-    interp["median"] /= 3                      # the old run was three times faster
+    # the old run was a thousand times faster: a regression whatever the noise
+    # (the first run of a program is also slower: it translates and caches)
+    interp["median"] /= 1000
     old.write_text(json.dumps(data))
     status, out, err = run_bench(*args, "--compare", str(old))
     assert status == 0
