@@ -14,7 +14,8 @@ from . import fold
 from . import types as T
 
 _BUILTINS = {"__syscall", "__builtin_va_start", "__builtin_trap", "__builtin_unreachable",
-             "__builtin_expect", "__builtin_memcpy", "__builtin_memmove", "__builtin_memset"}
+             "__builtin_expect", "__builtin_memcpy", "__builtin_memmove", "__builtin_memset",
+             "__builtin_sqrt"}
 
 
 def int_const(value: int, ty: T.CType, pos) -> A.IntConst:
@@ -482,6 +483,10 @@ class ExprChecker:
             if len(args) != 2:
                 return self.bad(e.pos, "__builtin_expect takes 2 arguments")
             return self.convert(args[0], T.LONG)
+        elif name == "__builtin_sqrt":          # the FSQRT instruction; no errno
+            if len(args) != 1 or not args[0].ty.is_arith:
+                return self.bad(e.pos, "__builtin_sqrt takes 1 arithmetic argument")
+            e.args, e.ty = [self.convert(args[0], T.DOUBLE)], T.DOUBLE
         else:
             e.args, e.ty = [], T.VOID
         return e

@@ -292,6 +292,13 @@ class AccessGen:
             self.emit("MEMSET" if name == "__builtin_memset" else "MEMCPY", *regs)
             self.top = mark
             return self.keep(regs[0], dest, mark)
+        if name == "__builtin_sqrt":
+            mark = self.top
+            x = self.val(e.args[0])
+            self.top = mark
+            d = self.result(dest, "d")
+            self.emit("FSQRT", d, x)
+            return d
         d = self.result(dest, "q")
         if name == "__builtin_va_start":
             self.emit("VARARGS", d)

@@ -279,7 +279,15 @@ class FunctionLowering:
         self.set(a, self.c64(k))
 
     def lower_LF(self, pc, a, x):
-        self.set(a, ir.Constant(F64, x))
+        """A double constant, hidden from LLVM's constant folder behind an
+        empty asm: LLVM folds 0/0 or inf-inf to +NaN where x86 computes the
+        default NaN (sign set), so a folded expression could differ from the
+        interpreter.  The asm emits no instruction."""
+        self.set(a, self.opaque(ir.Constant(F64, x)))
+
+    def opaque(self, x):
+        """x, as a value LLVM cannot see through (an empty asm)."""
+        return self.b.call(ir.InlineAsm(ir.FunctionType(F64, [F64]), "", "=x,0"), [x])
 
     def lower_FADDR(self, pc, a, f):
         self.set(a, self.c64(self.layout.function_address[f]))
@@ -477,14 +485,20 @@ class FunctionLowering:
         self._op64(a, b, c, self.b.fdiv)
 
     def lower_FNEG(self, pc, a, b):
-        self.set(a, self.b.fneg(self.get(b)))
+        """A sign flip of exactly its operand: LLVM would rewrite -(x / y)
+        as (-x) / y, which differs when the quotient is a NaN."""
+        self.set(a, self.b.fneg(self.opaque(self.get(b))))
 
     def lower_FROUND32(self, pc, a, b):
         self.set(a, self.b.fpext(self.b.fptrunc(self.get(b), F32), F64))
 
     def lower_FSQRT(self, pc, a, b):
+        """sqrtsd: a negative operand gives the default NaN (sign set)."""
         fn = self.module.declare_intrinsic("llvm.sqrt", [F64])
-        self.set(a, self.b.call(fn, [self.get(b)]))
+        x = self.get(b)
+        negative = self.b.fcmp_ordered("<", x, ir.Constant(F64, 0.0))
+        default_nan = self.b.bitcast(self.c64(-0x8000000000000), F64)
+        self.set(a, self.b.select(negative, default_nan, self.b.call(fn, [x])))
 
     def _fcmp(self, a, b, c, op):
         # C's != is true for NaN operands (unordered); the others are ordered

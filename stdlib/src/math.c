@@ -244,79 +244,13 @@ double remainder(double x, double y)
     return signbit(x) ? -r : r;
 }
 
-/* 128-bit product of two 64-bit numbers. */
-static void mul128(unsigned long a, unsigned long b, unsigned long *hi, unsigned long *lo)
-{
-    unsigned long a0 = a & 0xFFFFFFFFUL, a1 = a >> 32, b0 = b & 0xFFFFFFFFUL, b1 = b >> 32;
-    unsigned long p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
-    unsigned long mid = (p00 >> 32) + (p01 & 0xFFFFFFFFUL) + (p10 & 0xFFFFFFFFUL);
-    *lo = (mid << 32) | (p00 & 0xFFFFFFFFUL);
-    *hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
-}
-
-/* Correctly rounded: an estimate Y of sqrt(N), N = f * 2^52, from Newton's
- * method in double; then the integer remainder R = N - Y^2 corrects Y to
- * floor(sqrt(N)) and decides the rounding (up when R > Y; an exact tie is
- * impossible). */
+/* The machine's FSQRT is IEEE's correctly rounded square root (sqrtsd on
+ * x86-64, like glibc); only the domain error is the library's. */
 double sqrt(double x)
 {
-    unsigned long u = bits_of(x), f, nlo, y, sqhi, sqlo;
-    long r;
-    int e, i;
-    double v, g;
-
-    e = (int)(u >> 52 & 0x7FF);
-    if (e == 0x7FF && (u & FRAC_MASK))
-        return x + x;
-    if (x == 0)
-        return x;
-    if (u >> 63) {
+    if (x < 0)
         errno = EDOM;
-        return from_bits(0xFFF8000000000000UL);
-    }
-    if (e == 0x7FF)
-        return x;
-    f = u & FRAC_MASK;
-    if (e == 0) {
-        e = 1;
-        while (!(f >> 52)) {
-            f <<= 1;
-            e--;
-        }
-    } else {
-        f |= 1UL << 52;
-    }
-    /* x = f * 2^(e - 1075); make the exponent even. */
-    e -= 1075;
-    if (e & 1) {
-        f <<= 1;
-        e--;
-    }
-    v = (double)f * 2.220446049250313e-16;     /* f / 2^52, in [1, 4) */
-    g = 0.6666666666666666 + v * 0.3333333333333333;
-    for (i = 0; i < 4; i++)
-        g = 0.5 * (g + v / g);
-    y = (unsigned long)(g * 4503599627370496.0);
-    /* R = N - Y^2; only its low 64 bits matter, as |R| < 2^62. */
-    nlo = f << 52;
-    mul128(y, y, &sqhi, &sqlo);
-    r = (long)(nlo - sqlo);
-    while (r < 0) {
-        r += (long)(2 * y - 1);
-        y--;
-    }
-    while (r > (long)(2 * y)) {
-        r -= (long)(2 * y + 1);
-        y++;
-    }
-    if (r > (long)y)
-        y++;
-    e = e / 2 - 26;
-    if (y >> 53) {
-        y >>= 1;
-        e++;
-    }
-    return from_bits((unsigned long)(e + 52 + 1023) << 52 | (y & FRAC_MASK));
+    return __builtin_sqrt(x);
 }
 
 void __dd_two_prod(double a, double b, double *h, double *l);

@@ -69,3 +69,10 @@ def test_every_instruction_has_a_line():
     f = obj.functions[0]
     assert f.lines == [3, 3, 4]
     assert ("b", "int", "reg", 1, 0, 3) in f.locals
+
+
+def test_builtin_sqrt_is_one_instruction():
+    assert ops("double f(double x) { return __builtin_sqrt(x); }", "f") == [
+        ("FSQRT", 1, 0), ("FRET", 1)]
+    code = ops("double f(int n) { return __builtin_sqrt(n); }", "f")
+    assert [c[0] for c in code] == ["I2F", "FSQRT", "FRET"]

@@ -24,7 +24,7 @@ PROGRAMS = pathlib.Path(__file__).resolve().parent / "programs"
 COMMON = ["-O0", "-w", "-std=gnu99", "-fno-pie", "-no-pie", "-fno-strict-aliasing"]
 LIB_FLAGS = COMMON + ["-O1", "-g", "-nostdinc", "-isystem", str(STDLIB / "include"), "-ffreestanding",
                       "-fno-builtin", "-fno-stack-protector", "-fno-tree-loop-distribute-patterns",
-                      "-D__pvm_host__"]
+                      "-fno-math-errno", "-D__pvm_host__"]   # __builtin_sqrt is sqrtsd, as FSQRT
 
 
 class Host:
