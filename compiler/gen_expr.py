@@ -177,7 +177,7 @@ class ExprGen:
         if e.ty.is_float:
             self.emit("FNEG", d, x)
         elif op == "-":
-            self.emit("NEG64" if e.ty.size == 8 else "NEG32", d, x)
+            self.emit("NEG64" if e.ty.size == 8 or e.ty.signed else "NEG32", d, x)
         else:
             self.emit("NOT", d, x)
         return d
@@ -274,7 +274,13 @@ class ExprGen:
             if t.size == 4:
                 self.emit("FROUND32", d, d)
             return d
-        wide = t.size == 8
+        # Signed int +, - and * are done in 64 bits: the result is the same
+        # unless the int overflows, which C leaves undefined, as gcc relies on.
+        # It saves the sign extension after each one, so the JIT's LLVM sees
+        # i*n+k as 64-bit induction arithmetic (strength reduction, no sext).
+        # Both tiers run the same instructions, so they still agree always.
+        widened = t.signed and t.size == 4 and op in ("+", "-", "*")
+        wide = t.size == 8 or widened
         if op in ("+", "-") and isinstance(e.right, A.IntConst):
             k = e.right.value if op == "+" else -e.right.value
             self.top = mark
@@ -284,7 +290,7 @@ class ExprGen:
         right = self.val(e.right)
         self.top = mark
         d = self.result(dest, "q")
-        self.emit(self.int_op(op, t), d, left, right)
+        self.emit(self.int_op(op, T.LONG if widened else t), d, left, right)
         return d
 
     def int_op(self, op: str, t: T.CType) -> str:

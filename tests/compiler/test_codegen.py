@@ -8,7 +8,17 @@ def test_return_constant():
 
 def test_arguments_are_registers_and_add_immediate_is_fused():
     assert ops("int f(int a, int b) { return a + b + 5; }", "f") == [
-        ("ADD32", 2, 0, 1), ("ADDI32", 2, 2, 5), ("RET", 2)]
+        ("ADD64", 2, 0, 1), ("ADDI64", 2, 2, 5), ("RET", 2)]
+
+
+def test_signed_int_arithmetic_is_64_bit_unsigned_wraps_at_32():
+    # signed overflow is undefined, so the 64-bit sum is the int sum whenever
+    # one exists (no sign extension per operation); unsigned must wrap
+    assert [c[0] for c in ops("int f(int a, int b) { return a * b - a + 1; }", "f")] == [
+        "MUL64", "SUB64", "ADDI64", "RET"]
+    assert [c[0] for c in ops("unsigned f(unsigned a, unsigned b) { return a * b - a + 1; }", "f")] == [
+        "MUL32", "SUB32", "ADDI32", "RET"]
+    assert [c[0] for c in ops("int f(int a) { return -a / 3 << 2; }", "f")][:1] == ["NEG64"]
 
 
 def test_loop_is_rotated_and_compare_fused_into_branch():
@@ -17,8 +27,8 @@ def test_loop_is_rotated_and_compare_fused_into_branch():
         ("LI", 1, 0),            # s
         ("LI", 2, 0),            # i
         ("JMP", 5),              # to the test
-        ("ADD32", 1, 1, 2),      # s += i, straight into s's register
-        ("ADDI32", 2, 2, 1),     # i++
+        ("ADD64", 1, 1, 2),      # s += i, straight into s's register
+        ("ADDI64", 2, 2, 1),     # i++
         ("JLT", 2, 0, 3),        # i < n: one fused compare-and-branch per iteration
         ("RET", 1)]
 
@@ -60,7 +70,7 @@ def test_narrowing_conversions():
 def test_call_passes_consecutive_registers():
     from compiler.obj import Ref
     code = ops("int g(int a, int b); int f(int x) { return g(x, x + 1); }", "f")
-    assert code == [("MOV", 1, 0), ("ADDI32", 2, 0, 1), ("CALL", 1, Ref("fn", "g"), 1, 2), ("RET", 1)]
+    assert code == [("MOV", 1, 0), ("ADDI64", 2, 0, 1), ("CALL", 1, Ref("fn", "g"), 1, 2), ("RET", 1)]
 
 
 def test_every_instruction_has_a_line():

@@ -144,7 +144,7 @@ def test_meta_commands(tmp_path):
     assert ":load FILE.c" in text and ":time EXPR" in text        # :help
     assert "(loaded lib.c)" in text
     assert "(int) 123" in text
-    assert ".func triple params=1" in text and "MUL32" in text    # :dis
+    assert ".func triple params=1" in text and "MUL64" in text    # :dis
     assert "29 00 00 00" in text                                  # :mem: 41 little-endian
     assert "Cannot access memory at address 0x0" in text
     assert "tier interp" in text
