@@ -12,6 +12,13 @@
  * header lives in variables, and it grows with sbrk.  A region left behind
  * when someone else moved the break is closed by a permanently used chunk.
  *
+ * Small chunks are not coalesced at once: free() puts them on a list per
+ * size (marked FAST: neither in use nor mergeable) and malloc() takes them
+ * back first, as glibc's fast bins and tcache do, so that programs that
+ * allocate and free many small objects do not pay for merging and
+ * splitting each time.  They are merged (`consolidate`) before a request
+ * is cut from the top chunk.
+ *
  * free() checks the header (magic, in-use bit, size, the next chunk's
  * back-link) and stops the program with a clear message when it is wrong. */
 #include <stdlib.h>
@@ -23,6 +30,7 @@
 #define HDR 16UL
 #define MIN_CHUNK 32UL
 #define INUSE 1UL
+#define FAST 2UL                /* freed, waiting on a fast list */
 #define MAGIC (0xA11CUL << 48)
 #define MAGIC_MASK (0xFFFFUL << 48)
 #define SIZE_MASK 0x0000FFFFFFFFFFF0UL
@@ -36,6 +44,8 @@
 #define NEXT_FREE(c) (*(char **)((c) + 16))
 #define PREV_FREE(c) (*(char **)((c) + 24))
 #define CHUNK_SIZE(c) (HEAD(c) & SIZE_MASK)
+#define MERGEABLE(c) (!(HEAD(c) & (INUSE | FAST)))
+#define FAST_LIMIT 512UL        /* chunks smaller than this go to fast lists */
 
 static char *bins[NBINS];
 static unsigned long binmap[NBINS / 64];
@@ -43,6 +53,10 @@ static char *top;               /* start of the top chunk */
 static unsigned long top_size;  /* its size: at least MIN_CHUNK once set up */
 static unsigned long top_prev;  /* size of the chunk before top, 0 if none */
 static char *heap_lo, *heap_hi; /* bounds of everything malloc has owned */
+static char *fast[FAST_LIMIT / 16 + 1];   /* freed small chunks by size, linked at c + 16 */
+static int fast_waiting;        /* some fast list is not empty */
+
+static void consolidate(void);
 
 static void heap_fail(const char *what, char *chunk)
 {
@@ -254,6 +268,16 @@ void *malloc(size_t n)
         return NULL;
     }
     need = request_size(n);
+    if (need < FAST_LIMIT) {
+        /* a chunk of need or need + 16 bytes: what a split would give whole */
+        c = fast[need >> 4] ? fast[need >> 4] : fast[(need >> 4) + 1];
+        if (c) {
+            size = CHUNK_SIZE(c);
+            fast[size >> 4] = NEXT_FREE(c);
+            HEAD(c) = size | MAGIC | INUSE;
+            return c + HDR;
+        }
+    }
     i = bin_index(need);
     if (need < SMALL_LIMIT && bins[i]) {
         /* Exact fit at the head of its list: the common case. */
@@ -277,6 +301,10 @@ void *malloc(size_t n)
                 return use_chunk(c, size, need);
             }
         }
+    }
+    if (fast_waiting) {
+        consolidate();          /* merged, they may hold what is needed */
+        return malloc(n);
     }
     if (grow_top(need))
         return NULL;
@@ -310,6 +338,8 @@ static char *checked_chunk(void *p, const char *who)
     next = c + size;
     if (size < MIN_CHUNK || next > heap_hi || (next != top && PREV_SIZE(next) != size))
         heap_fail("malloc: corrupted block header", c);
+    if (next != top && (HEAD(next) & MAGIC_MASK) != MAGIC)
+        heap_fail("malloc: corrupted block header", next);
     return c;
 }
 
@@ -322,7 +352,7 @@ static void release(char *c, unsigned long size)
         prev = c - PREV_SIZE(c);
         if ((HEAD(prev) & MAGIC_MASK) != MAGIC || prev < heap_lo)
             heap_fail("malloc: corrupted block header", prev);
-        if (!(HEAD(prev) & INUSE)) {
+        if (MERGEABLE(prev)) {
             bin_remove(prev);
             size += CHUNK_SIZE(prev);
             c = prev;
@@ -331,20 +361,44 @@ static void release(char *c, unsigned long size)
     next = c + size;
     if (next != top && (HEAD(next) & MAGIC_MASK) != MAGIC)
         heap_fail("malloc: corrupted block header", next);
-    if (next != top && !(HEAD(next) & INUSE)) {
+    if (next != top && MERGEABLE(next)) {
         bin_remove(next);
         size += CHUNK_SIZE(next);
     }
     make_free(c, size);
 }
 
+/* Gives every chunk on the fast lists back to the coalescing lists. */
+static void consolidate(void)
+{
+    unsigned long i;
+    char *c, *next;
+    for (i = 0; i < FAST_LIMIT / 16; i++) {
+        for (c = fast[i]; c; c = next) {
+            next = NEXT_FREE(c);
+            release(c, CHUNK_SIZE(c));
+        }
+        fast[i] = NULL;
+    }
+    fast_waiting = 0;
+}
+
 void free(void *p)
 {
     char *c;
+    unsigned long size;
     if (!p)
         return;
     c = checked_chunk(p, "free");
-    release(c, CHUNK_SIZE(c));
+    size = CHUNK_SIZE(c);
+    if (size < FAST_LIMIT) {
+        HEAD(c) = size | MAGIC | FAST;    /* a later double free of c is caught */
+        NEXT_FREE(c) = fast[size >> 4];
+        fast[size >> 4] = c;
+        fast_waiting = 1;
+        return;
+    }
+    release(c, size);
 }
 
 void *calloc(size_t count, size_t size)
@@ -395,7 +449,7 @@ void *realloc(void *p, size_t n)
         set_used(c, need);
         return p;
     }
-    if (next != top && !(HEAD(next) & INUSE)) {
+    if (next != top && MERGEABLE(next)) {
         more = CHUNK_SIZE(next);
         if (size + more >= need) {
             bin_remove(next);
