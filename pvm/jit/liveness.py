@@ -78,3 +78,28 @@ def registers(bits: int) -> list[int]:
         bits >>= 1
         r += 1
     return out
+
+
+def entry_constants(code: list) -> dict:
+    """{register: (pc, instruction)} for registers that hold one constant
+    from an instruction in the function's straight-line start onward: set
+    there by LI/LF/FADDR and only ever set again to the same value.  The
+    compiler keeps a loop's constants in such registers; a resume entry
+    (pvm/jit/lower.py) materialises them as constants instead of loading
+    them from the frame, so LLVM can fold them (shift counts, multipliers)
+    just as it does in the fresh entry."""
+    prefix = {}
+    for pc, ins in enumerate(code):
+        op = isa.BY_NAME[ins[0]]
+        if op.has("branch") or op.has("terminator") or op.has("call") or op.has("table"):
+            break
+        if ins[0] in ("LI", "LF", "FADDR"):
+            prefix.setdefault(ins[1], (pc, ins))
+    if not prefix:
+        return {}
+    for ins in code:
+        _, defs = uses_defs(ins)
+        for r in registers(defs & sum(1 << r for r in prefix)):
+            if r in prefix and ins != prefix[r][1]:
+                del prefix[r]
+    return prefix

@@ -25,7 +25,7 @@ import hashlib
 from llvmlite import ir
 
 from .. import isa
-from .liveness import live_in
+from .liveness import entry_constants, live_in
 from ..program import TEXT_BASE
 from ..translate import leaders
 from . import context as C
@@ -229,7 +229,11 @@ class FunctionLowering:
                 b.store(func.args[2 + i] if i < fn.nparams else ir.Constant(kind_type(kd), 0),
                         self.regs[i])
         else:
+            constants = entry_constants(fn.code)
             for i, kd in enumerate(fn.kinds):
+                if i in constants and constants[i][0] < self.entry_pc:
+                    getattr(self, "lower_" + constants[i][1][0])(0, *constants[i][1][1:])
+                    continue
                 addr = b.add(save, self.c64(8 * i))
                 b.store(b.load(self.mem_ptr(addr, kind_type(kd))), self.regs[i])
         # the common way out, once the origin has spilled what is live

@@ -113,6 +113,41 @@ def test_main_is_compiled_in_the_middle_of_its_loop():
         assert gcc_run(LONG_MAIN) == (interp.status, interp.stdout)
 
 
+CONSTANT_LOOP = r"""
+#include <stdio.h>
+int main(void) {
+    static int a[4000];
+    long h = 0;
+    for (int i = 0; i < 4000; i++) a[i] = i * 7 % 19 - 9;      /* the compiler keeps 7 */
+    for (int i = 0; i < 3990; i++)                            /* and 19 in registers */
+        h = h * 31 + a[i] * 3 + (a[i + 7] >> 2) + (h >> 19);
+    printf("%ld\n", h);
+    return 0;
+}
+"""
+
+
+def test_resume_entries_rebuild_the_loop_constants():
+    """OSR enters main in the middle of its loop; registers the function set
+    to constants at its start are constants there too (LLVM folds them),
+    not values loaded from the frame, and the result is the same."""
+    from pvm.jit.liveness import entry_constants
+    program = pvm.compile_source(CONSTANT_LOOP, name="constants.c")
+    main = next(f for f in program.functions if f.name == "main")
+    constants = entry_constants(main.code)
+    assert {ins[2] for _, ins in constants.values() if ins[0] == "LI"} >= {7, 19}
+    for r, (pc, ins) in constants.items():
+        assert ins[1] == r and all(other[1] != r or other == ins for other in main.code
+                                   if other[0] in ("LI", "LF", "FADDR", "MOV", "ADD64", "ADDI64"))
+    log = []
+    auto = pvm.run(program, tier="auto", jit_threshold=10, jit_log=log.append)
+    interp = pvm.run(program, tier="interp")
+    assert (auto.status, auto.stdout) == (interp.status, interp.stdout)
+    assert any("resume entry main" in line for line in log), log
+    if GCC:
+        assert gcc_run(CONSTANT_LOOP) == (interp.status, interp.stdout)
+
+
 CROSSING = r"""
 #include <stdio.h>
 #include <stdarg.h>
