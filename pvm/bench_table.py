@@ -95,7 +95,7 @@ def row_cells(report, row) -> list:
     if "jit" in report.tiers:
         ms = row.llvm_median()
         n = len(row.columns["jit"].llvm_ms) if "jit" in row.columns else 0
-        cells.append((f"{ms:.1f}" if ms is not None else "—", f"{n} units" if n else None, False))
+        cells.append((f"{ms:.1f}" if ms is not None else "—", f"{n} functions" if n else None, False))
     cells += [_ratio_cell(row, n) for n in report.ratio_names() if n != "jit_speedup"]
     return cells
 
@@ -145,7 +145,8 @@ def legend(report) -> list:
         "are per unit of work; auto is a whole `pvm run --tier=auto` process.",
     ]
     if "jit" in report.tiers:
-        lines.append("LLVM ms: median LLVM time per compilation unit (object cache off); "
+        lines.append("LLVM ms: median time per function to lower it and run LLVM (O2, object "
+                     "code; each function that runs is compiled alone, object cache off); "
                      "jit /unit is the steady state, after compiling.")
     return lines + report.notes()
 

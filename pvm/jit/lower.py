@@ -143,8 +143,10 @@ class FunctionLowering:
             origin, done = f.append_basic_block("origin"), f.append_basic_block("done")
             b.cbranch(b.icmp_signed("!=", status, self.c64(0)), origin, done)
             b.position_at_end(origin)
-            for slot, v in ((C.STATUS, status), (C.FUNC, self.c64(self.findex)), (C.PC, pc),
-                            (C.FP, fp), (C.FUEL, fuel)):
+            slots = [(C.STATUS, status), (C.FUNC, self.c64(self.findex)), (C.PC, pc), (C.FP, fp)]
+            if self.metered:            # else ctx[FUEL] keeps the bridge's count
+                slots.append((C.FUEL, fuel))
+            for slot, v in slots:
                 b.store(v, b.gep(ctx, [self.c64(slot)]))
             with b.if_then(has_addr):
                 b.store(addr, b.gep(ctx, [self.c64(C.ADDR)]))
@@ -222,7 +224,7 @@ class FunctionLowering:
         self.base = b.inttoptr(self.ctx_load(C.MEM), I8.as_pointer())
         self.top = self.c64(len(self.m.mem))   # fixed for the run: a constant
         self.floor = self.ctx_load(C.FLOOR)
-        b.store(self.ctx_load(C.FUEL), self.fuel)
+        b.store(self.ctx_load(C.FUEL) if self.metered else self.c64(0), self.fuel)
         save = b.sub(self.fp, self.c64(8 * fn.nregs))
         if self.entry_pc is None:
             for i, kd in enumerate(fn.kinds):
@@ -806,7 +808,8 @@ class FunctionLowering:
         cb = b.inttoptr(self.ctx_load(C.SYSCALL), fty.as_pointer())
         args = [self.get(a + i) for i in range(n + 1)] + [self.c64(0)] * (6 - n)
         self.ctx_store(C.FP, self.fp)
-        self.ctx_store(C.FUEL, b.load(self.fuel))
+        if self.metered:
+            self.ctx_store(C.FUEL, b.load(self.fuel))
         v = b.call(cb, [self.ctx] + args)
         status = self.ctx_load(C.STATUS)
         stop, go = self.new_block(f"sysstop{pc}"), self.new_block(f"sysok{pc}")
