@@ -145,8 +145,8 @@ def legend(report) -> list:
         "are per unit of work; auto is a whole `pvm run --tier=auto` process.",
     ]
     if "jit" in report.tiers:
-        lines.append("LLVM ms: median time per function to lower it and run LLVM (O2, object "
-                     "code; each function that runs is compiled alone, object cache off); "
+        lines.append("LLVM ms: median time per function of the program's own source to lower "
+                     "it and run LLVM (O2, object code), each compiled alone, object cache off; "
                      "jit /unit is the steady state, after compiling.")
     return lines + report.notes()
 

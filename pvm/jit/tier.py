@@ -143,15 +143,18 @@ class JitTier:
                 self.compile(k, "(all functions)", everything=True)
 
     def compile_on_first_call(self) -> None:
-        """--tier=jit: each function is compiled just before it first runs,
-        so that functions a run never reaches cost no LLVM time."""
+        """--tier=jit: a function is compiled just before it first runs,
+        with every function it can call directly (so native code never has
+        to leave for a callee that is not compiled yet, and finish its own
+        call interpreted); in practice the first call, of _start, compiles
+        all that the program reaches."""
         for k in range(len(self.m.program.functions)):
             if k not in self.compiled:
                 self.m.install_fast(k, self._first_call(k))
 
     def _first_call(self, k: int):
         def first_call(m, L, how, fp, *params):
-            if not self.compile(k, "before its first call"):
+            if not self.compile(k, "before its first call", everything=True):
                 m.install_fast(k, m.translated(k))      # refused: interpret it
             return m._fast[k](m, L, how, fp, *params)
         return first_call
