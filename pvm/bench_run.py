@@ -1,7 +1,9 @@
 """Measuring one benchmark: each tier timed the same way, every output kept.
 
 A Column is one tier's measurement of one program: the wall times of
-`repeat` runs after a warm-up, and what the runs printed.  How each is timed:
+`repeat` runs after a warm-up, and what the runs printed.  The columns of
+one program are run round robin (every warm-up, then every first timed run,
+...), so a shared machine's drift moves them alike.  How each is timed:
   interp   in this process, a fresh Machine per run, only `m.run()` timed
   jit      the same with tier="jit", every function compiled before the
            clock starts (jit.compile_all()), so this is the steady state
@@ -107,17 +109,30 @@ class Runner:
             row.error = "does not compile on pvm: " + str(e).splitlines()[0]
             self.show.finish()
             return row
+        runs = {}
         for tier in self.tiers:
             size = target.interp if tier == "interp" else target.full
+            row.columns[tier] = Column(tier, size)
             if tier in ("interp", "jit"):
-                col = self.in_process(program, target, tier, size)
+                runs[tier] = lambda col, i: self.in_process(program, target, col, i)
             elif tier == "auto":
-                col = self.process(target, "auto", size, self.auto_command(target))
+                command = self.auto_command(target)
+                runs[tier] = lambda col, i, c=command: self.process(target, col, i, c)
             else:
                 exe = self.native(target, tier)
-                col = self.process(target, tier, size, exe) if isinstance(exe, list) \
-                    else Column(tier, size, error=exe)
-            row.columns[tier] = col
+                if isinstance(exe, list):
+                    runs[tier] = lambda col, i, c=exe: self.process(target, col, i, c)
+                else:
+                    row.columns[tier].error = exe
+        # round robin: the i-th runs of all columns are taken together, so a
+        # machine that speeds up or slows down (shared hosts, frequency
+        # scaling) moves every column alike and the ratios stay fair
+        for i in range(1 + self.repeat):
+            for tier, run in runs.items():
+                col = row.columns[tier]
+                if col.error is None:
+                    self.show.step(f"{tier} {'warm-up' if i == 0 else f'run {i}/{self.repeat}'}")
+                    run(col, i)
         self.show.finish()
         return row
 
@@ -132,24 +147,20 @@ class Runner:
         return {s: self.run_process(exe + argv_of(target.name, s)[1:])[1] for s in sizes}, None
 
     # ---- in this process ------------------------------------------------------------
-    def in_process(self, program, target, tier: str, size) -> Column:
-        col = Column(tier, size)
-        for i in range(1 + self.repeat):
-            self.show.step(f"{tier} {'warm-up' if i == 0 else f'run {i}/{self.repeat}'}")
-            try:
-                # the JIT's warm-up machine compiles with the object cache
-                # off: that is where LLVM's own time is measured
-                seconds, out, m = self.run_machine(program, target, tier, size,
-                                                   uncached=tier == "jit" and i == 0)
-            except Exception as e:          # a failure of pvm itself: shown, not hidden
-                col.error = f"{tier} failed: {type(e).__name__}: {e}"
-                return col
-            if not record(col, out, seconds, timed=i > 0):
-                return col
-            if tier == "jit" and i == 0:
-                col.llvm_ms = self.llvm_ms_per_function(program)
-                col.jit_notes = [e for e in m.jit.events if e.startswith("refused")]
-        return col
+    def in_process(self, program, target, col: Column, i: int) -> None:
+        """Run i (0: the warm-up) of an in-process column: interp or jit."""
+        tier = col.tier
+        try:
+            # the JIT's warm-up machine compiles with the object cache
+            # off: that is where LLVM's own time is measured
+            seconds, out, m = self.run_machine(program, target, tier, col.size,
+                                               uncached=tier == "jit" and i == 0)
+        except Exception as e:          # a failure of pvm itself: shown, not hidden
+            col.error = f"{tier} failed: {type(e).__name__}: {e}"
+            return
+        if record(col, out, seconds, timed=i > 0) and tier == "jit" and i == 0:
+            col.llvm_ms = self.llvm_ms_per_function(program)
+            col.jit_notes = [e for e in m.jit.events if e.startswith("refused")]
 
     def run_machine(self, program, target, tier: str, size, uncached: bool = False):
         """One run on a fresh Machine; only m.run() is timed."""
@@ -224,14 +235,10 @@ class Runner:
             return f"{tier} -O2 does not compile it: {first}"
         return [exe]
 
-    def process(self, target, tier: str, size, command: list) -> Column:
-        col = Column(tier, size)
-        for i in range(1 + self.repeat):
-            self.show.step(f"{tier} {'warm-up' if i == 0 else f'run {i}/{self.repeat}'}")
-            seconds, out = self.run_process(command + argv_of(target.name, size)[1:])
-            if not record(col, out, seconds, timed=i > 0):
-                return col
-        return col
+    def process(self, target, col: Column, i: int, command: list) -> None:
+        """Run i (0: the warm-up) of a whole process: auto, gcc or clang."""
+        seconds, out = self.run_process(command + argv_of(target.name, col.size)[1:])
+        record(col, out, seconds, timed=i > 0)
 
     def run_process(self, argv: list):
         env = dict(os.environ)
