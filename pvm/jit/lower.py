@@ -69,6 +69,7 @@ class FunctionLowering:
         self.data_base = self.layout.data_base
         self.live = live_in(self.fn.code)
         self._exit = None
+        self.inlined = False              # True: a copy inside a caller (pvm/jit/inline.py)
         # without --fuel nothing ever reads the count: leave it out entirely
         self.metered = machine.fuel_budget < (1 << 62)
 
@@ -127,10 +128,13 @@ class FunctionLowering:
 
     def exit_helper(self) -> ir.Function:
         if self._exit is None:
+            name = f"pvm_exit{self.findex}_{self.entry_pc}"
+            self._exit = self.module.globals.get(name)
+        if self._exit is None:
             kinds = self.fn.kinds
             fty = ir.FunctionType(ir.VoidType(), [CTX, I8.as_pointer(), I64, I64, I64, I64, I64, I1]
                                   + [kind_type(k) for k in kinds])
-            f = self._exit = ir.Function(self.module, fty, f"pvm_exit{self.findex}_{self.entry_pc}")
+            f = self._exit = ir.Function(self.module, fty, name)
             f.linkage = "internal"
             f.attributes.add("noinline")
             f.attributes.add("cold")
@@ -217,7 +221,7 @@ class FunctionLowering:
         func = self.module.globals.get(name) or ir.Function(self.module, fty, name)
         self.func = func
         self.ctx, self.fp = func.args[0], func.args[1]
-        entry = func.append_basic_block("entry")
+        entry = self.entry_block = func.append_basic_block("entry")
         self.b = b = ir.IRBuilder(entry)
         self.regs = [b.alloca(kind_type(kd), name=f"r{i}") for i, kd in enumerate(fn.kinds)]
         self.fuel = b.alloca(I64, name="fuel")
@@ -703,17 +707,23 @@ class FunctionLowering:
         bad, good = self.new_block(f"unwind{pc}"), self.new_block(f"back{pc}")
         b.cbranch(failed, bad, good)
         b.position_at_end(bad)
-        self.exit(self.after_call(pc))
-        ret_addr = self.m.text_offsets[self.findex][pc + 1]
-        b.store(self.fp, self.mem_ptr(nfp, I64))
-        b.store(self.c64(ret_addr), self.mem_ptr(b.add(nfp, self.c64(8)), I64))
-        b.branch(self.unwind)
+        self.unwind_call(pc, nfp)
         b.position_at_end(good)
         if self.metered:
             b.store(b.load(self.ctx_slot(C.FUEL)), self.fuel)
         kind = self.fn.kinds[dst]
         self.set(dst, b.bitcast(result, F64) if kind == "d" else result)
         b.branch(self.blocks[pc + 1])
+
+    def unwind_call(self, pc: int, nfp) -> None:
+        """The callee at nfp stopped: spill what is live after the call,
+        store the callee's frame link (saved FP, return address), unwind."""
+        b = self.b
+        self.exit(self.after_call(pc))
+        ret_addr = self.m.text_offsets[self.findex][pc + 1]
+        b.store(self.fp, self.mem_ptr(nfp, I64))
+        b.store(self.c64(ret_addr), self.mem_ptr(b.add(nfp, self.c64(8)), I64))
+        b.branch(self.unwind)
 
     def after_call(self, pc: int) -> int:
         """Registers the interpreter needs to resume after the call at pc
@@ -740,6 +750,10 @@ class FunctionLowering:
         for i, r in enumerate(extra):       # variadic arguments: memory slots at FP+16
             v = self.get(r)
             b.store(v, self.mem_ptr(b.add(nfp, self.c64(16 + 8 * i)), v.type))
+        from .inline import inline_call, inlinable
+        if inlinable(self, k):
+            inline_call(self, pc, dst, k, nfp, fixed)
+            return
         target = self.declared.get(k)
         if target is None:                   # not in this module: through the table
             fty = fresh_type(callee)

@@ -75,6 +75,7 @@ class JitTier:
         self._fresh: dict = {}           # function index -> ctypes function
         self._resume: dict = {}          # (function index, pc) -> ctypes function
         self.error: BaseException | None = None
+        self.eager = False               # compile resume entries when returning (--tier=jit)
         self.events: list = []
 
     # ---- logging ------------------------------------------------------------------
@@ -143,18 +144,19 @@ class JitTier:
                 self.compile(k, "(all functions)", everything=True)
 
     def compile_on_first_call(self) -> None:
-        """--tier=jit: a function is compiled just before it first runs,
-        with every function it can call directly (so native code never has
-        to leave for a callee that is not compiled yet, and finish its own
-        call interpreted); in practice the first call, of _start, compiles
-        all that the program reaches."""
+        """--tier=jit: each function is compiled just before it first runs,
+        so that functions a run never reaches cost no LLVM time.  A native
+        call of a function not compiled yet goes through the main loop (which
+        compiles it); the caller then resumes native code after the call
+        through a resume entry compiled for that spot (`eager`)."""
+        self.eager = True
         for k in range(len(self.m.program.functions)):
             if k not in self.compiled:
                 self.m.install_fast(k, self._first_call(k))
 
     def _first_call(self, k: int):
         def first_call(m, L, how, fp, *params):
-            if not self.compile(k, "before its first call", everything=True):
+            if not self.compile(k, "before its first call"):
                 m.install_fast(k, m.translated(k))      # refused: interpret it
             return m._fast[k](m, L, how, fp, *params)
         return first_call
@@ -211,6 +213,8 @@ class JitTier:
                 v = fresh(addr, fp, *params)
             else:
                 entry = resumes.get((k, L))
+                if entry is None and self.eager and how == 1:
+                    entry = self.resume_entry(k, L)
                 if entry is None:       # no native entry here: finish this call interpreted
                     return m.translated(k)(m, L, how, fp)
                 if how == 2 and save is not None:

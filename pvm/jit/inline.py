@@ -1,0 +1,80 @@
+"""Inlining a recursive call: one level of a small self-recursive function.
+
+LLVM inlines small callees on its own, but never a function into itself, so
+in fib or a tree walk every guest call stays a native call.  Here the lowering
+copies the callee's body into the call site once (depth 1): the copy has its
+own registers and its frame pointer is the callee's new FP, so a stop inside
+it (trap, fuel, a call through the main loop) spills the copy's registers
+into that frame like a real callee would, then spills the caller's and stores
+the frame link, exactly as pvm/jit/lower.py's unwind after a native call.  The
+interpreter therefore finds the same frames either way; only the native call
+and return are gone.  (A tail call or accumulator transformation, as clang
+does for fib, would drop guest frames, and is not allowed here.)
+"""
+from __future__ import annotations
+
+from llvmlite import ir
+
+from .lower import I64, F64, FunctionLowering, kind_type
+
+MAX_INLINED = 48          # bytecode instructions: only small bodies are copied
+
+
+def inlinable(caller: FunctionLowering, k: int) -> bool:
+    callee = caller.program.functions[k]
+    return (k == caller.findex and not caller.inlined and not callee.variadic
+            and len(callee.code) <= MAX_INLINED)
+
+
+class InlinedLowering(FunctionLowering):
+    """The callee's body lowered into the caller's LLVM function."""
+
+    def lower_into(self, caller: FunctionLowering, pc: int, dst: int, nfp, args: list) -> None:
+        fn, b = self.fn, caller.b
+        self.inlined = True
+        self.b, self.func, self.ctx, self.fp = b, caller.func, caller.ctx, nfp
+        self.base, self.top, self.floor, self.fuel = caller.base, caller.top, caller.floor, caller.fuel
+        self.entry_block = caller.entry_block
+        at_entry = ir.IRBuilder(caller.entry_block)
+        at_entry.position_at_start(caller.entry_block)          # allocas there: mem2reg
+        self.regs = [at_entry.alloca(kind_type(kd), name=f"in{pc}r{i}")
+                     for i, kd in enumerate(fn.kinds)]
+        self.result = at_entry.alloca(I64, name=f"in{pc}result")
+        for i, kd in enumerate(fn.kinds):
+            b.store(args[i] if i < fn.nparams else ir.Constant(kind_type(kd), 0), self.regs[i])
+        # a stop inside the copy: its own registers are spilled by its exits,
+        # then the caller unwinds as after a native callee that stopped
+        self.unwind = caller.func.append_basic_block(f"in{pc}unwind")
+        self.done = caller.func.append_basic_block(f"in{pc}done")
+        self.blocks = {p: caller.func.append_basic_block(f"in{pc}L{p}") for p in self._leaders()}
+        b.branch(self.blocks[0])
+        b.position_at_end(self.unwind)
+        caller.unwind_call(pc, nfp)
+        starts = sorted(self.blocks)
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(fn.code)
+            self.lower_block(start, end)
+        b.position_at_end(self.done)
+        value = b.load(self.result)
+        caller.set(dst, b.bitcast(value, F64) if caller.fn.kinds[dst] == "d" else value)
+        b.branch(caller.blocks[pc + 1])
+
+    def _leaders(self):
+        from ..translate import leaders
+        return leaders(self.fn.code)
+
+    def lower_RET(self, pc, a):
+        self.b.store(self._bits(self.get(a)), self.result)
+        self.b.branch(self.done)
+
+    lower_FRET = lower_RET
+
+    def lower_RETV(self, pc):
+        self.b.store(ir.Constant(I64, 0), self.result)
+        self.b.branch(self.done)
+
+
+def inline_call(caller: FunctionLowering, pc: int, dst: int, k: int, nfp, fixed: list) -> None:
+    """Lower `CALL dst, k, fixed...` at pc by copying k's body (see above)."""
+    copy = InlinedLowering(caller.module, caller.m, k, None, caller.declared)
+    copy.lower_into(caller, pc, dst, nfp, [caller.get(r) for r in fixed])
