@@ -297,7 +297,9 @@ class FunctionLowering:
 
     def opaque(self, x):
         """x, as a value LLVM cannot see through (an empty asm)."""
-        return self.b.call(ir.InlineAsm(ir.FunctionType(F64, [F64]), "", "=x,0"), [x])
+        # no memory, no side effect: LLVM may still hoist it out of loops
+        return self.b.call(ir.InlineAsm(ir.FunctionType(F64, [F64]), "", "=x,0"), [x],
+                           attrs=("readnone", "nounwind"))
 
     def lower_FADDR(self, pc, a, f):
         self.set(a, self.c64(self.layout.function_address[f]))
