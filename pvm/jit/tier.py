@@ -75,7 +75,6 @@ class JitTier:
         self._fresh: dict = {}           # function index -> ctypes function
         self._resume: dict = {}          # (function index, pc) -> ctypes function
         self.error: BaseException | None = None
-        self.eager = False               # compile resume entries when returning (--tier=jit)
         self.events: list = []
 
     # ---- logging ------------------------------------------------------------------
@@ -148,8 +147,7 @@ class JitTier:
         so that functions a run never reaches cost no LLVM time.  A native
         call of a function not compiled yet goes through the main loop (which
         compiles it); the caller then resumes native code after the call
-        through a resume entry compiled for that spot (`eager`)."""
-        self.eager = True
+        through a resume entry compiled for that spot (see _bridge)."""
         for k in range(len(self.m.program.functions)):
             if k not in self.compiled:
                 self.m.install_fast(k, self._first_call(k))
@@ -213,7 +211,11 @@ class JitTier:
                 v = fresh(addr, fp, *params)
             else:
                 entry = resumes.get((k, L))
-                if entry is None and self.eager and how == 1:
+                if entry is None and how == 1 and self.engine.code_bytes <= self.cache_bytes:
+                    # back from a call that went through the main loop (its
+                    # callee was not native yet): a compiled function is a hot
+                    # one, so go on natively from here rather than interpreting
+                    # the rest of this call (all of main's loop, say)
                     entry = self.resume_entry(k, L)
                 if entry is None:       # no native entry here: finish this call interpreted
                     return m.translated(k)(m, L, how, fp)

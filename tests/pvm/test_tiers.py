@@ -161,6 +161,37 @@ def test_jit_tier_resumes_native_code_after_calling_a_new_function():
     assert not any("(+" in line for line in log), log        # one function at a time
 
 
+LATE_CALLEE = r"""
+#include <stdio.h>
+static long late(long x) { return x * 3 + 1; }      /* first runs long after main is native */
+int main(void) {
+    long h = 0;
+    for (long i = 0; i < 300000; i++) {
+        h = h * 31 + i;
+        if (i == 200000)
+            h += late(i);
+    }
+    printf("%ld\n", h);
+    return 0;
+}
+"""
+
+
+def test_auto_goes_on_natively_after_a_callee_that_was_not_compiled():
+    """main is compiled at its loop before `late` ever ran, so that call goes
+    through the main loop; main then resumes native code right after it
+    (a second resume entry) instead of interpreting the rest of its loop."""
+    log = []
+    program = pvm.compile_source(LATE_CALLEE, name="late.c")
+    auto = pvm.run(program, tier="auto", jit_threshold=10, jit_log=log.append)
+    interp = pvm.run(program, tier="interp")
+    assert (auto.status, auto.stdout) == (interp.status, interp.stdout)
+    main = next(f for f in program.functions if f.name == "main")
+    late = next(k for k, f in enumerate(program.functions) if f.name == "late")
+    after = next(pc + 1 for pc, ins in enumerate(main.code) if ins[0] == "CALL" and ins[2] == late)
+    assert f"jit: resume entry main at instruction {after}" in log, log
+
+
 CROSSING = r"""
 #include <stdio.h>
 #include <stdarg.h>
