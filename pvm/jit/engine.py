@@ -31,7 +31,7 @@ def _init() -> None:
 
 
 class Engine:
-    def __init__(self, opt: int = 2, disk_cache: bool = True):
+    def __init__(self, opt: int = 2, disk_cache: bool = True, symbols: dict | None = None):
         _init()
         target = llvm.Target.from_default_triple()
         self.tm = target.create_target_machine(opt=opt, jit=True)
@@ -43,6 +43,7 @@ class Engine:
         self.code_bytes = 0          # native code generated (or loaded) so far
         self.compile_ms: list = []   # LLVM time of each compilation that ran LLVM
         self.last_from_cache = False
+        self.symbols = symbols or {}  # resolved when object code loads (guest memory)
 
     def optimise(self, module) -> None:
         pto = llvm.create_pipeline_tuning_options(speed_level=self.opt)
@@ -88,6 +89,9 @@ class Engine:
                 except OSError:
                     pass            # a read-only cache only costs speed
         self.code_bytes += len(obj)
+        for name, address in self.symbols.items():
+            # process-wide in LLVM, so (re)set just before this engine links
+            llvm.add_symbol(name, address)
         self.ee.add_object_file(llvm.ObjectFileRef.from_data(obj))
         self.ee.finalize_object()
         return {n: self.ee.get_function_address(n) for n in names}

@@ -36,6 +36,22 @@ CTX = I64.as_pointer()
 INT64_MIN = -(1 << 63)
 
 
+MEMORY_SYMBOL = "pvm_guest_memory"
+
+
+def guest_memory(module: ir.Module, size: int):
+    """Guest memory byte 0, as an external symbol the code library resolves
+    to this machine's buffer when it loads the object code (engine.py).  A
+    link-time constant, unlike a pointer loaded from the context, needs no
+    register of its own in a hot loop, and the object code stays the same
+    from run to run, so the disk cache still applies."""
+    g = module.globals.get(MEMORY_SYMBOL)
+    if g is None:
+        g = ir.GlobalVariable(module, ir.ArrayType(I8, size), MEMORY_SYMBOL)
+        g.linkage = "external"
+    return g.bitcast(I8.as_pointer())
+
+
 def kind_type(kind: str):
     return F64 if kind == "d" else I64
 
@@ -225,7 +241,7 @@ class FunctionLowering:
         self.b = b = ir.IRBuilder(entry)
         self.regs = [b.alloca(kind_type(kd), name=f"r{i}") for i, kd in enumerate(fn.kinds)]
         self.fuel = b.alloca(I64, name="fuel")
-        self.base = b.inttoptr(self.ctx_load(C.MEM), I8.as_pointer())
+        self.base = guest_memory(self.module, len(self.m.mem))
         self.top = self.c64(len(self.m.mem))   # fixed for the run: a constant
         self.floor = self.ctx_load(C.FLOOR)
         b.store(self.ctx_load(C.FUEL) if self.metered else self.c64(0), self.fuel)

@@ -29,7 +29,7 @@ from ..traps import BadCall, DivideByZero, GuestExit, SegFault
 from ..translate import FlatCall, Step
 from . import context as C
 from .engine import Engine, unit_key
-from .lower import FunctionLowering, fresh_type, signature
+from .lower import MEMORY_SYMBOL, FunctionLowering, fresh_type, signature
 
 NATIVE_SPAN = 256 << 10   # guest stack bytes one native call chain may use (bounds the C stack)
 MAX_UNIT = 400            # functions compiled together at most
@@ -45,12 +45,13 @@ class JitTier:
         self.log = log                   # callable(str) for --jit-log, or None
         self.dump = dump                 # callable(str) for --dump=llvm, or None
         self.cache_bytes = cache_mb << 20
-        self.engine = Engine(disk_cache=disk_cache)
+        self._mem_view = (ctypes.c_char * len(m.mem)).from_buffer(m.mem)
+        self.engine = Engine(disk_cache=disk_cache,
+                             symbols={MEMORY_SYMBOL: ctypes.addressof(self._mem_view)})
         fns = m.program.functions
         n = len(fns)
         self.ctx = C.Context()
         self.ctx_addr = ctypes.addressof(self.ctx)
-        self._mem_view = (ctypes.c_char * len(m.mem)).from_buffer(m.mem)
         self.table = (ctypes.c_int64 * n)()
         text = m.layout.text_end - TEXT_BASE
         self.addr2func = (ctypes.c_int32 * max(text, 1))()
