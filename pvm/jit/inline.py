@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from llvmlite import ir
 
+from ..translate import leaders
 from .lower import I64, F64, FunctionLowering, kind_type
 
 MAX_INLINED = 48          # bytecode instructions: only small bodies are copied
@@ -46,7 +47,7 @@ class InlinedLowering(FunctionLowering):
         # then the caller unwinds as after a native callee that stopped
         self.unwind = caller.func.append_basic_block(f"in{pc}unwind")
         self.done = caller.func.append_basic_block(f"in{pc}done")
-        self.blocks = {p: caller.func.append_basic_block(f"in{pc}L{p}") for p in self._leaders()}
+        self.blocks = {p: caller.func.append_basic_block(f"in{pc}L{p}") for p in leaders(fn.code)}
         b.branch(self.blocks[0])
         b.position_at_end(self.unwind)
         caller.unwind_call(pc, nfp)
@@ -58,10 +59,6 @@ class InlinedLowering(FunctionLowering):
         value = b.load(self.result)
         caller.set(dst, b.bitcast(value, F64) if caller.fn.kinds[dst] == "d" else value)
         b.branch(caller.blocks[pc + 1])
-
-    def _leaders(self):
-        from ..translate import leaders
-        return leaders(self.fn.code)
 
     def lower_RET(self, pc, a):
         self.b.store(self._bits(self.get(a)), self.result)

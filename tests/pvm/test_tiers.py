@@ -10,6 +10,7 @@ traps several frames deep in native code, fuel, and volatile polling.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -190,6 +191,42 @@ def test_auto_goes_on_natively_after_a_callee_that_was_not_compiled():
     late = next(k for k, f in enumerate(program.functions) if f.name == "late")
     after = next(pc + 1 for pc, ins in enumerate(main.code) if ins[0] == "CALL" and ins[2] == late)
     assert f"jit: resume entry main at instruction {after}" in log, log
+
+
+RECURSIVE = r"""
+#include <stdio.h>
+static int *nowhere;
+static int walk(int n, int fail) {      /* small and self-recursive: inlined once */
+    if (n == 0)
+        return fail ? *nowhere : 1;
+    return walk(n - 1, fail) + walk(n - 2 < 0 ? 0 : n - 2, fail) + n;
+}
+int main(int argc, char **argv) {
+    printf("%d\n", walk(18, 0));
+    return walk(5, argc > 1);            /* a NULL read deep in the recursion */
+}
+"""
+
+
+@pytest.mark.parametrize("args", [(), ("fail",)])
+def test_inlined_recursion_keeps_every_frame(args):
+    """The JIT copies walk into itself once (pvm/jit/inline.py); results, the
+    trap report (function, line) and fuel stops inside the copy equal the
+    interpreter's."""
+    program = pvm.compile_source(RECURSIVE, name="walk.c")
+    ir_text = []
+    jit = pvm.run(program, args=args, tier="jit", dump_llvm=ir_text.append)
+    interp = pvm.run(program, args=args, tier="interp")
+    assert (jit.status, jit.stdout, jit.stderr) == (interp.status, interp.stdout, interp.stderr)
+    # the copy's blocks (in<call pc>L<pc>) and its way out, in the optimised IR
+    assert any(re.search(r"^in\d+L\d+:", t, re.M) and re.search(r"^in\d+unwind:", t, re.M)
+               for t in ir_text)
+    if args:
+        assert interp.status == 139 and b"in walk (walk.c:6)" in interp.stderr
+    for fuel in (777, 5000):
+        a = pvm.run(program, args=args, tier="jit", fuel=fuel)
+        b = pvm.run(program, args=args, tier="interp", fuel=fuel)
+        assert (a.status, a.stdout, a.stderr) == (b.status, b.stdout, b.stderr)
 
 
 CROSSING = r"""
