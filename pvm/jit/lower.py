@@ -1,8 +1,9 @@
 """Lowering: one bytecode function to LLVM IR, one `lower_<OPNAME>` per opcode.
 
 Each register becomes an alloca (LLVM's mem2reg turns them into SSA values),
-guest memory is the i8 array at ctx[MEM], and every access is bounds-checked
-exactly as pvm/semantics.py checks it.  Two kinds of function come out:
+guest memory is the external array `pvm_guest_memory` (resolved to the
+machine's buffer when the object code loads), and every access is
+bounds-checked exactly as pvm/semantics.py checks it.  Two kinds of function come out:
 
     i64 pvm_f<k>(i64 *ctx, i64 fp, params...)      a fresh call
     i64 pvm_f<k>_at<L>(i64 *ctx, i64 fp)           resume at instruction L,
