@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 
 from pvm.errors import EXIT_COMPILE, PvmError
+from pvm.sources import SourceLines
 
 
 class CompileError(PvmError):
@@ -30,7 +31,7 @@ class Source:
         self.name = name
         self.lines = text.split("\n")
         self.line_map = line_map or [(name, i + 1) for i in range(len(self.lines))]
-        self._files = dict(files or {})   # filename -> list of lines (original sources)
+        self.sources = SourceLines(files)   # the original sources' lines, by file name
 
     def origin(self, line: int) -> tuple[str, int]:
         """(file, line) a line of the preprocessed text came from."""
@@ -42,14 +43,7 @@ class Source:
         return self.name, line
 
     def original_line(self, filename: str, line: int) -> str | None:
-        lines = self._files.get(filename)
-        if lines is None:
-            try:
-                with open(filename, encoding="utf-8", errors="replace") as f:
-                    lines = f.read().split("\n")
-            except OSError:
-                lines = []
-            self._files[filename] = lines
+        lines = self.sources.lines(filename)
         return lines[line - 1] if 1 <= line <= len(lines) else None
 
     def quote(self, line: int, col: int) -> tuple[str, int] | None:

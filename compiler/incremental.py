@@ -306,7 +306,7 @@ class Session:
         if unit2 is None:
             raise CompileError("\n".join(m for _, _, m in errors))
         unit2.items = unit2.items[1:]
-        source2 = Source(text, source.name, source.line_map, source._files)
+        source2 = Source(text, source.name, source.line_map, source.sources.files)
         diag = self._diag(source2, warnings)
         c = self._checker(diag, locals_)
         c.scopes[0][result] = Symbol(result, slot_ty, "var", "global", "external", result)

@@ -1,7 +1,7 @@
 """The context block shared by native code and Python: one array of int64.
 
 Native code receives a pointer to it as its first argument.  It is how
-compiled code finds guest memory and the call tables, and how it tells the
+compiled code finds the call tables, and how it tells the
 Python side why it stopped (`STATUS`) and where (`FUNC`, `PC`, `FP`).  The
 slot numbers below are the whole interface; lower.py and bridge.py both use
 these names, nothing else.
@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import ctypes
 
-# slot numbers
-MEM = 0            # address of guest memory byte 0
-MEM_SIZE = 1       # bytes of guest memory
+# slot numbers (0 and 1 are free: native code finds guest memory through a
+# link-time symbol, see lower.guest_memory, and its size is a constant)
 FUEL = 2           # instructions left (kept in a register between calls)
 STATUS = 3         # why native code stopped (see below); 0 while running
 FUNC = 4           # where it stopped: function index ...

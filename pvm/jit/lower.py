@@ -144,8 +144,8 @@ class FunctionLowering:
                                     has_addr] + values)
 
     def exit_helper(self) -> ir.Function:
-        if self._exit is None:
-            name = f"pvm_exit{self.findex}_{self.entry_pc}"
+        name = f"pvm_exit{self.findex}_{self.entry_pc}"
+        if self._exit is None:      # an inlined copy shares its function's helper
             self._exit = self.module.globals.get(name)
         if self._exit is None:
             kinds = self.fn.kinds

@@ -63,8 +63,6 @@ class JitTier:
             *[-1 if f.variadic else signature(f.kinds[:f.nparams], f.returns) for f in fns])
         self._syscall_cb = C.SYSCALL_TYPE(self._syscall)
         ctx = self.ctx
-        ctx[C.MEM] = ctypes.addressof(self._mem_view)
-        ctx[C.MEM_SIZE] = len(m.mem)
         ctx[C.STACK_LIMIT] = m.stack_limit
         for slot, arr in ((C.TABLE, self.table), (C.ADDR2FUNC, self.addr2func),
                           (C.SHAPE, self.shape), (C.FRAME_BYTES, self.frame_bytes),
