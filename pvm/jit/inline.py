@@ -1,8 +1,9 @@
-"""Inlining a recursive call: one level of a small self-recursive function.
+"""Inlining a recursive call: a few levels of a small self-recursive function.
 
 LLVM inlines small callees on its own, but never a function into itself, so
 in fib or a tree walk every guest call stays a native call.  Here the lowering
-copies the callee's body into the call site once (depth 1): the copy has its
+copies the callee's body into the call site, and into the copy's call sites,
+as deep as an instruction budget allows (inline_depth): each copy has its
 own registers and its frame pointer is the callee's new FP, so a stop inside
 it (trap, fuel, a call through the main loop) spills the copy's registers
 into that frame like a real callee would, then spills the caller's and stores
@@ -19,12 +20,27 @@ from ..translate import leaders
 from .lower import I64, F64, FunctionLowering, kind_type
 
 MAX_INLINED = 48          # bytecode instructions: only small bodies are copied
+BUDGET = 160              # instructions, the function and all its copies
+
+
+def inline_depth(fn, findex: int) -> int:
+    """How many levels of copies fit the budget: the function itself, its
+    c recursive calls, their c*c, ... (fib, 10 instructions and 2 calls: 3
+    levels, 150 instructions; a 48-instruction tree walk: 1 level)."""
+    calls = sum(1 for ins in fn.code if ins[0] in ("CALL", "FCALL") and ins[2] == findex)
+    size, total, level = len(fn.code), len(fn.code), 0
+    while True:
+        size *= calls
+        if size == 0 or total + size > BUDGET:
+            return level
+        total += size
+        level += 1
 
 
 def inlinable(caller: FunctionLowering, k: int) -> bool:
     callee = caller.program.functions[k]
-    return (k == caller.findex and not caller.inlined and not callee.variadic
-            and len(callee.code) <= MAX_INLINED)
+    return (k == caller.findex and not callee.variadic and len(callee.code) <= MAX_INLINED
+            and caller.depth < inline_depth(callee, k))
 
 
 class InlinedLowering(FunctionLowering):
@@ -33,7 +49,9 @@ class InlinedLowering(FunctionLowering):
     def lower_into(self, caller: FunctionLowering, pc: int, dst: int, nfp, args: list) -> None:
         fn, b = self.fn, caller.b
         self.inlined = True
+        self.depth = caller.depth + 1
         self.b, self.func, self.ctx, self.fp = b, caller.func, caller.ctx, nfp
+        self.entry_block = caller.entry_block
         self.base, self.top, self.floor, self.fuel = caller.base, caller.top, caller.floor, caller.fuel
         at_entry = ir.IRBuilder(caller.entry_block)
         at_entry.position_at_start(caller.entry_block)          # allocas there: mem2reg

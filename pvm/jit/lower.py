@@ -87,6 +87,7 @@ class FunctionLowering:
         self.live = live_in(self.fn.code)
         self._exit = None
         self.inlined = False              # True: a copy inside a caller (pvm/jit/inline.py)
+        self.depth = 0                    # copies around this one
         # without --fuel nothing ever reads the count: leave it out entirely
         self.metered = machine.fuel_budget < (1 << 62)
 

@@ -25,6 +25,8 @@ sys.path.insert(0, os.path.dirname(__file__))
 from tier_programs import c_programs  # noqa: E402
 
 pytestmark = pytest.mark.skipif("jit" not in pvm.TIERS, reason="the JIT needs llvmlite")
+if "jit" in pvm.TIERS:
+    from pvm.jit.inline import BUDGET, inline_depth
 
 GCC = shutil.which("gcc")
 FUEL = 30_000_000          # random programs are short; this only stops a runaway
@@ -196,7 +198,7 @@ def test_auto_goes_on_natively_after_a_callee_that_was_not_compiled():
 RECURSIVE = r"""
 #include <stdio.h>
 static int *nowhere;
-static int walk(int n, int fail) {      /* small and self-recursive: inlined once */
+static int walk(int n, int fail) {      /* small and self-recursive: inlined twice */
     if (n == 0)
         return fail ? *nowhere : 1;
     return walk(n - 1, fail) + walk(n - 2 < 0 ? 0 : n - 2, fail) + n;
@@ -210,23 +212,41 @@ int main(int argc, char **argv) {
 
 @pytest.mark.parametrize("args", [(), ("fail",)])
 def test_inlined_recursion_keeps_every_frame(args):
-    """The JIT copies walk into itself once (pvm/jit/inline.py); results, the
-    trap report (function, line) and fuel stops inside the copy equal the
-    interpreter's."""
+    """The JIT copies walk into itself two levels deep (pvm/jit/inline.py):
+    results, the trap report (function, line) and fuel stops inside the
+    copies equal the interpreter's."""
     program = pvm.compile_source(RECURSIVE, name="walk.c")
+    k = next(k for k, f in enumerate(program.functions) if f.name == "walk")
+    assert inline_depth(program.functions[k], k) == 2
     ir_text = []
     jit = pvm.run(program, args=args, tier="jit", dump_llvm=ir_text.append)
     interp = pvm.run(program, args=args, tier="interp")
     assert (jit.status, jit.stdout, jit.stderr) == (interp.status, interp.stdout, interp.stderr)
-    # the copy's blocks (in<call pc>L<pc>) and its way out, in the optimised IR
-    assert any(re.search(r"^in\d+L\d+:", t, re.M) and re.search(r"^in\d+unwind:", t, re.M)
-               for t in ir_text)
+    # the copies' blocks (in<call pc>L<pc>) and ways out, in the optimised IR:
+    # 2 copies in walk, 2 in each of them
+    walk_ir = next(t for t in ir_text if f"define i64 @pvm_f{k}(" in t or f"@pvm_f{k}(ptr" in t)
+    assert re.search(r"^in\d+L\d+", walk_ir, re.M)
+    assert len(re.findall(r"^in\d+unwind[.\d]*:", walk_ir, re.M)) == 6
     if args:
         assert interp.status == 139 and b"in walk (walk.c:6)" in interp.stderr
-    for fuel in (777, 5000):
+    for fuel in (777, 1234, 5000, 9999):
         a = pvm.run(program, args=args, tier="jit", fuel=fuel)
         b = pvm.run(program, args=args, tier="interp", fuel=fuel)
         assert (a.status, a.stdout, a.stderr) == (b.status, b.stdout, b.stderr)
+
+
+def test_inline_depth_fits_the_budget():
+    """fib-sized bodies (10 instructions, 2 calls) get 3 levels of copies
+    (2 + 4 + 8), a bigger one fewer, a function without recursion none."""
+    fib = pvm.compile_source("int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }"
+                             "int main(void) { return fib(5); }", name="fib.c")
+    k = next(k for k, f in enumerate(fib.functions) if f.name == "fib")
+    main = next(k for k, f in enumerate(fib.functions) if f.name == "main")
+    assert inline_depth(fib.functions[k], k) == 3
+    assert inline_depth(fib.functions[main], main) == 0
+    walk = pvm.compile_source(RECURSIVE, name="walk.c")
+    k = next(k for k, f in enumerate(walk.functions) if f.name == "walk")
+    assert len(walk.functions[k].code) * (1 + 2 + 4) <= BUDGET < len(walk.functions[k].code) * 15
 
 
 CROSSING = r"""
