@@ -26,6 +26,7 @@ import hashlib
 from llvmlite import ir
 
 from .. import isa
+from . import loops
 from .liveness import entry_constants, live_in
 from ..program import TEXT_BASE
 from ..translate import leaders
@@ -88,6 +89,7 @@ class FunctionLowering:
         self._exit = None
         self.inlined = False              # True: a copy inside a caller (pvm/jit/inline.py)
         self.depth = 0                    # copies around this one
+        self.proven = frozenset()         # accesses whose checks a loop guard did
         # without --fuel nothing ever reads the count: leave it out entirely
         self.metered = machine.fuel_budget < (1 << 62)
 
@@ -224,6 +226,8 @@ class FunctionLowering:
         self.b.position_at_end(good)
 
     def check_access(self, addr, width: int, write: bool, pc: int) -> None:
+        if pc in self.proven:                 # by the guard of the loop copy being lowered
+            return
         lo = self.data_base if write else TEXT_BASE
         limit = self.b.sub(self.top, self.c64(width + lo))
         ok = self.b.icmp_unsigned("<=", self.b.sub(addr, self.c64(lo)), limit)
@@ -262,14 +266,34 @@ class FunctionLowering:
                 b.store(b.load(self.mem_ptr(addr, kind_type(kd))), self.regs[i])
         # the common way out, once the origin has spilled what is live
         self.unwind = func.append_basic_block("unwind")
-        self.blocks = {pc: func.append_basic_block(f"L{pc}") for pc in leaders(fn.code)}
+        blocks = {pc: func.append_basic_block(f"L{pc}") for pc in leaders(fn.code)}
+        # an inner loop whose accesses can be proven at its entry gets a
+        # guard there and a second, unchecked copy (pvm/jit/loops.py)
+        versioned = loops.plan(fn.code)
+        outside = dict(blocks)                  # how the rest of the code enters a loop
+        for loop in versioned:
+            outside[loop.header] = func.append_basic_block(f"guard{loop.header}")
+        owner = {s: loop for loop in versioned for s in loop.blocks}
+        self.blocks = outside
         b.branch(self.blocks[self.entry_pc or 0])
         b.position_at_end(self.unwind)
         b.ret(self.c64(0))
-        starts = sorted(self.blocks)
-        for n, start in enumerate(starts):
-            end = starts[n + 1] if n + 1 < len(starts) else len(fn.code)
-            self.lower_block(start, end)
+        starts = sorted(blocks)
+        ends = dict(zip(starts, starts[1:] + [len(fn.code)]))
+        for start in starts:
+            # inside a loop, the way back to its header skips the guard
+            self.blocks = blocks if start in owner else outside
+            self.lower_block(start, ends[start])
+        for loop in versioned:
+            fast = dict(outside)
+            fast.update({s: func.append_basic_block(f"fast{s}") for s in loop.blocks})
+            self.blocks, self.proven = fast, loop.proven
+            for start in loop.blocks:
+                self.lower_block(start, ends[start])
+            self.proven = frozenset()
+            b.position_at_end(outside[loop.header])
+            ok = loops.emit_guard(self, loop, TEXT_BASE, self.data_base, len(self.m.mem))
+            b.cbranch(ok, fast[loop.header], blocks[loop.header])
         return func
 
     def lower_block(self, start: int, end: int) -> None:
