@@ -89,6 +89,9 @@ def parser() -> argparse.ArgumentParser:
                      help="print a line to stderr for every JIT event")
     run.add_argument("--jit-cache-mb", type=positive, default=256, metavar="MB",
                      help="stop compiling once this much native code exists (default 256)")
+    run.add_argument("--jit-cold-start", action="store_true",
+                     help="with --tier=auto, warm up in the interpreter even if an earlier "
+                          "run of this program left its hot functions' native code cached")
     run.add_argument("--trace", nargs="?", const="", metavar="FUNC",
                      help="print every executed instruction (of FUNC only, if given) with its "
                           "source line, on stderr; runs on the interpreter's stepper")
@@ -167,7 +170,7 @@ def cmd_run(a) -> int:
                        memory=a.memory, stack=a.stack, jit_threshold=a.jit_threshold,
                        jit_log=to_stderr if a.jit_log else None,
                        dump_llvm=to_stderr if a.dump == "llvm" else None,
-                       jit_cache_mb=a.jit_cache_mb)
+                       jit_cache_mb=a.jit_cache_mb, jit_warm_start=not a.jit_cold_start)
 
 
 def _write(path: str, data: bytes) -> None:

@@ -46,7 +46,8 @@ class Machine:
     def __init__(self, program: Program, *, memory: int = DEFAULT_MEMORY,
                  stack: int = DEFAULT_STACK, fuel: int | None = None, os=None,
                  tier: str = "interp", jit_threshold: int = 1000, jit_log=None,
-                 dump_llvm=None, jit_cache_mb: int = 256, program_key: str | None = None):
+                 dump_llvm=None, jit_cache_mb: int = 256, program_key: str | None = None,
+                 jit_warm_start: bool = False):
         self.program = program
         # identifies the program's bytecode (its file hash) for the caches of
         # translated code; None disables them
@@ -100,6 +101,9 @@ class Machine:
         self.stepper = Stepper(self, self._namespace)
         if tier == "jit" and self.jit is not None:
             self.jit.compile_on_first_call()
+        elif jit_warm_start and self.jit is not None:
+            # the units the last run compiled, from the disk cache (pvm/jit/warmstart.py)
+            self.jit.warm_start()
 
     # ---- loading -----------------------------------------------------------
     def _load_image(self) -> None:
@@ -290,6 +294,9 @@ class Machine:
         except GuestExit as e:
             self.halted = e.status
             return e.status
+        finally:
+            if self.jit is not None:
+                self.jit.record()
         raise AssertionError("unreachable")
 
     def _drive(self, stepping: bool) -> None:

@@ -55,6 +55,11 @@ class Engine:
             return None
         return os.path.join(self.cache_dir, key + ".o")
 
+    def cached(self, key: str | None) -> bool:
+        """Is there object code for `key` in the disk cache?"""
+        path = self._path(key)
+        return path is not None and os.path.exists(path)
+
     def compile(self, key: str | None, build_ir, names: list, dump=None) -> dict:
         """Native code for a unit; returns {name: address}.
 

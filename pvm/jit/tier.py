@@ -19,6 +19,7 @@ takes its registers from the frame's save area.
 from __future__ import annotations
 
 import ctypes
+import os
 import struct
 import time
 
@@ -28,6 +29,7 @@ from ..program import TEXT_BASE
 from ..traps import BadCall, DivideByZero, GuestExit, SegFault
 from ..translate import FlatCall, Step
 from . import context as C
+from . import warmstart
 from .engine import Engine, unit_key
 from .lower import MEMORY_SYMBOL, FunctionLowering, fresh_type, signature
 
@@ -75,6 +77,8 @@ class JitTier:
         self._resume: dict = {}          # (function index, pc) -> ctypes function
         self.error: BaseException | None = None
         self.events: list = []
+        self.units: list = []            # what this run compiled, in order (warmstart.py)
+        self._recorded: list | None = None   # the record read at start, if any
 
     # ---- logging ------------------------------------------------------------------
     def note(self, text: str) -> None:
@@ -113,8 +117,11 @@ class JitTier:
             self.refused[k] = "code cache full (--jit-cache-mb)"
             self.note(f"refused {self.m.program.functions[k].name}: {self.refused[k]}")
             return False
-        unit = self.reachable(k, everything)
-        fns = self.m.program.functions
+        return self.compile_unit(self.reachable(k, everything), why)
+
+    def compile_unit(self, unit: list, why: str = "") -> bool:
+        """Compile the functions in `unit` (its root first) as one module."""
+        k, fns = unit[0], self.m.program.functions
 
         def build_ir() -> str:
             module = ir.Module(name=f"pvm_unit_{k}")
@@ -130,6 +137,7 @@ class JitTier:
         ms = (time.perf_counter() - t0) * 1000
         for i in unit:
             self._install(i, addresses[f"pvm_f{i}"])
+        self.units.append(unit)
         src = "disk cache" if self.engine.last_from_cache else "LLVM"
         extra = f" (+{len(unit) - 1} callees)" if len(unit) > 1 else ""
         self.note(f"compiled {fns[k].name}{extra}{' ' + why if why else ''}: {ms:.1f} ms {src}")
@@ -150,6 +158,27 @@ class JitTier:
         for k in range(len(self.m.program.functions)):
             if k not in self.compiled:
                 self.m.install_fast(k, self._first_call(k))
+
+    # ---- warm start (pvm/jit/warmstart.py) --------------------------------------------
+    def _record_path(self) -> str | None:
+        key = self._key("units", self.m.jit_threshold)
+        if key is None or self.engine.cache_dir is None:
+            return None
+        return os.path.join(self.engine.cache_dir, key + ".units")
+
+    def warm_start(self) -> None:
+        """Load the units the last run of this program compiled, where the
+        disk cache has their object code."""
+        self._recorded = warmstart.load(self._record_path(), len(self.m.program.functions))
+        for unit in self._recorded:
+            if not any(i in self.compiled for i in unit) and \
+                    self.engine.cached(self._key("unit", unit)):
+                self.compile_unit(unit, "as in the last run")
+
+    def record(self) -> None:
+        """At the end of a run: remember what it compiled, if that changed."""
+        if self._recorded is not None and self.units != self._recorded:
+            warmstart.save(self._record_path(), self.units)
 
     def _first_call(self, k: int):
         def first_call(m, L, how, fp, *params):
