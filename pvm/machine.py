@@ -495,7 +495,7 @@ class Machine:
         functions now loaded; native code reads them through the context."""
         import ctypes
         from .jit import context as C
-        from .jit.lower import signature
+        from .jit.irtypes import signature
         j, fns = self.jit, self.program.functions
         n = len(fns)
         if len(j.table) < n:

@@ -213,7 +213,8 @@ def hexdump(m, address: int, length: int) -> list[str]:
 def llvm_ir(m, k: int) -> str:
     """The LLVM IR the JIT makes for function k (before optimisation)."""
     from llvmlite import ir
-    from .jit.lower import FunctionLowering, fresh_type
+    from .jit.irtypes import fresh_type
+    from .jit.lower import FunctionLowering
     module = ir.Module(name=f"pvm_show_{k}")
     declared = {k: ir.Function(module, fresh_type(m.program.functions[k]), f"pvm_f{k}")}
     FunctionLowering(module, m, k, None, declared).lower()

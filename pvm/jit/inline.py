@@ -17,7 +17,8 @@ from __future__ import annotations
 from llvmlite import ir
 
 from ..translate import leaders
-from .lower import I64, F64, FunctionLowering, kind_type
+from .irtypes import F64, I64, kind_type
+from .lower import FunctionLowering
 
 MAX_INLINED = 48          # bytecode instructions: only small bodies are copied
 BUDGET = 160              # instructions, the function and all its copies

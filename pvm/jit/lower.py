@@ -18,10 +18,12 @@ PC, FP and FUEL in the context and returns, and each native caller on the way
 out stores its callee's frame link and spills its own registers into guest
 memory.  So when Python regains control, guest memory plus the context hold
 the exact state the interpreter would have had.
+
+This module has the function's frame, its exits and the arithmetic; memory
+access is in lower_memory.py, calls and returns in lower_calls.py, the types
+in irtypes.py, versioned loops in loops.py and inlining in inline.py.
 """
 from __future__ import annotations
-
-import hashlib
 
 from llvmlite import ir
 
@@ -31,48 +33,12 @@ from .liveness import entry_constants, live_in
 from ..program import TEXT_BASE
 from ..translate import leaders
 from . import context as C
+from .irtypes import (CTX, F32, F64, I1, I8, I16, I32, I64, INT64_MIN, fresh_type,
+                      guest_memory, kind_type, resume_type)
+from .lower_calls import CallLowering
+from .lower_memory import MemoryLowering
 
-I1, I8, I16, I32, I64 = (ir.IntType(n) for n in (1, 8, 16, 32, 64))
-F32, F64 = ir.FloatType(), ir.DoubleType()
-CTX = I64.as_pointer()
-INT64_MIN = -(1 << 63)
-
-
-MEMORY_SYMBOL = "pvm_guest_memory"
-
-
-def guest_memory(module: ir.Module, size: int):
-    """Guest memory byte 0, as an external symbol the code library resolves
-    to this machine's buffer when it loads the object code (engine.py).  A
-    link-time constant, unlike a pointer loaded from the context, needs no
-    register of its own in a hot loop, and the object code stays the same
-    from run to run, so the disk cache still applies."""
-    g = module.globals.get(MEMORY_SYMBOL)
-    if g is None:
-        g = ir.GlobalVariable(module, ir.ArrayType(I8, size), MEMORY_SYMBOL)
-        g.linkage = "external"
-    return g.bitcast(I8.as_pointer())
-
-
-def kind_type(kind: str):
-    return F64 if kind == "d" else I64
-
-
-def fresh_type(fn) -> ir.FunctionType:
-    return ir.FunctionType(I64, [CTX, I64] + [kind_type(k) for k in fn.kinds[:fn.nparams]])
-
-
-def resume_type() -> ir.FunctionType:
-    return ir.FunctionType(I64, [CTX, I64])
-
-
-def signature(kinds: str, returns: str) -> int:
-    """A number naming a call shape; indirect calls compare it at run time."""
-    text = f"{kinds}:{returns or 'q'}".encode()
-    return int.from_bytes(hashlib.sha256(text).digest()[:7], "little")
-
-
-class FunctionLowering:
+class FunctionLowering(MemoryLowering, CallLowering):
     def __init__(self, module: ir.Module, machine, findex: int, entry: int | None,
                  declared: dict):
         """entry None: the fresh-call function; else a resume entry at `entry`."""
@@ -224,14 +190,6 @@ class FunctionLowering:
         self.b.position_at_end(bad)
         self.origin(status, pc, addr)
         self.b.position_at_end(good)
-
-    def check_access(self, addr, width: int, write: bool, pc: int) -> None:
-        if pc in self.proven:                 # by the guard of the loop copy being lowered
-            return
-        lo = self.data_base if write else TEXT_BASE
-        limit = self.b.sub(self.top, self.c64(width + lo))
-        ok = self.b.icmp_unsigned("<=", self.b.sub(addr, self.c64(lo)), limit)
-        self.check(ok, C.STATUS_SEGV_WRITE if write else C.STATUS_SEGV_READ, pc, addr)
 
     # ---- the function --------------------------------------------------------
     def lower(self) -> ir.Function:
@@ -595,109 +553,6 @@ class FunctionLowering:
                                      ir.Constant(F64, 0.0)), I64)
         self.set(a, bld.select(ok, bld.select(big, high, low), self.c64(INT64_MIN)))
 
-    # ---- memory ------------------------------------------------------------------------
-    def _load(self, pc, a, b, k, ty, width, signed):
-        addr = self.b.add(self.get(b), self.c64(k))
-        self.check_access(addr, width, False, pc)
-        v = self.b.load(self.mem_ptr(addr, ty), align=1)
-        if ty is F32:
-            v = self.b.fpext(v, F64)
-        elif ty is not I64 and ty is not F64:
-            v = self.b.sext(v, I64) if signed else self.b.zext(v, I64)
-        self.set(a, v)
-
-    def lower_LD8(self, pc, a, b, k):
-        self._load(pc, a, b, k, I8, 1, True)
-
-    def lower_LD8U(self, pc, a, b, k):
-        self._load(pc, a, b, k, I8, 1, False)
-
-    def lower_LD16(self, pc, a, b, k):
-        self._load(pc, a, b, k, I16, 2, True)
-
-    def lower_LD16U(self, pc, a, b, k):
-        self._load(pc, a, b, k, I16, 2, False)
-
-    def lower_LD32(self, pc, a, b, k):
-        self._load(pc, a, b, k, I32, 4, True)
-
-    def lower_LD64(self, pc, a, b, k):
-        self._load(pc, a, b, k, I64, 8, True)
-
-    def lower_LDF32(self, pc, a, b, k):
-        self._load(pc, a, b, k, F32, 4, True)
-
-    def lower_LDF64(self, pc, a, b, k):
-        self._load(pc, a, b, k, F64, 8, True)
-
-    def _store(self, pc, a, b, k, ty, width):
-        addr = self.b.add(self.get(a), self.c64(k))
-        self.check_access(addr, width, True, pc)
-        v = self.get(b)
-        if ty is F32:
-            v = self.b.fptrunc(v, F32)
-        elif ty is not I64 and ty is not F64:
-            v = self.b.trunc(v, ty)
-        self.b.store(v, self.mem_ptr(addr, ty), align=1)
-
-    def lower_ST8(self, pc, a, b, k):
-        self._store(pc, a, b, k, I8, 1)
-
-    def lower_ST16(self, pc, a, b, k):
-        self._store(pc, a, b, k, I16, 2)
-
-    def lower_ST32(self, pc, a, b, k):
-        self._store(pc, a, b, k, I32, 4)
-
-    def lower_ST64(self, pc, a, b, k):
-        self._store(pc, a, b, k, I64, 8)
-
-    def lower_STF32(self, pc, a, b, k):
-        self._store(pc, a, b, k, F32, 4)
-
-    def lower_STF64(self, pc, a, b, k):
-        self._store(pc, a, b, k, F64, 8)
-
-    def _check_block(self, pc, addr, n, write):
-        """Semantics.check_range: every byte of [addr, addr+n) valid."""
-        b = self.b
-        lo = self.c64(self.data_base if write else TEXT_BASE)
-        ok = b.and_(b.icmp_unsigned("<=", lo, addr),
-                    b.and_(b.icmp_unsigned("<=", n, self.top),
-                           b.icmp_unsigned("<=", addr, b.sub(self.top, n))))
-        self.check(ok, C.STATUS_SEGV_WRITE if write else C.STATUS_SEGV_READ, pc, addr)
-
-    def _intrinsic(self, name, types):
-        return self.module.declare_intrinsic(name, types)
-
-    def _nonzero(self, pc, n):
-        """Branch around a block operation of zero bytes (it checks nothing)."""
-        go, done = self.new_block(f"blk{pc}"), self.new_block(f"blkdone{pc}")
-        self.b.cbranch(self.b.icmp_signed("!=", n, self.c64(0)), go, done)
-        self.b.position_at_end(go)
-        return done
-
-    def lower_MEMCPY(self, pc, a, b, c):
-        bld = self.b
-        dst, src, n = self.get(a), self.get(b), self.get(c)
-        done = self._nonzero(pc, n)
-        self._check_block(pc, src, n, False)
-        self._check_block(pc, dst, n, True)
-        fn = self._intrinsic("llvm.memmove", [I8.as_pointer(), I8.as_pointer(), I64])
-        bld.call(fn, [bld.gep(self.base, [dst]), bld.gep(self.base, [src]), n, ir.Constant(I1, 0)])
-        bld.branch(done)
-        bld.position_at_end(done)
-
-    def lower_MEMSET(self, pc, a, b, c):
-        bld = self.b
-        dst, byte, n = self.get(a), self.get(b), self.get(c)
-        done = self._nonzero(pc, n)
-        self._check_block(pc, dst, n, True)
-        fn = self._intrinsic("llvm.memset", [I8.as_pointer(), I64])
-        bld.call(fn, [bld.gep(self.base, [dst]), bld.trunc(byte, I8), n, ir.Constant(I1, 0)])
-        bld.branch(done)
-        bld.position_at_end(done)
-
     # ---- control flow -------------------------------------------------------------------
     def lower_JMP(self, pc, label):
         self.b.branch(self.blocks[label])
@@ -727,159 +582,6 @@ class FunctionLowering:
 
     def lower_JLE(self, pc, a, b, label):
         self._branch(pc, self.b.icmp_signed("<=", self.get(a), self.get(b)), label)
-
-    def _bits(self, v):
-        return self.b.bitcast(v, I64) if v.type == F64 else v
-
-    def _flat(self, pc, callee, args) -> None:
-        """Origin: call `callee` through the main loop, resume at pc + 1."""
-        for i, r in enumerate(args):
-            self.ctx_store(C.ARGS + i, self._bits(self.get(r)))
-        self.ctx_store(C.CALLEE, callee)
-        self.ctx_store(C.NARGS, self.c64(len(args)))
-        self.origin(C.STATUS_FLATCALL, pc + 1, live=self.after_call(pc))  # resumes after the call
-
-    def _native_call(self, pc, dst, target, fty, nfp, args) -> None:
-        """Call native code; on an abnormal return, store the callee's frame
-        link and unwind; else continue at pc + 1 with the result in dst."""
-        b = self.b
-        if self.metered:
-            self.ctx_store(C.FUEL, b.load(self.fuel))
-        values = [self.get(r) for r in args]
-        result = b.call(target, [self.ctx, nfp] + values)
-        failed = b.icmp_signed("!=", self.ctx_load(C.STATUS), self.c64(0))
-        bad, good = self.new_block(f"unwind{pc}"), self.new_block(f"back{pc}")
-        b.cbranch(failed, bad, good)
-        b.position_at_end(bad)
-        self.unwind_call(pc, nfp)
-        b.position_at_end(good)
-        if self.metered:
-            b.store(b.load(self.ctx_slot(C.FUEL)), self.fuel)
-        kind = self.fn.kinds[dst]
-        self.set(dst, b.bitcast(result, F64) if kind == "d" else result)
-        b.branch(self.blocks[pc + 1])
-
-    def unwind_call(self, pc: int, nfp) -> None:
-        """The callee at nfp stopped: spill what is live after the call,
-        store the callee's frame link (saved FP, return address), unwind."""
-        b = self.b
-        self.exit(self.after_call(pc))
-        ret_addr = self.m.text_offsets[self.findex][pc + 1]
-        b.store(self.fp, self.mem_ptr(nfp, I64))
-        b.store(self.c64(ret_addr), self.mem_ptr(b.add(nfp, self.c64(8)), I64))
-        b.branch(self.unwind)
-
-    def after_call(self, pc: int) -> int:
-        """Registers the interpreter needs to resume after the call at pc
-        (the destination gets the result instead)."""
-        dst = self.fn.code[pc][1]
-        return self.live[pc + 1] & ~(1 << dst) if pc + 1 < len(self.fn.code) else 0
-
-    def _frame(self, extra: int):
-        frame = 8 * self.fn.nregs + self.fn.frame_size
-        return self.b.and_(self.b.sub(self.fp, self.c64(frame + 16 + 8 * extra)), self.c64(-16))
-
-    def lower_CALL(self, pc, dst, k, base, n):
-        b = self.b
-        callee = self.program.functions[k]
-        args = list(range(base, base + n))
-        fixed, extra = args[:callee.nparams], args[callee.nparams:]
-        nfp = self._frame(len(extra))
-        fits = b.icmp_signed(">=", b.sub(nfp, self.c64(8 * callee.nregs + callee.frame_size)), self.floor)
-        go, flat = self.new_block(f"call{pc}"), self.new_block(f"flat{pc}")
-        b.cbranch(fits, go, flat)
-        b.position_at_end(flat)
-        self._flat(pc, self.c64(k), args)
-        b.position_at_end(go)
-        for i, r in enumerate(extra):       # variadic arguments: memory slots at FP+16
-            v = self.get(r)
-            b.store(v, self.mem_ptr(b.add(nfp, self.c64(16 + 8 * i)), v.type))
-        from .inline import inline_call, inlinable
-        if inlinable(self, k):
-            inline_call(self, pc, dst, k, nfp, fixed)
-            return
-        target = self.declared.get(k)
-        if target is None:                   # not in this module: through the table
-            fty = fresh_type(callee)
-            slot = b.gep(b.inttoptr(self.ctx_load(C.TABLE), I64.as_pointer()), [self.c64(k)])
-            p = b.load(slot)
-            there, missing = self.new_block(f"native{pc}"), self.new_block(f"interp{pc}")
-            b.cbranch(b.icmp_signed("!=", p, self.c64(0)), there, missing)
-            b.position_at_end(missing)
-            self._flat(pc, self.c64(k), args)
-            b.position_at_end(there)
-            target = b.inttoptr(p, fty.as_pointer())
-        self._native_call(pc, dst, target, None, nfp, fixed)
-
-    lower_FCALL = lower_CALL
-
-    def lower_CALLR(self, pc, dst, t, base, n):
-        b = self.b
-        args = list(range(base, base + n))
-        addr = self.get(t)
-        text = self.layout.text_end - TEXT_BASE
-        off = b.sub(addr, self.c64(TEXT_BASE))
-        self.check(b.icmp_unsigned("<", off, self.c64(text)), C.STATUS_BADCALL, pc, addr)
-        table = b.inttoptr(self.ctx_load(C.ADDR2FUNC), I32.as_pointer())
-        idx = b.sext(b.load(b.gep(table, [off])), I64)
-        self.check(b.icmp_signed("!=", idx, self.c64(0)), C.STATUS_BADCALL, pc, addr)
-        k = b.sub(idx, self.c64(1))
-
-        def array(slot):
-            return b.load(b.gep(b.inttoptr(self.ctx_load(slot), I64.as_pointer()), [k]))
-
-        kinds = "".join(self.fn.kinds[r] for r in args)
-        sig = signature(kinds, self.fn.kinds[dst])
-        nfp = self._frame(0)
-        p = array(C.TABLE)
-        ok = b.and_(b.icmp_signed("==", array(C.SIGNATURE), self.c64(sig)),
-                    b.and_(b.icmp_signed("!=", p, self.c64(0)),
-                           b.icmp_signed(">=", b.sub(nfp, array(C.FRAME_BYTES)), self.floor)))
-        go, flat = self.new_block(f"icall{pc}"), self.new_block(f"iflat{pc}")
-        b.cbranch(ok, go, flat)
-        b.position_at_end(flat)
-        self._flat(pc, k, args)
-        b.position_at_end(go)
-        fty = ir.FunctionType(I64, [CTX, I64] + [kind_type(c) for c in kinds])
-        self._native_call(pc, dst, b.inttoptr(p, fty.as_pointer()), fty, nfp, args)
-
-    lower_FCALLR = lower_CALLR
-
-    def lower_RET(self, pc, a):
-        if self.metered:
-            self.ctx_store(C.FUEL, self.b.load(self.fuel))
-        self.b.ret(self._bits(self.get(a)))
-
-    lower_FRET = lower_RET
-
-    def lower_RETV(self, pc):
-        if self.metered:
-            self.ctx_store(C.FUEL, self.b.load(self.fuel))
-        self.b.ret(self.c64(0))
-
-    def lower_VARARGS(self, pc, a):
-        self.set(a, self.b.add(self.fp, self.c64(16)))
-
-    def lower_SYSCALL(self, pc, a, n):
-        b = self.b
-        fty = ir.FunctionType(I64, [CTX] + [I64] * 7)
-        cb = b.inttoptr(self.ctx_load(C.SYSCALL), fty.as_pointer())
-        args = [self.get(a + i) for i in range(n + 1)] + [self.c64(0)] * (6 - n)
-        self.ctx_store(C.FP, self.fp)
-        if self.metered:
-            self.ctx_store(C.FUEL, b.load(self.fuel))
-        v = b.call(cb, [self.ctx] + args)
-        status = self.ctx_load(C.STATUS)
-        stop, go = self.new_block(f"sysstop{pc}"), self.new_block(f"sysok{pc}")
-        b.cbranch(b.icmp_signed("!=", status, self.c64(0)), stop, go)
-        b.position_at_end(stop)
-        self.origin(status, pc)
-        b.position_at_end(go)
-        self.set(a, v)
-
-    def lower_TRAP(self, pc, k):
-        self.origin(C.STATUS_TRAP, pc, self.c64(k))
-
 
 def lowered_ops() -> set:
     return {name[len("lower_"):] for name in dir(FunctionLowering) if name.startswith("lower_")

@@ -31,7 +31,8 @@ from ..translate import FlatCall, Step
 from . import context as C
 from . import warmstart
 from .engine import Engine, unit_key
-from .lower import MEMORY_SYMBOL, FunctionLowering, fresh_type, signature
+from .irtypes import MEMORY_SYMBOL, fresh_type, signature
+from .lower import FunctionLowering
 
 NATIVE_SPAN = 256 << 10   # guest stack bytes one native call chain may use (bounds the C stack)
 MAX_UNIT = 400            # functions compiled together at most
