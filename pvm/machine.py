@@ -88,7 +88,7 @@ class Machine:
         self.osr_ok = [True] * len(program.functions)
         if tier in ("jit", "auto"):
             from .jit import available
-            why = available()
+            why = available(load=tier == "jit")   # auto: import llvmlite only to compile
             if why is None:
                 from .jit.tier import JitTier
                 self.jit = JitTier(self, log=jit_log, dump=dump_llvm, cache_mb=jit_cache_mb)
@@ -495,7 +495,7 @@ class Machine:
         functions now loaded; native code reads them through the context."""
         import ctypes
         from .jit import context as C
-        from .jit.irtypes import signature
+        from .jit.context import signature
         j, fns = self.jit, self.program.functions
         n = len(fns)
         if len(j.table) < n:

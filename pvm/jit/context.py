@@ -9,6 +9,7 @@ these names, nothing else.
 from __future__ import annotations
 
 import ctypes
+import hashlib
 
 # slot numbers (0 and 1 are free: native code finds guest memory through a
 # link-time symbol, see lower.guest_memory, and its size is a constant)
@@ -50,3 +51,12 @@ Context = ctypes.c_int64 * SIZE
 # int64 syscall(int64 *ctx, int64 number, int64 a1, ..., int64 a6)
 SYSCALL_TYPE = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.POINTER(ctypes.c_int64),
                                 *([ctypes.c_int64] * 7))
+
+# guest memory byte 0, a symbol resolved when object code loads (objload.py)
+MEMORY_SYMBOL = "pvm_guest_memory"
+
+
+def signature(kinds: str, returns: str) -> int:
+    """A number naming a call shape; indirect calls compare it at run time."""
+    text = f"{kinds}:{returns or 'q'}".encode()
+    return int.from_bytes(hashlib.sha256(text).digest()[:7], "little")

@@ -1,13 +1,14 @@
 """The code library: a unit of functions in, addresses of native code out.
 
-Owns everything llvmlite: initialisation, the target machine, the O2
-pipeline (new pass builder), one MCJIT engine per machine, and the on-disk
-cache of object code.  A cache entry is keyed by what determines the code:
-the program's bytecode digest, the functions in the unit and the entry, the
-lowering options, and the toolchain (pvm/cache.py's stamp).  A hit adds the
-cached object file to the engine directly, skipping lowering, LLVM's
-optimiser and its code generator; that is what makes a second `pvm run` of
-a program start fast.  $PVM_CACHE (see pvm/cache.py) names the directory.
+Owns everything LLVM: initialisation, the target machine, the O2 pipeline
+(new pass builder) and the on-disk cache of object code.  Object code, new
+or cached, is loaded by pvm/jit/objload.py, so llvmlite is imported only
+when something must be compiled: a run whose native code is all in the
+disk cache (a second run of a program) never loads it.  A cache entry is
+keyed by what determines the code: the program's bytecode digest, the
+functions in the unit and the entry, the lowering options, and the
+toolchain (pvm/cache.py's stamp).  $PVM_CACHE (see pvm/cache.py) names the
+directory.
 """
 from __future__ import annotations
 
@@ -15,39 +16,46 @@ import hashlib
 import os
 import time
 
-import llvmlite.binding as llvm
-
 from .. import cache as bytecode_cache
+from . import objload
 
-_initialised = False
+_llvm = None
 
 
-def _init() -> None:
-    global _initialised
-    if not _initialised:
-        llvm.initialize_native_target()
-        llvm.initialize_native_asmprinter()
-        _initialised = True
+def llvm():
+    """llvmlite.binding, imported and initialised on first use."""
+    global _llvm
+    if _llvm is None:
+        import llvmlite.binding as binding
+        binding.initialize_native_target()
+        binding.initialize_native_asmprinter()
+        _llvm = binding
+    return _llvm
 
 
 class Engine:
     def __init__(self, opt: int = 2, disk_cache: bool = True, symbols: dict | None = None):
-        _init()
-        target = llvm.Target.from_default_triple()
-        self.tm = target.create_target_machine(opt=opt, jit=True)
         self.opt = opt
-        self.ee = llvm.create_mcjit_compiler(llvm.parse_assembly(""), self.tm)
-        self.ee.finalize_object()
+        self._tm = None
         d = bytecode_cache.cache_dir() if disk_cache else None
         self.cache_dir = os.path.join(d, "native") if d else None
         self.code_bytes = 0          # native code generated (or loaded) so far
         self.compile_ms: list = []   # LLVM time of each compilation that ran LLVM
         self.last_from_cache = False
         self.symbols = symbols or {}  # resolved when object code loads (guest memory)
+        self.loaded: list = []        # the memory of every object loaded: keeps code alive
+
+    @property
+    def tm(self):
+        """The target machine: the JIT code model (absolute addresses, see objload.py)."""
+        if self._tm is None:
+            self._tm = llvm().Target.from_default_triple().create_target_machine(
+                opt=self.opt, jit=True)
+        return self._tm
 
     def optimise(self, module) -> None:
-        pto = llvm.create_pipeline_tuning_options(speed_level=self.opt)
-        pb = llvm.create_pass_builder(self.tm, pto)
+        pto = llvm().create_pipeline_tuning_options(speed_level=self.opt)
+        pb = llvm().create_pass_builder(self.tm, pto)
         pb.getModulePassManager().run(module, pb)
 
     def _path(self, key: str) -> str | None:
@@ -75,31 +83,43 @@ class Engine:
             except OSError:
                 obj = None
         self.last_from_cache = obj is not None
-        if obj is None:
-            t0 = time.perf_counter()
-            module = llvm.parse_assembly(build_ir())
-            module.verify()
-            self.optimise(module)
-            if dump is not None:
-                dump(str(module))
-            obj = self.tm.emit_object(module)
-            self.compile_ms.append((time.perf_counter() - t0) * 1000)
-            if path is not None:
-                try:
-                    os.makedirs(self.cache_dir, exist_ok=True)
-                    tmp = f"{path}.{os.getpid()}"
-                    with open(tmp, "wb") as f:
-                        f.write(obj)
-                    os.replace(tmp, path)
-                except OSError:
-                    pass            # a read-only cache only costs speed
+        if obj is not None:
+            try:
+                return self._load(obj, names)
+            except objload.ObjectError:
+                self.last_from_cache = False    # a damaged entry: compile it afresh
+        obj = self._compile(build_ir, dump)
+        if path is not None:
+            try:
+                os.makedirs(self.cache_dir, exist_ok=True)
+                tmp = f"{path}.{os.getpid()}"
+                with open(tmp, "wb") as f:
+                    f.write(obj)
+                os.replace(tmp, path)
+            except OSError:
+                pass                # a read-only cache only costs speed
+        return self._load(obj, names)
+
+    def _compile(self, build_ir, dump) -> bytes:
+        """LLVM: IR text -> verified, optimised module -> object file."""
+        t0 = time.perf_counter()
+        module = llvm().parse_assembly(build_ir())
+        module.verify()
+        self.optimise(module)
+        if dump is not None:
+            dump(str(module))
+        obj = self.tm.emit_object(module)
+        self.compile_ms.append((time.perf_counter() - t0) * 1000)
+        return obj
+
+    def _load(self, obj: bytes, names: list) -> dict:
+        exported, code = objload.load(obj, self.symbols)
+        missing = [n for n in names if n not in exported]
+        if missing:
+            raise objload.ObjectError(f"no symbol {missing[0]} in the object code")
+        self.loaded.append(code)
         self.code_bytes += len(obj)
-        for name, address in self.symbols.items():
-            # process-wide in LLVM, so (re)set just before this engine links
-            llvm.add_symbol(name, address)
-        self.ee.add_object_file(llvm.ObjectFileRef.from_data(obj))
-        self.ee.finalize_object()
-        return {n: self.ee.get_function_address(n) for n in names}
+        return {n: exported[n] for n in names}
 
 
 def unit_key(*parts) -> str:

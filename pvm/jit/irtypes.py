@@ -2,17 +2,14 @@
 lowering (pvm/jit/lower.py and its parts) and the tier (pvm/jit/tier.py)."""
 from __future__ import annotations
 
-import hashlib
-
 from llvmlite import ir
+
+from .context import MEMORY_SYMBOL
 
 I1, I8, I16, I32, I64 = (ir.IntType(n) for n in (1, 8, 16, 32, 64))
 F32, F64 = ir.FloatType(), ir.DoubleType()
 CTX = I64.as_pointer()
 INT64_MIN = -(1 << 63)
-
-
-MEMORY_SYMBOL = "pvm_guest_memory"
 
 
 def guest_memory(module: ir.Module, size: int):
@@ -38,9 +35,3 @@ def fresh_type(fn) -> ir.FunctionType:
 
 def resume_type() -> ir.FunctionType:
     return ir.FunctionType(I64, [CTX, I64])
-
-
-def signature(kinds: str, returns: str) -> int:
-    """A number naming a call shape; indirect calls compare it at run time."""
-    text = f"{kinds}:{returns or 'q'}".encode()
-    return int.from_bytes(hashlib.sha256(text).digest()[:7], "little")

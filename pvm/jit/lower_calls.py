@@ -12,7 +12,8 @@ from llvmlite import ir
 
 from ..program import TEXT_BASE
 from . import context as C
-from .irtypes import CTX, F64, I32, I64, fresh_type, kind_type, signature
+from .context import signature
+from .irtypes import CTX, F64, I32, I64, fresh_type, kind_type
 
 
 class CallLowering:

@@ -23,16 +23,13 @@ import os
 import struct
 import time
 
-from llvmlite import ir
-
 from ..program import TEXT_BASE
 from ..traps import BadCall, DivideByZero, GuestExit, SegFault
 from ..translate import FlatCall, Step
 from . import context as C
 from . import warmstart
 from .engine import Engine, unit_key
-from .irtypes import MEMORY_SYMBOL, fresh_type, signature
-from .lower import FunctionLowering
+from .context import MEMORY_SYMBOL, signature
 
 NATIVE_SPAN = 256 << 10   # guest stack bytes one native call chain may use (bounds the C stack)
 MAX_UNIT = 400            # functions compiled together at most
@@ -124,7 +121,10 @@ class JitTier:
         """Compile the functions in `unit` (its root first) as one module."""
         k, fns = unit[0], self.m.program.functions
 
-        def build_ir() -> str:
+        def build_ir() -> str:          # only on a cache miss: imports llvmlite
+            from llvmlite import ir
+            from .irtypes import fresh_type
+            from .lower import FunctionLowering
             module = ir.Module(name=f"pvm_unit_{k}")
             module.triple = ""
             declared = {i: ir.Function(module, fresh_type(fns[i]), f"pvm_f{i}") for i in unit}
@@ -134,7 +134,12 @@ class JitTier:
 
         names = [f"pvm_f{i}" for i in unit]
         t0 = time.perf_counter()
-        addresses = self.engine.compile(self._key("unit", unit), build_ir, names, self.dump)
+        try:
+            addresses = self.engine.compile(self._key("unit", unit), build_ir, names, self.dump)
+        except (ImportError, OSError) as e:      # llvmlite missing or broken: interpret
+            self.refused[k] = f"llvmlite cannot be imported ({e})"
+            self.note(f"refused {fns[k].name}: {self.refused[k]}")
+            return False
         ms = (time.perf_counter() - t0) * 1000
         for i in unit:
             self._install(i, addresses[f"pvm_f{i}"])
@@ -210,6 +215,8 @@ class JitTier:
         f = self._resume.get((k, pc))
         if f is None:
             def build_ir() -> str:
+                from llvmlite import ir
+                from .lower import FunctionLowering
                 module = ir.Module(name=f"pvm_resume_{k}_{pc}")
                 module.triple = ""
                 FunctionLowering(module, self.m, k, pc, {}).lower()

@@ -8,6 +8,7 @@ import io
 
 import pytest
 
+import pvm
 from pvm.machine import Machine
 from pvm.program import Function, Program
 from pvm.traps import Trap
@@ -185,8 +186,25 @@ def test_return_to_the_main_loop_after_a_nested_system_call(mode):
 def test_without_llvmlite_auto_stays_in_the_interpreter_and_jit_says_why(monkeypatch):
     import pvm.jit
     from pvm.errors import PvmError
-    monkeypatch.setattr(pvm.jit, "available", lambda: "llvmlite cannot be imported (test)")
+    monkeypatch.setattr(pvm.jit, "available", lambda load=True: "llvmlite cannot be imported (test)")
     m = Machine(fib_program(5), tier="auto", memory=4 << 20, stack=1 << 20)
     assert m.jit is None
     with pytest.raises(PvmError, match="--tier=jit is not available here: llvmlite cannot"):
         Machine(fib_program(5), tier="jit", memory=4 << 20, stack=1 << 20)
+
+
+@pytest.mark.skipif("jit" not in pvm.TIERS, reason="the JIT needs llvmlite")
+def test_an_llvmlite_that_fails_to_load_when_needed_leaves_auto_interpreting(monkeypatch, tmp_path):
+    """auto imports llvmlite only to compile; if that import fails then, the
+    function is refused (once, logged) and the program runs on, interpreted."""
+    import pvm.jit.engine
+
+    def broken():
+        raise ImportError("libLLVM.so: cannot open shared object file (test)")
+    monkeypatch.setattr(pvm.jit.engine, "llvm", broken)
+    monkeypatch.setenv("PVM_CACHE", str(tmp_path))
+    log = []
+    r = pvm.run(fib_program(16), tier="auto", jit_threshold=10, jit_log=log.append)
+    ref = pvm.run(fib_program(16), tier="interp")
+    assert (r.status, r.stdout) == (ref.status, ref.stdout)
+    assert any("refused" in e and "cannot open shared object" in e for e in log), log
