@@ -9,17 +9,27 @@ which is what keeps start-up fast.  Entries are written atomically, so
 concurrent runs never see half a file.
 
 $PVM_CACHE names the directory (default ~/.cache/pvm); PVM_CACHE=off
-disables caching.
+disables caching.  The directory holds the bytecode (here), the
+interpreter's translations (py/, pvm/translate.py) and native code
+(native/, pvm/jit/engine.py); each part is bounded (LIMITS): now and then a
+write deletes the least recently used files beyond its share.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import random
 import tempfile
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOLCHAIN_DIRS = ("compiler", "stdlib", "pvm")
+
+
+# bytes each part of the cache may hold before pruning (see prune)
+LIMITS = {"bytecode": 256 << 20, "py": 128 << 20, "native": 256 << 20}
+PRUNE_ONE_WRITE_IN = 64
 
 
 def cache_dir() -> str | None:
@@ -29,9 +39,17 @@ def cache_dir() -> str | None:
     return d or os.path.join(os.path.expanduser("~"), ".cache", "pvm")
 
 
+_stamp = (-1e9, "")
+
+
 def toolchain_stamp() -> str:
     """Changes whenever a compiler, stdlib or VM source file changes (by
-    size and mtime: a stat per file, no reading)."""
+    size and mtime: a stat per file, no reading).  Kept for a second: a
+    start-up asks for it once per cache lookup, a long session still sees
+    an edit."""
+    global _stamp
+    if time.monotonic() - _stamp[0] < 1.0:
+        return _stamp[1]
     h = hashlib.sha256()
     for sub in TOOLCHAIN_DIRS:
         top = os.path.join(ROOT, sub)
@@ -41,7 +59,44 @@ def toolchain_stamp() -> str:
                 if name.endswith((".py", ".c", ".h", ".lark")):
                     st = os.stat(os.path.join(dirpath, name))
                     h.update(f"{dirpath}/{name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()[:16]
+    _stamp = (time.monotonic(), h.hexdigest()[:16])
+    return _stamp[1]
+
+
+def touch(path: str) -> None:
+    """Mark an entry used (pruning deletes the least recently used first)."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def maybe_prune(directory: str, part: str) -> None:
+    """After a write: one time in PRUNE_ONE_WRITE_IN, prune `directory`
+    (listing a big cache costs more than one write should)."""
+    if random.random() < 1 / PRUNE_ONE_WRITE_IN:
+        prune(directory, LIMITS[part])
+
+
+def prune(directory: str, max_bytes: int) -> None:
+    """Delete the least recently used files directly in `directory` until
+    they hold at most 3/4 of max_bytes (so that pruning is rare)."""
+    try:
+        files = [(e.stat().st_mtime, e.stat().st_size, e.path)
+                 for e in os.scandir(directory) if e.is_file(follow_symlinks=False)]
+    except OSError:
+        return
+    total = sum(size for _, size, _ in files)
+    if total <= max_bytes:
+        return
+    for _, size, path in sorted(files):
+        if total <= max_bytes * 3 // 4:
+            break
+        try:
+            os.remove(path)
+            total -= size
+        except OSError:
+            pass
 
 
 def _digest(path: str) -> str | None:
@@ -82,6 +137,7 @@ def compile_cached(path: str, include_dirs: tuple = (), defines: dict | None = N
             if all(_digest(p) == h for p, h in entry["deps"]):
                 with open(os.path.join(d, key + ".pvm"), "rb") as f:
                     data = f.read()
+                touch(manifest)
                 program = load(data, path)
                 program.digest = hashlib.sha256(data).hexdigest()
                 return program
@@ -101,6 +157,7 @@ def compile_cached(path: str, include_dirs: tuple = (), defines: dict | None = N
             program.digest = hashlib.sha256(data).hexdigest()
             _write_atomic(os.path.join(d, key + ".pvm"), data)
             _write_atomic(manifest, json.dumps(entry).encode())
+            maybe_prune(d, "bytecode")
         except OSError:
             pass                # a read-only cache directory only costs speed
     return program

@@ -355,9 +355,11 @@ def _cached(key: str):
         return None
     try:
         with open(path, "rb") as f:
-            return marshal.load(f)
+            value = marshal.load(f)
     except (OSError, EOFError, ValueError, TypeError):
         return None
+    cache.touch(path)
+    return value
 
 
 def _store(key: str, value) -> None:
@@ -371,7 +373,8 @@ def _store(key: str, value) -> None:
             marshal.dump(value, f)
         os.replace(tmp, path)
     except (OSError, ValueError):
-        pass
+        return
+    cache.maybe_prune(os.path.dirname(path), "py")
 
 
 def translate(findex: int, machine, namespace: dict) -> Translation:
@@ -387,7 +390,8 @@ def translate(findex: int, machine, namespace: dict) -> Translation:
     namespace[f"UNSPILL{findex}"] = fmt.unpack_from
     key = None
     if machine.program_key is not None:
-        spec = f"{sys.version}|{machine.program_key}|{findex}|{machine.counting}|{machine.jit_threshold}"
+        spec = (f"{sys.version}|{machine.program_key}|{findex}|{machine.counting}|"
+                f"{machine.jit_threshold}|{cache.toolchain_stamp()}")
         key = hashlib.sha256(spec.encode()).hexdigest()[:32]
         hit = _cached(key)
         if hit is not None:

@@ -84,6 +84,7 @@ class Engine:
                 obj = None
         self.last_from_cache = obj is not None
         if obj is not None:
+            bytecode_cache.touch(path)
             try:
                 return self._load(obj, names)
             except objload.ObjectError:
@@ -96,6 +97,7 @@ class Engine:
                 with open(tmp, "wb") as f:
                     f.write(obj)
                 os.replace(tmp, path)
+                bytecode_cache.maybe_prune(self.cache_dir, "native")
             except OSError:
                 pass                # a read-only cache only costs speed
         return self._load(obj, names)

@@ -1,0 +1,63 @@
+"""The disk caches (pvm/cache.py): a hit needs the same source, an edit is a
+miss, and every part of the cache stays within its bound."""
+from __future__ import annotations
+
+import os
+
+import pvm
+from pvm import cache
+
+
+def test_a_second_compile_is_a_hit_and_an_edit_a_miss(tmp_path, monkeypatch):
+    monkeypatch.setenv("PVM_CACHE", str(tmp_path / "cache"))
+    src = tmp_path / "p.c"
+    src.write_text("int main(void) { return 3; }\n")
+    first = cache.compile_cached(str(src))
+    entries = sorted(os.listdir(tmp_path / "cache"))
+    second = cache.compile_cached(str(src))
+    assert pvm.api.digest(first) == pvm.api.digest(second)
+    assert sorted(os.listdir(tmp_path / "cache")) == entries        # nothing new written
+    src.write_text("int main(void) { return 4; }\n")
+    third = cache.compile_cached(str(src))
+    assert pvm.run(third).status == 4 and pvm.run(second).status == 3
+
+
+def _files(d, sizes_and_ages):
+    now = 1_700_000_000
+    for name, size, age in sizes_and_ages:
+        p = d / name
+        p.write_bytes(b"x" * size)
+        os.utime(p, (now - age, now - age))
+
+
+def test_prune_deletes_the_least_recently_used_first(tmp_path):
+    _files(tmp_path, [("old", 400, 300), ("older", 400, 400), ("new", 400, 10),
+                      ("newer", 400, 5)])
+    (tmp_path / "sub").mkdir()                     # directories are left alone
+    cache.prune(str(tmp_path), 1100)               # 1600 bytes > 1100: down to 825
+    assert sorted(os.listdir(tmp_path)) == ["new", "newer", "sub"]
+
+
+def test_prune_leaves_a_cache_within_its_bound_alone(tmp_path):
+    _files(tmp_path, [("a", 100, 50), ("b", 100, 40)])
+    cache.prune(str(tmp_path), 1000)
+    assert sorted(os.listdir(tmp_path)) == ["a", "b"]
+    cache.prune(str(tmp_path / "missing"), 10)     # no directory: nothing to do
+
+
+def test_a_hit_counts_as_a_use(tmp_path):
+    _files(tmp_path, [("used", 400, 500), ("unused", 400, 100)])
+    cache.touch(str(tmp_path / "used"))
+    cache.prune(str(tmp_path), 600)
+    assert os.listdir(tmp_path) == ["used"]
+
+
+def test_writes_prune_now_and_then(tmp_path, monkeypatch):
+    _files(tmp_path, [("a", 600, 50), ("b", 600, 40)])
+    monkeypatch.setitem(cache.LIMITS, "py", 1000)
+    monkeypatch.setattr(cache.random, "random", lambda: 0.5)      # not this time
+    cache.maybe_prune(str(tmp_path), "py")
+    assert len(os.listdir(tmp_path)) == 2
+    monkeypatch.setattr(cache.random, "random", lambda: 0.0)      # this time
+    cache.maybe_prune(str(tmp_path), "py")
+    assert os.listdir(tmp_path) == ["b"]
