@@ -243,6 +243,8 @@ class Runner:
     def run_process(self, argv: list):
         env = dict(os.environ)
         env["PYTHONPATH"] = ROOT + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+        # start-up as installed: with .pyc files (the warm-up run writes them)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         t0 = time.perf_counter()
         try:
             r = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True,
