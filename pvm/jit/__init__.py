@@ -13,6 +13,10 @@ def available(load: bool = True) -> str | None:
     llvmlite to make sure; without, only look for it (a start-up that may
     never compile anything should not pay ~40 ms for the import; a broken
     llvmlite then shows when the first compilation is refused)."""
+    import os
+    import sys
+    if not sys.platform.startswith("linux") or os.uname().machine != "x86_64":
+        return "native code is x86-64 Linux only (pvm/jit/objload.py loads ELF x86-64 objects)"
     if not load:
         import importlib.util
         return None if importlib.util.find_spec("llvmlite") else "llvmlite is not installed"

@@ -27,7 +27,7 @@ from ..program import TEXT_BASE
 from ..traps import BadCall, DivideByZero, GuestExit, SegFault
 from ..translate import FlatCall, Step
 from . import context as C
-from . import warmstart
+from . import objload, warmstart
 from .engine import Engine, unit_key
 from .context import MEMORY_SYMBOL, signature
 
@@ -72,7 +72,7 @@ class JitTier:
         self.compiled: set = set()       # functions with native fresh entries
         self.refused: dict = {}          # function index -> reason
         self._fresh: dict = {}           # function index -> ctypes function
-        self._resume: dict = {}          # (function index, pc) -> ctypes function
+        self._resume: dict = {}          # (function index, pc) -> ctypes function, None: refused
         self.error: BaseException | None = None
         self.events: list = []
         self.units: list = []            # what this run compiled, in order (warmstart.py)
@@ -138,6 +138,10 @@ class JitTier:
             addresses = self.engine.compile(self._key("unit", unit), build_ir, names, self.dump)
         except (ImportError, OSError) as e:      # llvmlite missing or broken: interpret
             self.refused[k] = f"llvmlite cannot be imported ({e})"
+            self.note(f"refused {fns[k].name}: {self.refused[k]}")
+            return False
+        except objload.ObjectError as e:         # object code the loader cannot take
+            self.refused[k] = f"cannot load its object code ({e})"
             self.note(f"refused {fns[k].name}: {self.refused[k]}")
             return False
         ms = (time.perf_counter() - t0) * 1000
@@ -212,21 +216,30 @@ class JitTier:
                         m.stack_limit, self.engine.opt)
 
     def resume_entry(self, k: int, pc: int):
-        f = self._resume.get((k, pc))
-        if f is None:
-            def build_ir() -> str:
-                from llvmlite import ir
-                from .lower import FunctionLowering
-                module = ir.Module(name=f"pvm_resume_{k}_{pc}")
-                module.triple = ""
-                FunctionLowering(module, self.m, k, pc, {}).lower()
-                return str(module)
-            name = f"pvm_f{k}_at{pc}"
+        """The native entry of function k at instruction pc, or None if it
+        cannot be had (then that call finishes interpreted)."""
+        if (k, pc) in self._resume:
+            return self._resume[(k, pc)]
+
+        def build_ir() -> str:
+            from llvmlite import ir
+            from .lower import FunctionLowering
+            module = ir.Module(name=f"pvm_resume_{k}_{pc}")
+            module.triple = ""
+            FunctionLowering(module, self.m, k, pc, {}).lower()
+            return str(module)
+        name = f"pvm_f{k}_at{pc}"
+        try:
             address = self.engine.compile(self._key("resume", k, pc), build_ir, [name],
                                           self.dump)[name]
-            f = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c_int64)(address)
-            self._resume[(k, pc)] = f
-            self.note(f"resume entry {self.m.program.functions[k].name} at instruction {pc}")
+        except (ImportError, OSError, objload.ObjectError) as e:
+            self._resume[(k, pc)] = None
+            self.note(f"refused a resume entry of {self.m.program.functions[k].name} "
+                      f"at instruction {pc}: {e}")
+            return None
+        f = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c_int64)(address)
+        self._resume[(k, pc)] = f
+        self.note(f"resume entry {self.m.program.functions[k].name} at instruction {pc}")
         return f
 
     # ---- the bridge ------------------------------------------------------------------

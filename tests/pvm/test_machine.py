@@ -208,3 +208,23 @@ def test_an_llvmlite_that_fails_to_load_when_needed_leaves_auto_interpreting(mon
     ref = pvm.run(fib_program(16), tier="interp")
     assert (r.status, r.stdout) == (ref.status, ref.stdout)
     assert any("refused" in e and "cannot open shared object" in e for e in log), log
+
+
+@pytest.mark.skipif("jit" not in pvm.TIERS, reason="the JIT needs llvmlite")
+def test_a_resume_entry_that_cannot_be_compiled_is_refused_once(monkeypatch, tmp_path):
+    """Native code from the disk cache runs without llvmlite; a resume entry
+    missing from the cache then needs it.  If it cannot be had, the call
+    finishes interpreted (the bridge takes None), and it is not retried."""
+    import pvm.jit.engine
+    calls = []
+
+    def broken():
+        calls.append(1)
+        raise ImportError("no llvmlite (test)")
+    monkeypatch.setenv("PVM_CACHE", str(tmp_path))
+    log = []
+    m = Machine(fib_program(5), tier="auto", memory=4 << 20, stack=1 << 20, jit_log=log.append)
+    monkeypatch.setattr(pvm.jit.engine, "llvm", broken)
+    assert m.jit.resume_entry(0, 1) is None and m.jit.resume_entry(0, 1) is None
+    assert len(calls) == 1 and any("refused a resume entry" in e for e in log), log
+
