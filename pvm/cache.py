@@ -4,8 +4,10 @@ An entry is keyed by the source's absolute path and the compile options; it
 records every file the compilation read (with its content hash) and the
 bytecode.  A hit needs every recorded file unchanged, and the toolchain
 (compiler, stdlib, instruction set) unchanged; then the bytecode is loaded
-and verified like any other file, without importing the compiler at all,
-which is what keeps start-up fast.  Entries are written atomically, so
+without importing the compiler at all, which is what keeps start-up fast.
+The compiler's output is verified once, when the entry is written, and the
+entry records the digest of the bytes that passed; bytes with any other
+digest are verified like any .pvm file.  Entries are written atomically, so
 concurrent runs never see half a file.
 
 $PVM_CACHE names the directory (default ~/.cache/pvm); PVM_CACHE=off
@@ -124,8 +126,8 @@ def _write_atomic(path: str, data: bytes) -> None:
 
 def compile_cached(path: str, include_dirs: tuple = (), defines: dict | None = None):
     """Compile `path` (linked with stdlib) or take it from the cache."""
-    from .bcfile import encode
-    from .verify import load
+    from .bcfile import decode, encode
+    from .verify import load, verify
     defines = defines or {}
     d = cache_dir()
     if d is not None:
@@ -138,8 +140,15 @@ def compile_cached(path: str, include_dirs: tuple = (), defines: dict | None = N
                 with open(os.path.join(d, key + ".pvm"), "rb") as f:
                     data = f.read()
                 touch(manifest)
-                program = load(data, path)
-                program.digest = hashlib.sha256(data).hexdigest()
+                digest = hashlib.sha256(data).hexdigest()
+                if entry.get("verified") == digest:
+                    # these very bytes passed the verifier when the entry was
+                    # written (this directory's translations are trusted code
+                    # anyway); any other bytes are verified like a .pvm file
+                    program = decode(data, path)
+                else:
+                    program = load(data, path)
+                program.digest = digest
                 return program
         except (OSError, ValueError, KeyError, TypeError):
             pass
@@ -152,9 +161,10 @@ def compile_cached(path: str, include_dirs: tuple = (), defines: dict | None = N
     if d is not None:
         try:
             files = sorted(set([os.path.abspath(path)] + [os.path.abspath(p) for p in deps]))
-            entry = {"deps": [(p, _digest(p)) for p in files]}
             data = encode(program)
             program.digest = hashlib.sha256(data).hexdigest()
+            verify(program, path)         # the compiler's output, checked once
+            entry = {"deps": [(p, _digest(p)) for p in files], "verified": program.digest}
             _write_atomic(os.path.join(d, key + ".pvm"), data)
             _write_atomic(manifest, json.dumps(entry).encode())
             maybe_prune(d, "bytecode")

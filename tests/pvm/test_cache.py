@@ -61,3 +61,29 @@ def test_writes_prune_now_and_then(tmp_path, monkeypatch):
     monkeypatch.setattr(cache.random, "random", lambda: 0.0)      # this time
     cache.maybe_prune(str(tmp_path), "py")
     assert os.listdir(tmp_path) == ["b"]
+
+
+def test_the_verifier_runs_once_per_entry_unless_the_bytes_change(tmp_path, monkeypatch):
+    """The compiler's output is verified when the entry is written; a hit on
+    the same bytes decodes them without verifying again, other bytes are
+    verified (and bad ones are a miss: compiled again)."""
+    import json
+
+    from pvm import verify
+    monkeypatch.setenv("PVM_CACHE", str(tmp_path / "cache"))
+    checked = []
+    real = verify._check_program
+    monkeypatch.setattr(verify, "_check_program", lambda p: (checked.append(1), real(p)))
+    src = tmp_path / "p.c"
+    src.write_text("int main(void) { return 5; }\n")
+    cache.compile_cached(str(src))
+    assert len(checked) == 1
+    assert pvm.run(cache.compile_cached(str(src))).status == 5 and len(checked) == 1
+    (manifest,) = (tmp_path / "cache").glob("*.json")
+    entry = json.loads(manifest.read_text())
+    (blob,) = (tmp_path / "cache").glob("*.pvm")
+    assert entry["verified"] == pvm.api.digest(cache.compile_cached(str(src)))
+    manifest.write_text(json.dumps({**entry, "verified": "0" * 64}))
+    assert pvm.run(cache.compile_cached(str(src))).status == 5 and len(checked) == 2
+    blob.write_bytes(blob.read_bytes()[:40])         # damaged: a miss, compiled again
+    assert pvm.run(cache.compile_cached(str(src))).status == 5
