@@ -285,5 +285,19 @@ def main(argv: list | None = None) -> int:
 
 
 def entry() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point.
+
+    After `pvm run` the process ends without Python's teardown of every
+    module and object, which took 30-45 ms here: a fifth of a short run.
+    Nothing is lost: the standard streams are flushed first, and the guest's
+    own files are unbuffered host files (pvm/hostos.py)."""
+    argv = sys.argv[1:]
+    status = main(argv)
+    if argv[:1] == ["run"]:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):       # a closed pipe: nothing more to say
+                pass
+        os._exit(status)
+    sys.exit(status)
