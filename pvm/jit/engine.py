@@ -4,7 +4,9 @@ Owns everything LLVM: initialisation, the target machine, the O2 pipeline
 (new pass builder) and the on-disk cache of object code.  Object code, new
 or cached, is loaded by pvm/jit/objload.py, so llvmlite is imported only
 when something must be compiled: a run whose native code is all in the
-disk cache (a second run of a program) never loads it.  A cache entry is
+disk cache (a second run of a program) never loads it.  Object code the
+loader does not take (it knows what LLVM's JIT code model emits today)
+goes to an MCJIT engine instead.  A cache entry is
 keyed by what determines the code: the program's bytecode digest, the
 functions in the unit and the entry, the lowering options, and the
 toolchain (pvm/cache.py's stamp).  $PVM_CACHE (see pvm/cache.py) names the
@@ -44,6 +46,7 @@ class Engine:
         self.last_from_cache = False
         self.symbols = symbols or {}  # resolved when object code loads (guest memory)
         self.loaded: list = []        # the memory of every object loaded: keeps code alive
+        self._mcjit = None            # the fallback loader, made on first use
 
     @property
     def tm(self):
@@ -100,7 +103,12 @@ class Engine:
                 bytecode_cache.maybe_prune(self.cache_dir, "native")
             except OSError:
                 pass                # a read-only cache only costs speed
-        return self._load(obj, names)
+        try:
+            return self._load(obj, names)
+        except objload.ObjectError:
+            # fresh object code this loader does not take (a newer LLVM
+            # emitting a new relocation, say): LLVM's own loader can
+            return self._load_mcjit(obj, names)
 
     def _compile(self, build_ir, dump) -> bytes:
         """LLVM: IR text -> verified, optimised module -> object file."""
@@ -122,6 +130,18 @@ class Engine:
         self.loaded.append(code)
         self.code_bytes += len(obj)
         return {n: exported[n] for n in names}
+
+    def _load_mcjit(self, obj: bytes, names: list) -> dict:
+        """The fallback loader: an MCJIT engine (RuntimeDyld) of llvmlite."""
+        binding = llvm()
+        if self._mcjit is None:
+            self._mcjit = binding.create_mcjit_compiler(binding.parse_assembly(""), self.tm)
+        for name, address in self.symbols.items():
+            binding.add_symbol(name, address)     # process-wide: set just before linking
+        self._mcjit.add_object_file(binding.ObjectFileRef.from_data(obj))
+        self._mcjit.finalize_object()
+        self.code_bytes += len(obj)
+        return {n: self._mcjit.get_function_address(n) for n in names}
 
 
 def unit_key(*parts) -> str:

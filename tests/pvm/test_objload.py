@@ -163,3 +163,16 @@ def test_a_warm_run_does_not_load_llvmlite(tmp_path):
     assert runs[0].stdout == runs[1].stdout == b"37497500\n"
     assert runs[0].stderr.endswith(b"True\n") and b"LLVM" in runs[0].stderr
     assert runs[1].stderr.endswith(b"False\n") and b"as in the last run" in runs[1].stderr
+
+
+def test_object_code_the_loader_refuses_goes_to_mcjit(monkeypatch, memory):
+    """A fresh object the loader cannot take (simulated) is loaded by an
+    MCJIT engine, and runs the same."""
+    def refuse(obj, symbols):
+        raise objload.ObjectError("unsupported relocation type 42 (test)")
+    monkeypatch.setattr(objload, "load", refuse)
+    engine = Engine(disk_cache=False, symbols={"pvm_guest_memory": ctypes.addressof(memory)})
+    address = engine.compile(None, lambda: IR, ["entry"])["entry"]
+    entry = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_int64, ctypes.c_int64)(address)
+    assert [entry(x, 0) for x in range(5)] == [0, 103, 206, 309, 412] and entry(10, 3) == 41
+    assert engine._mcjit is not None and memory.raw[:3] == b"\x07" * 3
