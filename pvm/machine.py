@@ -296,7 +296,7 @@ class Machine:
             return e.status
         finally:
             if self.jit is not None:
-                self.jit.record()
+                self.jit.finish()
         raise AssertionError("unreachable")
 
     def _drive(self, stepping: bool) -> None:

@@ -76,6 +76,7 @@ class JitTier:
         self.error: BaseException | None = None
         self.events: list = []
         self.units: list = []            # what this run compiled, in order (warmstart.py)
+        self.switches = [0, 0, 0]        # calls into native code; flat calls, fuel steps out
         self._recorded: list | None = None   # the record read at start, if any
 
     # ---- logging ------------------------------------------------------------------
@@ -185,10 +186,15 @@ class JitTier:
                     self.engine.cached(self._key("unit", unit)):
                 self.compile_unit(unit, "as in the last run")
 
-    def record(self) -> None:
-        """At the end of a run: remember what it compiled, if that changed."""
+    def finish(self) -> None:
+        """At the end of a run: remember what it compiled, if that changed
+        (warmstart.py), and say how often the run changed tiers."""
         if self._recorded is not None and self.units != self._recorded:
             warmstart.save(self._record_path(), self.units)
+        into, flat, step = self.switches
+        if into:
+            self.note(f"switches: {into} entries into native code; out of it, {flat} calls "
+                      f"through the interpreter and {step} fuel steps")
 
     def _first_call(self, k: int):
         def first_call(m, L, how, fp, *params):
@@ -252,7 +258,10 @@ class JitTier:
         stopped = self._stopped
         resumes = self._resume
 
+        switches = self.switches
+
         def native(m, L, how, fp, *params):
+            switches[0] += 1
             ctx[C.FUEL] = m.fuel
             ctx[C.STATUS] = 0
             ctx[C.FLOOR] = max(stack_limit, fp - NATIVE_SPAN)
@@ -302,8 +311,10 @@ class JitTier:
         m.func, m.pc, m.fp, m.fuel = ctx[C.FUNC], ctx[C.PC], ctx[C.FP], ctx[C.FUEL]
         m.regs = m.unspill_regs()
         if st == C.STATUS_STEP:
+            self.switches[2] += 1
             raise Step()
         if st == C.STATUS_FLATCALL:
+            self.switches[1] += 1
             call = m.program.functions[m.func].code[m.pc - 1]
             base, n = call[3], call[4]
             kinds = m.program.functions[m.func].kinds

@@ -291,6 +291,10 @@ def test_native_code_calls_interpreted_code_and_back(threshold):
     assert "compiled hot" in compiled or "compiled main (+" in compiled, log
     if threshold > 3:
         assert "compiled rare" not in compiled and "compiled vsum" not in compiled, log
+        # the last line counts the switches: native hot calls interpreted rare
+        m = re.fullmatch(r"jit: switches: (\d+) entries into native code; out of it, (\d+) "
+                         r"calls through the interpreter and 0 fuel steps", log[-1])
+        assert m and int(m[1]) > 0 and int(m[2]) > 0, log[-1]
     if GCC:
         assert gcc_run(CROSSING) == (ref.status, ref.stdout)
 
