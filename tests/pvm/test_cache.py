@@ -87,3 +87,20 @@ def test_the_verifier_runs_once_per_entry_unless_the_bytes_change(tmp_path, monk
     assert pvm.run(cache.compile_cached(str(src))).status == 5 and len(checked) == 2
     blob.write_bytes(blob.read_bytes()[:40])         # damaged: a miss, compiled again
     assert pvm.run(cache.compile_cached(str(src))).status == 5
+
+
+def test_translations_are_keyed_by_the_toolchain(tmp_path, monkeypatch):
+    """An edited pvm (another toolchain stamp) must not reuse the translated
+    Python code an older one cached."""
+    monkeypatch.setenv("PVM_CACHE", str(tmp_path))
+    program = pvm.compile_source("int main(void) { return 6; }", name="six.c")
+    translations = tmp_path / "py"
+
+    def run_with(stamp):
+        monkeypatch.setattr(cache, "toolchain_stamp", lambda: stamp)
+        assert pvm.run(program, tier="interp").status == 6
+        return set(os.listdir(translations))
+
+    first = run_with("a" * 16)
+    assert first and run_with("a" * 16) == first            # a hit: nothing new
+    assert run_with("b" * 16) > first                       # another toolchain: new entries
