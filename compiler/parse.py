@@ -442,7 +442,10 @@ _terminals: dict[str, str] = {}
 
 
 def _cache_path() -> str:
-    base = os.environ.get("PVM_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "pvm")
+    from pvm.cache import cache_dir
+    base = cache_dir()
+    if base is None:                 # PVM_CACHE=off
+        return ""
     try:
         os.makedirs(base, exist_ok=True)
     except OSError:

@@ -63,8 +63,10 @@ def cache_key() -> str:
     return h.hexdigest()[:32]
 
 
-def cache_dir() -> str:
-    return os.environ.get("PVM_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "pvm")
+def cache_dir() -> str | None:
+    """pvm's cache directory ($PVM_CACHE; None when it is 'off')."""
+    from pvm.cache import cache_dir as pvm_cache_dir
+    return pvm_cache_dir()
 
 
 def compile_stdlib() -> list:
@@ -77,18 +79,21 @@ def stdlib_objects() -> list:
     key = cache_key()
     if key in _memo:
         return _memo[key]
-    path = os.path.join(cache_dir(), f"stdlib-{key}.json")
+    d = cache_dir()
+    path = os.path.join(d, f"stdlib-{key}.json") if d else None
     objects = None
     try:
         with open(path, encoding="utf-8") as f:
             objects = [objfile.loads(text) for text in json.load(f)]
-    except Exception:   # noqa: BLE001 - a damaged cache entry is a miss
+    except Exception:   # noqa: BLE001 - a damaged entry (or no cache) is a miss
         objects = None
     if objects is None:
         objects = compile_stdlib()
         try:
-            os.makedirs(cache_dir(), exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=cache_dir(), suffix=".tmp")
+            if d is None:
+                raise OSError("no cache")
+            os.makedirs(d, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=d, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 json.dump([objfile.dumps(o) for o in objects], f)
             os.replace(tmp, path)

@@ -104,3 +104,16 @@ def test_translations_are_keyed_by_the_toolchain(tmp_path, monkeypatch):
     first = run_with("a" * 16)
     assert first and run_with("a" * 16) == first            # a hit: nothing new
     assert run_with("b" * 16) > first                       # another toolchain: new entries
+
+
+def test_cache_off_writes_no_cache_anywhere(tmp_path):
+    """PVM_CACHE=off reaches the compiler's own caches too (the compiled
+    stdlib, Lark's grammar): nothing is written, not even a directory 'off'."""
+    import subprocess
+    import sys
+    (tmp_path / "p.c").write_text('#include <stdio.h>\nint main(void) { puts("ok"); return 0; }\n')
+    env = {**os.environ, "PVM_CACHE": "off", "HOME": str(tmp_path / "home")}
+    r = subprocess.run([sys.executable, "-m", "pvm", "run", "p.c"], cwd=tmp_path, env=env,
+                       capture_output=True, timeout=600)
+    assert (r.returncode, r.stdout) == (0, b"ok\n"), r.stderr
+    assert sorted(os.listdir(tmp_path)) == ["p.c"]
