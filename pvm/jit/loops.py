@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from llvmlite import ir
 
+from .. import isa
 from .liveness import successors, uses_defs
 from ..translate import leaders
 
@@ -89,11 +90,12 @@ def _affine(coef, base):
     return coef, base
 
 
-# ---- the bytecode's memory accesses: name -> (address operand, width, write)
+# ---- the bytecode's memory accesses, from the opcode table (pvm/isa.py):
+# name -> (index of the address operand, width in bytes, write)
 ACCESSES = {name: (1 if name.startswith("LD") else 0,
                    int("".join(c for c in name if c.isdigit())) // 8, name.startswith("ST"))
-            for name in ("LD8", "LD8U", "LD16", "LD16U", "LD32", "LD64", "LDF32", "LDF64",
-                         "ST8", "ST16", "ST32", "ST64", "STF32", "STF64")}
+            for name, op in isa.BY_NAME.items()
+            if op.has("memory") and name.startswith(("LD", "ST"))}
 
 
 @dataclass
