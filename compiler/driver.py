@@ -22,7 +22,7 @@ __all__ = ["compile_program", "compile_source", "compile_unit", "CompileError", 
 
 
 def _preprocess(path, text, include_dirs, defines, dependencies=None) -> Source:
-    from .preprocess import PreprocessError, preprocess
+    from compiler.preprocess.preprocessor import PreprocessError, preprocess
     try:
         res = preprocess(path, text=text, include_dirs=include_dirs, defines=defines)
     except PreprocessError as exc:

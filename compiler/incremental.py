@@ -6,7 +6,7 @@ next input from there: the preprocessor's macros, include guards and
 types, struct/union/enum tags, typedef names).  So a declaration made in one
 input is in scope in every later one, with its exact type, and a header is
 read once.  Each input becomes its own `Object` whose references to earlier
-inputs are plain `Ref`s by name; the REPL's loader (pvm/repl_loader.py)
+inputs are plain `Ref`s by name; the REPL's loader (pvm/tools/repl/loader.py)
 resolves them against the live machine.
 
 An input is, tried in this order:
@@ -36,9 +36,9 @@ from .check import Checker, Symbol
 from .codegen import UnitGen
 from .diagnostics import CompileError, Diagnostics, Source
 from .driver import _guard
-from .pp_macro import Macro
-from .pp_predefined import DYNAMIC_MACROS
-from .preprocess import HAS_INCLUDE, PreprocessError, Preprocessor
+from compiler.preprocess.macro import Macro
+from compiler.preprocess.predefined import DYNAMIC_MACROS
+from compiler.preprocess.preprocessor import HAS_INCLUDE, PreprocessError, Preprocessor
 
 NOT_CONSTANT = "initializer element is not a compile-time constant"
 

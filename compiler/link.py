@@ -12,7 +12,7 @@ Output depends only on the inputs' order and contents (deterministic).
 from __future__ import annotations
 
 from pvm import isa
-from pvm.program import Function, LocalInfo, Program, Symbol, align, layout
+from pvm.bytecode.program import Function, LocalInfo, Program, Symbol, align, layout
 
 from .diagnostics import CompileError
 from .obj import Object, ObjData, ObjFunction, Ref

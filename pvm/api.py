@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from . import cache
 from .errors import PvmError
-from .machine import Machine
-from .program import DEFAULT_MEMORY, DEFAULT_STACK, Program
-from .traps import Trap
+from pvm.machine.state import Machine
+from pvm.bytecode.program import DEFAULT_MEMORY, DEFAULT_STACK, Program
+from pvm.machine.traps import Trap
 
 def _tiers() -> tuple:
     """The tiers this installation can run: the JIT needs llvmlite."""
@@ -53,7 +53,7 @@ def compile_file(path: str, include_dirs=(), defines=None, use_cache: bool = Tru
 
 def load(path: str) -> Program:
     """Read and verify a bytecode file (LoadError if anything is wrong)."""
-    from .verify import load as load_bytes
+    from pvm.bytecode.verify import load as load_bytes
     with open(path, "rb") as f:
         data = f.read(1 << 30)
     program = load_bytes(data, path)
@@ -63,7 +63,7 @@ def load(path: str) -> Program:
 
 def digest(program: Program) -> str:
     if not program.digest:
-        from .bcfile import encode
+        from pvm.bytecode.bcfile import encode
         program.digest = hashlib.sha256(encode(program)).hexdigest()
     return program.digest
 
@@ -80,7 +80,7 @@ def execute(program: Program, argv: list, *, stdin=None, stdout=None, stderr=Non
             stack: int = DEFAULT_STACK, **machine_options) -> int:
     """Run `program` with `argv` on a fresh machine; report a trap on stderr
     as one line; return the exit status."""
-    from .hostos import HostOS
+    from pvm.machine.hostos import HostOS
     os_ = HostOS(stdin=stdin, stdout=stdout, stderr=stderr)
     if tier not in ("interp", "jit", "auto"):
         raise PvmError(f"unknown tier '{tier}' (choose interp, jit or auto)")

@@ -12,7 +12,7 @@ concurrent runs never see half a file.
 
 $PVM_CACHE names the directory (default ~/.cache/pvm); PVM_CACHE=off
 disables caching.  The directory holds the bytecode (here), the
-interpreter's translations (py/, pvm/translate.py) and native code
+interpreter's translations (py/, pvm/interp/translate.py) and native code
 (native/, pvm/jit/engine.py); each part is bounded (LIMITS): now and then a
 write deletes the least recently used files beyond its share.
 """
@@ -126,8 +126,8 @@ def _write_atomic(path: str, data: bytes) -> None:
 
 def compile_cached(path: str, include_dirs: tuple = (), defines: dict | None = None):
     """Compile `path` (linked with stdlib) or take it from the cache."""
-    from .bcfile import decode, encode
-    from .verify import load, verify
+    from pvm.bytecode.bcfile import decode, encode
+    from pvm.bytecode.verify import load, verify
     defines = defines or {}
     d = cache_dir()
     if d is not None:

@@ -18,7 +18,7 @@ import os
 import sys
 
 from .errors import EXIT_LOAD, PvmError
-from .program import DEFAULT_MEMORY, DEFAULT_STACK
+from pvm.bytecode.program import DEFAULT_MEMORY, DEFAULT_STACK
 
 DUMP_STAGES = ("tokens", "ast", "types", "bc", "llvm")
 
@@ -145,7 +145,7 @@ def parser() -> argparse.ArgumentParser:
     debug.add_argument("file", metavar="FILE")
     debug.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS")
 
-    from . import bench
+    from pvm.tools.bench import suite as bench
     bench.add_arguments(sub.add_parser("bench", help="run the benchmarks on each tier",
                                        description="Run the benchmark programs on each tier."))
     return top
@@ -160,7 +160,7 @@ def cmd_run(a) -> int:
         return 0
     program = api.program_for(a.file, a.include, defines(a.define))
     if a.trace is not None or a.profile:
-        from .trace import run_observed
+        from pvm.tools.trace import run_observed
         return run_observed(program, [os.path.basename(a.file), *a.args], trace=a.trace,
                             profile=a.profile, tier=a.tier, fuel=a.fuel, memory=a.memory,
                             stack=a.stack, jit_threshold=a.jit_threshold)
@@ -184,7 +184,7 @@ def warn(text: str) -> None:
 
 def cmd_build(a) -> int:
     from compiler.driver import compile_program, compile_unit, save_object
-    from .bcfile import encode
+    from pvm.bytecode.bcfile import encode
     if a.object:
         if len(a.files) != 1 or not a.files[0].endswith(".c"):
             print("pvm build -c: give exactly one .c file", file=sys.stderr)
@@ -200,14 +200,14 @@ def cmd_build(a) -> int:
 
 def cmd_dis(a) -> int:
     from . import api
-    from .dis import disassemble
+    from pvm.bytecode.dis import disassemble
     sys.stdout.write(disassemble(api.program_for(a.file, a.include, defines(a.define))))
     return 0
 
 
 def cmd_asm(a) -> int:
-    from .asm import assemble
-    from .bcfile import encode
+    from pvm.bytecode.asm import assemble
+    from pvm.bytecode.bcfile import encode
     with open(a.file, encoding="utf-8", errors="replace") as f:
         program = assemble(f.read(), a.file)
     _write(a.output or os.path.splitext(a.file)[0] + ".pvm", encode(program))
@@ -215,7 +215,7 @@ def cmd_asm(a) -> int:
 
 
 def cmd_repl(a) -> int:
-    from .repl import Repl
+    from pvm.tools.repl.repl import Repl
     r = Repl(tier=a.tier, include_dirs=a.include, defines=defines(a.define), memory=a.memory,
              stack=a.stack)
     for path in a.load:
@@ -225,13 +225,13 @@ def cmd_repl(a) -> int:
 
 
 def cmd_debug(a) -> int:
-    from .debug import Debugger
+    from pvm.tools.debug.debugger import Debugger
     return Debugger.from_file(a.file, a.args, include_dirs=a.include, defines=defines(a.define),
                               tier=a.tier).run(a.commands)
 
 
 def cmd_bench(a) -> int:
-    from . import bench
+    from pvm.tools.bench import suite as bench
     return bench.main(a)
 
 
@@ -290,7 +290,7 @@ def entry() -> None:
     After `pvm run` the process ends without Python's teardown of every
     module and object, which took 30-45 ms here: a fifth of a short run.
     Nothing is lost: the standard streams are flushed first, and the guest's
-    own files are unbuffered host files (pvm/hostos.py)."""
+    own files are unbuffered host files (pvm/machine/hostos.py)."""
     argv = sys.argv[1:]
     status = main(argv)
     if argv[:1] == ["run"]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from llvmlite import ir
 
-from ..translate import leaders
+from pvm.interp.translate import leaders
 from .irtypes import F64, I64, kind_type
 from .lower import FunctionLowering
 

@@ -3,7 +3,7 @@
 Each register becomes an alloca (LLVM's mem2reg turns them into SSA values),
 guest memory is the external array `pvm_guest_memory` (resolved to the
 machine's buffer when the object code loads), and every access is
-bounds-checked exactly as pvm/semantics.py checks it.  Two kinds of function come out:
+bounds-checked exactly as pvm/machine/semantics.py checks it.  Two kinds of function come out:
 
     i64 pvm_f<k>(i64 *ctx, i64 fp, params...)      a fresh call
     i64 pvm_f<k>_at<L>(i64 *ctx, i64 fp)           resume at instruction L,
@@ -11,7 +11,7 @@ bounds-checked exactly as pvm/semantics.py checks it.  Two kinds of function com
                                                     save area in guest memory
 
 A float result comes back as its bits in the i64.  Native code leaves the way
-the interpreter's translated code does (pvm/translate.py): a RET returns the
+the interpreter's translated code does (pvm/interp/translate.py): a RET returns the
 value; anything else (trap, fuel running short, a call that must go through
 the main loop, the exit system call) is an *origin* that stores STATUS, FUNC,
 PC, FP and FUEL in the context and returns, and each native caller on the way
@@ -30,8 +30,8 @@ from llvmlite import ir
 from .. import isa
 from . import loops
 from .liveness import entry_constants, live_in
-from ..program import TEXT_BASE
-from ..translate import leaders
+from pvm.bytecode.program import TEXT_BASE
+from pvm.interp.translate import leaders
 from . import context as C
 from .irtypes import (CTX, F32, F64, I1, I8, I16, I32, I64, INT64_MIN, fresh_type,
                       guest_memory, kind_type, resume_type)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from llvmlite import ir
 
-from ..program import TEXT_BASE
+from pvm.bytecode.program import TEXT_BASE
 from . import context as C
 from .context import signature
 from .irtypes import CTX, F64, I32, I64, fresh_type, kind_type

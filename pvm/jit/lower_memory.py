@@ -1,11 +1,11 @@
 """Lowering guest memory: loads, stores and block operations, each
-bounds-checked exactly as pvm/semantics.py checks it (unless the guard of a
+bounds-checked exactly as pvm/machine/semantics.py checks it (unless the guard of a
 versioned loop has checked it already, pvm/jit/loops.py)."""
 from __future__ import annotations
 
 from llvmlite import ir
 
-from ..program import TEXT_BASE
+from pvm.bytecode.program import TEXT_BASE
 from . import context as C
 from .irtypes import F32, F64, I1, I8, I16, I32, I64
 

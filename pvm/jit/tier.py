@@ -1,7 +1,7 @@
 """The JIT tier: deciding what to compile, and the bridge between the tiers.
 
 The bridge is one Python function per compiled function with the very same
-calling protocol as the interpreter's translated code (pvm/translate.py):
+calling protocol as the interpreter's translated code (pvm/interp/translate.py):
 `fn(m, L, how, fp, *params)`.  Installing it in the machine's table of fast
 functions is all it takes for interpreted code, the main loop and the
 stepper's callers to use native code.  When native code stops for any reason
@@ -23,9 +23,9 @@ import os
 import struct
 import time
 
-from ..program import TEXT_BASE
-from ..traps import BadCall, DivideByZero, GuestExit, SegFault
-from ..translate import FlatCall, Step
+from pvm.bytecode.program import TEXT_BASE
+from pvm.machine.traps import BadCall, DivideByZero, GuestExit, SegFault
+from pvm.interp.translate import FlatCall, Step
 from . import context as C
 from . import objload, warmstart
 from .engine import Engine, unit_key
@@ -339,7 +339,7 @@ class JitTier:
         elif st == C.STATUS_BADCALL:
             trap = BadCall("call to non-function address", addr)
         elif st == C.STATUS_TRAP:
-            from ..machine import _trap
+            from pvm.machine.state import _trap
             trap = _trap(addr)
         elif st == C.STATUS_HOST_ERROR and self.error is not None:
             err, self.error = self.error, None

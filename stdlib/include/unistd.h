@@ -1,4 +1,4 @@
-/* <unistd.h>: thin wrappers over pvm's system calls (see pvm/syscalls.py).
+/* <unistd.h>: thin wrappers over pvm's system calls (see pvm/abi/syscalls.py).
  * On failure they set errno and return -1, like POSIX. */
 #ifndef _UNISTD_H
 #define _UNISTD_H

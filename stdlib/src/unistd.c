@@ -1,5 +1,5 @@
 /* Thin wrappers over pvm's system calls (numbers from <sys/syscall.h>,
- * generated from pvm/syscalls.py).  A result in [-4095, -1] is a negated
+ * generated from pvm/abi/syscalls.py).  A result in [-4095, -1] is a negated
  * errno: the wrappers store it in errno and return -1, as POSIX does. */
 #include <unistd.h>
 #include <fcntl.h>

@@ -1,4 +1,4 @@
-"""Tests of the C preprocessor (compiler/preprocess.py and compiler/pp_*.py).
+"""Tests of the C preprocessor (compiler/preprocess/preprocessor.py and compiler/pp_*.py).
 
 Semantics are checked three ways: the examples of the C99 standard with
 their documented results, gcc -E on the case files in pp_cases/ and on random
@@ -18,9 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compiler.pp_files import SYSTEM_INCLUDE_DIR
-from compiler.pp_lex import lex
-from compiler.preprocess import PreprocessError, preprocess
+from compiler.preprocess.files import SYSTEM_INCLUDE_DIR
+from compiler.preprocess.lex import lex
+from compiler.preprocess.preprocessor import PreprocessError, preprocess
 
 CASES = Path(__file__).parent / "pp_cases"
 HAVE_GCC = shutil.which("gcc") is not None
@@ -155,7 +155,7 @@ _STDLIB_SOURCES = sorted(p.name for p in (REPO / "stdlib" / "src").glob("*.c"))
 @pytest.mark.parametrize("name", _STDLIB_SOURCES)
 def test_stdlib_sources_preprocess_like_gcc(name):
     """The C library's own sources and headers, against gcc with the same headers."""
-    from compiler.pp_predefined import TARGET_MACROS
+    from compiler.preprocess.predefined import TARGET_MACROS
     defines = [f"-D{k}={v}" for k, v in TARGET_MACROS.items() if not k.startswith("__STDC")]
     path = REPO / "stdlib" / "src" / name
     r = subprocess.run(["gcc", "-std=gnu99", "-undef", "-nostdinc", f"-I{SYSTEM_INCLUDE_DIR}",
@@ -607,7 +607,7 @@ def test_huge_argument_lists():
 
 
 def test_exponential_expansion_is_stopped(monkeypatch):
-    monkeypatch.setattr("compiler.pp_expand.MAX_EXPANSION_TOKENS", 50_000)
+    monkeypatch.setattr("compiler.preprocess.expand.MAX_EXPANSION_TOKENS", 50_000)
     src = "#define a0 x\n" + "".join(f"#define a{i + 1} a{i} a{i}\n" for i in range(40)) + "a40\n"
     assert "makes too many tokens" in str(error_of(src))
 

@@ -8,7 +8,7 @@ import pytest
 
 from compiler.driver import compile_program
 from compiler.stdlib_cache import STDLIB_INCLUDE, STDLIB_SRC, portable_name
-from pvm.bcfile import encode
+from pvm.bytecode.bcfile import encode
 
 MAIN = '#include <stdio.h>\n#include "inc/util.h"\nint main(void) { printf("%d\\n", twice(21)); return 0; }\n'
 UTIL = "static int twice(int x) { return 2 * x; }\n"

@@ -1,6 +1,6 @@
 """Shared fixtures for the pvm tests: a hypothesis strategy for valid Programs.
 
-`valid_programs(allow_nan=True)` draws Programs that pass pvm.verify: random
+`valid_programs(allow_nan=True)` draws Programs that pass pvm.bytecode.verify: random
 signatures, every kind of instruction with operands of the right kinds,
 direct calls that match their callee, line tables, debug locals, symbols and
 awkward names (duplicates, spaces, quotes, non-ASCII).  Tests use it inside
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import strategies as st
 
 from pvm import isa
-from pvm.program import Function, LocalInfo, Program, Symbol
+from pvm.bytecode.program import Function, LocalInfo, Program, Symbol
 
 NAMES = st.one_of(st.sampled_from(["main", "_start", "f", "g.1", "$x", "a b", "", "3",
                                    'q"uote', "semi;colon", "tab\there", "ünï", "r1"]),

@@ -69,7 +69,7 @@ def test_the_verifier_runs_once_per_entry_unless_the_bytes_change(tmp_path, monk
     verified (and bad ones are a miss: compiled again)."""
     import json
 
-    from pvm import verify
+    from pvm.bytecode import verify
     monkeypatch.setenv("PVM_CACHE", str(tmp_path / "cache"))
     checked = []
     real = verify._check_program

@@ -4,8 +4,8 @@ implements an opcode the table lacks."""
 import pytest
 
 from pvm import isa
-from pvm.stepper import Stepper
-from pvm.translate import FunctionTranslator
+from pvm.interp.stepper import Stepper
+from pvm.interp.translate import FunctionTranslator
 
 jit = pytest.importorskip("pvm.jit.lower")
 

@@ -3,7 +3,7 @@
  *
  * Linked with -nostdlib -e __host_entry: the entry stub passes argc/argv/envp
  * to the library's _start, __syscall maps pvm's system call numbers (see
- * pvm/syscalls.py) onto Linux's, and __host_abort raises SIGABRT as a real
+ * pvm/abi/syscalls.py) onto Linux's, and __host_abort raises SIGABRT as a real
  * abort would (under pvm, abort() executes a trap instead). */
 #include <stdarg.h>
 #include <sys/syscall.h>

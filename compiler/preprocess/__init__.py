@@ -1,0 +1,1 @@
+"""The C preprocessor: tokens, directives, macro expansion, #if expressions."""

@@ -1,0 +1,1 @@
+"""Bytecode: programs and their layout, the file format, the verifier, assembler and disassembler."""

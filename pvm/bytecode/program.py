@@ -1,0 +1,142 @@
+"""A linked pvm program in memory, and the guest memory layout it loads into.
+
+This is the plain data that flows between the stages: the compiler's linker
+produces a Program, `bcfile` writes and reads it, `verify` checks it, and the
+machine loads it.  Nothing here runs code.
+
+Guest memory (one flat little-endian buffer, addresses are byte offsets):
+
+    0x0000_0000  unmapped guard (NULL and small offsets from it fault)
+    TEXT_BASE    text: every function's encoded bytecode, in order; a function
+                 pointer or return address is a text address
+                 rodata: string literals and other constants (read-only)
+    data_base    data: initialised globals and static locals (page aligned)
+                 bss: zero-initialised globals
+    heap_base    heap, grown upward by the sbrk system call
+       ...
+    stack_limit  lowest address the stack may use (stack_top - stack size)
+    stack_top    initial SP; the stack grows down
+                 argv strings and the argv array (top of memory)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pvm import isa
+
+TEXT_BASE = 0x10000          # below this every access faults
+PAGE = 0x1000
+DEFAULT_MEMORY = 64 << 20    # bytes of guest memory
+DEFAULT_STACK = 8 << 20      # bytes of stack
+ARGS_AREA = 64 << 10         # top of memory reserved for argv strings
+
+# Frame layout, set up by CALL (stack grows down; FP is the callee's frame
+# pointer):
+#   FP + 16 + 8*i   variadic argument i (pushed by the caller, 8-byte slots)
+#   FP + 8          return address (text address; 0 = return to the host)
+#   FP + 0          the caller's FP
+#   FP - 8*nregs    register save area: CALL spills the caller's registers
+#                   here, RET reloads them (this is what makes the call stack
+#                   live entirely in guest memory)
+#   FP - 8*nregs - frame_size   memory locals (arrays, address-taken
+#                   variables), addressed with FRAME r, -offset
+FRAME_LINK = 16              # bytes of return address + saved FP
+
+
+def align(n: int, a: int) -> int:
+    return (n + a - 1) // a * a
+
+
+@dataclass
+class LocalInfo:
+    """Debug information: where a named local lives (for the debugger)."""
+    name: str
+    type: str                # C spelling of the type, e.g. "int *"
+    where: str               # "reg" or "frame"
+    offset: int              # register number, or FP-relative byte offset
+    start: int = 0           # instruction range in which it is in scope
+    end: int = 0
+
+
+@dataclass
+class Function:
+    name: str
+    nparams: int
+    kinds: str               # one letter per register: 'q' integer, 'd' floating
+    returns: str             # 'q', 'd', or '' for void
+    frame_size: int          # bytes of memory locals (multiple of 16)
+    code: list[tuple]        # instructions: (OPNAME, operand, ...)
+    lines: list[int]         # source line of each instruction (0 = none)
+    file: int = 0            # index into Program.files
+    variadic: bool = False
+    static: bool = False     # not visible outside its unit
+    locals: list[LocalInfo] = field(default_factory=list)
+
+    @property
+    def nregs(self) -> int:
+        return len(self.kinds)
+
+    def code_size(self) -> int:
+        size = isa.SIZE
+        return sum(size[ins[0]] for ins in self.code)
+
+
+@dataclass
+class Symbol:
+    name: str
+    kind: str                # 'func' or 'data'
+    address: int
+    size: int
+    type: str = ""           # C spelling of the type, for debuggers
+
+
+@dataclass
+class Program:
+    functions: list[Function]
+    entry: int               # index of the function the machine calls first
+    rodata: bytes = b""
+    data: bytes = b""
+    bss_size: int = 0
+    symbols: list[Symbol] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    # sha256 of the encoded bytecode, set by whoever read or wrote the file;
+    # keys the caches of translated and native code.  Not part of the file.
+    digest: str = field(default="", compare=False, repr=False)
+
+    def function_index(self, name: str) -> int:
+        for i, f in enumerate(self.functions):
+            if f.name == name:
+                return i
+        raise KeyError(name)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where each part of a program sits in guest memory."""
+    function_address: tuple  # text address of each function
+    text_end: int
+    rodata_base: int
+    data_base: int
+    bss_base: int
+    heap_base: int
+
+
+def layout(function_sizes: list[int], rodata_size: int, data_size: int,
+           bss_size: int) -> Layout:
+    """Place a program's parts.  Depends only on sizes, so the compiler can
+    lay out before it knows the bytes (immediates have a fixed size)."""
+    addrs = []
+    at = TEXT_BASE
+    for size in function_sizes:
+        addrs.append(at)
+        at += size
+    rodata_base = align(at, 16)
+    data_base = align(rodata_base + rodata_size, PAGE)
+    bss_base = align(data_base + data_size, 16)
+    heap_base = align(bss_base + bss_size, PAGE)
+    return Layout(tuple(addrs), at, rodata_base, data_base, bss_base, heap_base)
+
+
+def program_layout(p: Program) -> Layout:
+    return layout([f.code_size() for f in p.functions], len(p.rodata),
+                  len(p.data), p.bss_size)

@@ -1,0 +1,1 @@
+"""The interpreter tier: functions translated to Python, and the reference stepper."""

@@ -1,0 +1,142 @@
+"""The interpreter's reference form: one instruction at a time.
+
+Slow but exact at every instruction: it runs the last few instructions when
+fuel runs short, and it is what the debugger's stepi and `--trace` use.
+Registers live in the list m.regs; m.func and m.pc say where we are.
+
+Straight-line instructions run handlers generated from the same isa.py
+templates the translator uses (a register operand {A} becomes R[A]), so the
+two forms share one definition of every instruction.  Control flow is
+written out below, one `op_<NAME>` per opcode.
+"""
+from __future__ import annotations
+
+from pvm import isa
+
+
+def make_handler(op: isa.Op, namespace: dict):
+    """handler(m, R, *operands) for a templated opcode."""
+    params = "ABC"[:len(op.operands)]
+    subst = {p: (f"R[{p}]" if k in isa.REG_OPERANDS else p) for p, k in zip(params, op.operands)}
+    body = op.py.replace("FP", "m.fp").format(**subst)
+    src = f"def op_{op.name}(m, R{''.join(', ' + p for p in params)}):\n    {body}\n"
+    glb = dict(namespace)
+    exec(compile(src, f"<pvm-op:{op.name}>", "exec"), glb)
+    return glb[f"op_{op.name}"]
+
+
+class Handlers(dict):
+    """Handlers made on first use: most runs never step at all."""
+
+    def __init__(self, namespace: dict):
+        super().__init__()
+        self.namespace = namespace
+
+    def __missing__(self, name: str):
+        op = isa.BY_NAME[name]
+        h = self[name] = make_handler(op, self.namespace) if op.py is not None else None
+        return h
+
+
+class Stepper:
+    """Executes single instructions of the machine `m` on m.regs."""
+
+    def __init__(self, m, namespace: dict):
+        self.m = m
+        self.handlers = Handlers(namespace)
+        self.syscall = namespace["SYSCALL"]
+        self.trap = namespace["TRAP"]
+        self.func_at = namespace["FUNC_AT"]
+
+    def step(self) -> None:
+        """Run the instruction at (m.func, m.pc); m.fuel is charged one."""
+        m = self.m
+        ins = m.program.functions[m.func].code[m.pc]
+        name = ins[0]
+        m.fuel -= 1
+        h = self.handlers[name]
+        if h is not None:
+            h(m, m.regs, *ins[1:])
+            m.pc += 1
+        else:
+            getattr(self, "op_" + name)(*ins[1:])
+
+    # -- control flow
+    def op_JMP(self, label):
+        self.m.pc = label
+
+    def _branch(self, taken, label):
+        self.m.pc = label if taken else self.m.pc + 1
+
+    def op_JTAB(self, a, n):
+        m = self.m
+        i = m.regs[a]
+        m.pc += 1 + (i if 0 <= i < n else n)
+
+    def op_JZ(self, a, label):
+        self._branch(self.m.regs[a] == 0, label)
+
+    def op_JNZ(self, a, label):
+        self._branch(self.m.regs[a] != 0, label)
+
+    def op_JEQ(self, a, b, label):
+        R = self.m.regs
+        self._branch(R[a] == R[b], label)
+
+    def op_JNE(self, a, b, label):
+        R = self.m.regs
+        self._branch(R[a] != R[b], label)
+
+    def op_JLT(self, a, b, label):
+        R = self.m.regs
+        self._branch(R[a] < R[b], label)
+
+    def op_JLE(self, a, b, label):
+        R = self.m.regs
+        self._branch(R[a] <= R[b], label)
+
+    def op_CALL(self, dst, fidx, base, n):
+        m = self.m
+        m.spill_regs()
+        m.pc += 1
+        m.enter(fidx, tuple(m.regs[base:base + n]))
+        m.regs = m.fresh_regs(m.args)
+
+    op_FCALL = op_CALL
+
+    def op_CALLR(self, dst, target, base, n):
+        self.op_CALL(dst, self.func_at(self.m.regs[target]), base, n)
+
+    op_FCALLR = op_CALLR
+
+    def op_RET(self, a):
+        m = self.m
+        m.retval = m.regs[a]
+        self._return()
+
+    op_FRET = op_RET
+
+    def op_RETV(self):
+        self.m.retval = 0
+        self._return()
+
+    def _return(self):
+        m = self.m
+        m.leave()          # raises GuestExit when returning to the host
+        m.regs = m.unspill_regs()
+        call = m.program.functions[m.func].code[m.pc - 1]
+        m.regs[call[1]] = m.retval
+
+    def op_VARARGS(self, a):
+        m = self.m
+        m.regs[a] = m.fp + 16
+        m.pc += 1
+
+    def op_SYSCALL(self, a, n):
+        m = self.m
+        R = m.regs
+        R[a] = self.syscall(m, *R[a:a + n + 1])
+        m.pc += 1
+
+    def op_TRAP(self, k):
+        raise self.trap(k)

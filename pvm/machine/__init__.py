@@ -1,0 +1,1 @@
+"""The machine: its state (memory, registers, frames, fuel), traps and the host services."""

@@ -1,0 +1,69 @@
+"""Guest traps: the ways a running program can stop, and how each is reported.
+
+A trap is raised as a Python exception inside an instruction and caught by
+the machine's run loop, which adds where it happened (function, file, line)
+and turns it into one line on stderr and an exit status.  Guest code never
+sees a Python exception, and a user never sees a traceback.
+"""
+from __future__ import annotations
+
+from pvm.errors import EXIT_ABORT, EXIT_FPE, EXIT_FUEL, EXIT_SEGV
+
+
+class GuestExit(Exception):
+    """The program ended normally (exit system call or return from _start)."""
+
+    def __init__(self, status: int):
+        super().__init__(status)
+        self.status = status
+
+
+class Trap(Exception):
+    """Base class: a fault that stops the program.
+
+    `message` is the report without the location; `status` the exit status.
+    """
+    status = EXIT_SEGV
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+class SegFault(Trap):
+    def __init__(self, access: str, address: int):
+        super().__init__(f"Segmentation fault: {access} of address {address & 0xFFFFFFFFFFFFFFFF:#x}")
+        self.access, self.address = access, address
+
+
+class BadCall(Trap):
+    def __init__(self, what: str, address: int):
+        super().__init__(f"Segmentation fault: {what} {address & 0xFFFFFFFFFFFFFFFF:#x}")
+        self.address = address
+
+
+class StackOverflow(Trap):
+    def __init__(self):
+        super().__init__("Stack overflow")
+
+
+class DivideByZero(Trap):
+    status = EXIT_FPE
+
+    def __init__(self, what: str = "integer division by zero"):
+        super().__init__(f"Floating point exception: {what}")
+
+
+class Abort(Trap):
+    status = EXIT_ABORT
+
+    def __init__(self, what: str = "Aborted"):
+        super().__init__(what)
+
+
+class OutOfFuel(Trap):
+    status = EXIT_FUEL
+
+    def __init__(self, executed: int):
+        super().__init__(f"Out of fuel after {executed} instructions")
+        self.executed = executed

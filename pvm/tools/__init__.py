@@ -1,0 +1,1 @@
+"""The tools built on the API: REPL, debugger, bench, trace."""

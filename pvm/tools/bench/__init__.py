@@ -1,0 +1,1 @@
+"""`pvm bench`: the benchmark suite against gcc -O2."""

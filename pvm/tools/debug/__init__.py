@@ -1,0 +1,1 @@
+"""`pvm debug`: a source-level debugger with gdb's commands."""

@@ -1,0 +1,1 @@
+"""`pvm repl`: a C prompt over one live machine."""
