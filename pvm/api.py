@@ -15,15 +15,16 @@ import os
 from dataclasses import dataclass
 
 from . import cache
-from .errors import PvmError
-from pvm.machine.state import Machine
 from pvm.bytecode.program import DEFAULT_MEMORY, DEFAULT_STACK, Program
-from pvm.machine.traps import Trap
+from pvm.errors import PvmError
+from pvm.exec.session import run_reporting, start
+from pvm.jit import available as _jit_unavailable_because
+
 
 def _tiers() -> tuple:
-    """The tiers this installation can run: the JIT needs llvmlite."""
-    import importlib.util
-    return ("interp", "jit") if importlib.util.find_spec("llvmlite") else ("interp",)
+    """The tiers this installation can run: the JIT's own answer
+    (pvm.jit.available: llvmlite present, x86-64 Linux), not a guess."""
+    return ("interp",) if _jit_unavailable_because(load=False) else ("interp", "jit")
 
 
 TIERS = _tiers()
@@ -81,19 +82,10 @@ def execute(program: Program, argv: list, *, stdin=None, stdout=None, stderr=Non
     """Run `program` with `argv` on a fresh machine; report a trap on stderr
     as one line; return the exit status."""
     from pvm.machine.hostos import HostOS
-    os_ = HostOS(stdin=stdin, stdout=stdout, stderr=stderr)
-    if tier not in ("interp", "jit", "auto"):
-        raise PvmError(f"unknown tier '{tier}' (choose interp, jit or auto)")
-    m = Machine(program, memory=memory, stack=stack, fuel=fuel, os=os_, tier=tier,
-                program_key=digest(program), **machine_options)
-    m.set_args([a if isinstance(a, bytes) else os.fsencode(a) for a in argv])
-    try:
-        return m.run()
-    except Trap as t:
-        os_.stderr.write(f"{t.message} in {m.where()}\n".encode())
-        if hasattr(os_.stderr, "flush"):
-            os_.stderr.flush()
-        return t.status
+    host = HostOS(stdin=stdin, stdout=stdout, stderr=stderr)
+    runner = start(program, argv, host=host, tier=tier, fuel=fuel, memory=memory, stack=stack,
+                   program_key=digest(program), **machine_options)
+    return run_reporting(runner)
 
 
 def run(program: Program, args=(), stdin: bytes = b"", name: str = "prog", **kw) -> RunResult:

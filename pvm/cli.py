@@ -17,7 +17,7 @@ import argparse
 import os
 import sys
 
-from .errors import EXIT_LOAD, PvmError
+from pvm.errors import EXIT_INTERNAL, EXIT_LOAD, PvmError
 from pvm.bytecode.program import DEFAULT_MEMORY, DEFAULT_STACK
 
 DUMP_STAGES = ("tokens", "ast", "types", "bc", "llvm")
@@ -279,9 +279,22 @@ def main(argv: list | None = None) -> int:
     except KeyboardInterrupt:
         print("pvm: interrupted", file=sys.stderr)
         return 130
-    except ValueError as e:
-        print(f"pvm: {e}", file=sys.stderr)
-        return EXIT_LOAD
+    except Exception as e:              # a bug in pvm, never reported as the user's mistake
+        return internal_error(e)
+
+
+def internal_error(e: Exception) -> int:
+    """Report a bug in pvm itself: one line saying so (the traceback with
+    PVM_TRACEBACK=1), and the status of an internal software error."""
+    sys.stdout.flush()
+    print(f"pvm: internal error (a bug in pvm, not in your program): "
+          f"{type(e).__name__}: {e}", file=sys.stderr)
+    if os.environ.get("PVM_TRACEBACK"):
+        import traceback
+        traceback.print_exception(e, file=sys.stderr)
+    else:
+        print("pvm: run again with PVM_TRACEBACK=1 to see where", file=sys.stderr)
+    return EXIT_INTERNAL
 
 
 def entry() -> None:

@@ -5,6 +5,7 @@ looks to scripts like the same fault in a native program:
     1    compile error            139  segmentation fault / stack overflow
     2    bad bytecode file/usage  136  arithmetic trap (divide by zero)
     134  abort / failed assert    152  out of fuel (like SIGXCPU)
+    70   internal error: a bug in pvm itself (EX_SOFTWARE of sysexits.h)
 """
 from __future__ import annotations
 
@@ -14,11 +15,18 @@ EXIT_SEGV = 139
 EXIT_FPE = 136
 EXIT_ABORT = 134
 EXIT_FUEL = 152
+EXIT_INTERNAL = 70
 
 
 class PvmError(Exception):
     """Base of every error pvm reports to a user."""
     status = 1
+
+
+class UsageError(PvmError):
+    """A command line, option or argument pvm cannot use (exit status 2).
+    Raised only for the user's mistakes: a bug in pvm is never one."""
+    status = EXIT_LOAD
 
 
 class LoadError(PvmError):

@@ -76,6 +76,17 @@ class Function:
     def nregs(self) -> int:
         return len(self.kinds)
 
+    @property
+    def frame_bytes(self) -> int:
+        """Bytes of its frame below FP: register save area, then locals."""
+        return 8 * len(self.kinds) + self.frame_size
+
+    @property
+    def call_shape(self) -> int:
+        """Register arguments a call passes: nparams, or -1 if variadic
+        (a variadic callee takes its extra arguments in memory)."""
+        return -1 if self.variadic else self.nparams
+
     def code_size(self) -> int:
         size = isa.SIZE
         return sum(size[ins[0]] for ins in self.code)

@@ -27,7 +27,7 @@ makes that without using the C stack.  While it runs, the caller's registers
 stay in Python locals, and only if an exception passes through the call
 does the caller spill them and the callee's frame link (saved FP, return
 address) into guest memory, exactly where Machine.enter and CALL would have
-put them.  Machine._locate_fault does the same for the innermost frame from
+put them.  Interpreter.locate_fault (tier.py) does the same for the innermost frame from
 its locals.  So whenever control is back in the main loop, guest memory plus
 the Machine object are the whole, exact state: what the stepper, the
 debugger and a guest OS switching stacks need.
@@ -42,29 +42,9 @@ import sys
 from dataclasses import dataclass
 
 from pvm import cache, isa
+from pvm.bytecode.cfg import leaders, resume_points
 
 
-
-class Unwind(Exception):
-    """Leave translated code for the main loop (not a guest trap)."""
-
-
-class Step(Unwind):
-    pass
-
-
-class TierUp(Unwind):
-    """A loop got hot: compile this function and continue natively (OSR)."""
-
-    def __init__(self, findex: int):
-        super().__init__(findex)
-        self.findex = findex
-
-
-class FlatCall(Unwind):
-    def __init__(self, callee: int):
-        super().__init__(callee)
-        self.callee = callee
 
 INDENT = "    "
 
@@ -74,22 +54,6 @@ class Translation:
     function: object          # the Python function fn(m, L, how, fp, *params)
     source: str | None        # None when it came from the disk cache
     pc_of_line: dict          # Python source line -> instruction index
-
-
-def leaders(code: list[tuple]) -> list[int]:
-    """Indices that start a basic block: 0, jump targets, and the
-    instruction after any branch, terminator or call (a resume point)."""
-    starts = {0}
-    for i, ins in enumerate(code):
-        op = isa.BY_NAME[ins[0]]
-        if op.has("branch"):
-            starts.add(ins[op.operands.index("l") + 1])
-        if op.has("branch") or op.has("terminator") or op.has("call"):
-            if i + 1 < len(code):
-                starts.add(i + 1)
-        if op.has("table"):                   # every JMP of the table, and the default
-            starts.update(range(i + 1, min(i + 2 + ins[2], len(code))))
-    return sorted(starts)
 
 
 def _literal(kind: str, value) -> str:
@@ -116,23 +80,23 @@ def straight(op: isa.Op, args: tuple) -> str:
 
 
 class FunctionTranslator:
-    def __init__(self, findex: int, fn, machine):
+    def __init__(self, findex: int, fn, tier):
         self.findex = findex
         self.fn = fn
         self.code = fn.code
         self.regs = [f"r{i}" for i in range(fn.nregs)]
-        self.machine = machine
-        self.threshold = machine.jit_threshold if machine.counting else None
+        self.tier = tier
+        self.threshold = tier.jit_threshold if tier.counting else None
         self.packers: dict = {}          # name -> struct format of variadic argument stores
         self.lines: list[str] = []
         self.pc_of_line: dict[int, int] = {}
 
     def callee_info(self, k: int) -> tuple:
-        callee = self.machine.program.functions[k]
-        return callee.nparams, callee.variadic, 8 * callee.nregs + callee.frame_size
+        callee = self.tier.program.functions[k]
+        return callee.nparams, callee.variadic, callee.frame_bytes
 
     def return_address(self, pc: int) -> int:
-        return self.machine.text_offsets[self.findex][pc]
+        return self.tier.text_offsets[self.findex][pc]
 
     # -- output helpers
     def emit(self, depth: int, text: str, pc: int | None = None) -> None:
@@ -171,8 +135,7 @@ class FunctionTranslator:
         self.emit(1, "elif how == 1:")
         if self.regs:
             self.emit(2, f"{self.reg_tuple()} = UNSPILL{self.findex}(mem, fp - {8 * len(self.regs)})")
-        resumes = [(i + 1, ins[1]) for i, ins in enumerate(self.code)
-                   if isa.BY_NAME[ins[0]].has("call") and i + 1 < len(self.code)]
+        resumes = [(pc, self.code[pc - 1][1]) for pc in resume_points(self.code)]
         self.dispatch(2, [(pc, [f"r{dst} = m.retval"]) for pc, dst in resumes], "L")
         self.emit(1, "else:")
         if self.regs:
@@ -276,7 +239,7 @@ class FunctionTranslator:
         self._branch(d, pc, f"{a} <= {b}", label)
 
     def _flat_call(self, d, pc, callee_expr, args):
-        """Leave to the main loop, which pushes the frame (Machine.enter)."""
+        """Leave to the run loop, which pushes the frame (Machine.enter)."""
         self.spill(d, pc)
         self.emit(d, f"m.args = ({', '.join(args)}{',' if len(args) == 1 else ''}); "
                      f"m.fuel = fuel; m.fp = fp; m.func = {self.findex}; m.pc = {pc + 1}", pc)
@@ -297,7 +260,7 @@ class FunctionTranslator:
         args = [f"r{b + i}" for i in range(n)]
         nparams, variadic, callee_bytes = self.callee_info(k)
         extra = args[nparams:]
-        frame = 8 * self.fn.nregs + self.fn.frame_size
+        frame = self.fn.frame_bytes
         self.emit(d, f"nfp = (fp - {frame + 16 + 8 * len(extra)}) & -16", pc)
         self.emit(d, f"if nfp - {callee_bytes} < HOST_FLOOR:", pc)
         self._flat_call(d + 1, pc, fidx, args)
@@ -314,7 +277,7 @@ class FunctionTranslator:
     def op_CALLR(self, d, pc, dst, target, base, n):
         b, n = int(base[1:]), int(n)
         args = [f"r{b + i}" for i in range(n)]
-        frame = 8 * self.fn.nregs + self.fn.frame_size
+        frame = self.fn.frame_bytes
         self.emit(d, f"k = FUNC_AT({target})", pc)
         self.emit(d, f"nfp = (fp - {frame + 16}) & -16", pc)
         self.emit(d, f"if CALL_SHAPE[k] != {n} or nfp - FRAME_BYTES[k] < HOST_FLOOR:", pc)
@@ -377,21 +340,21 @@ def _store(key: str, value) -> None:
     cache.maybe_prune(os.path.dirname(path), "py")
 
 
-def translate(findex: int, machine, namespace: dict) -> Translation:
-    """Translate one function of `machine`'s program into `namespace`, the
-    machine's shared namespace of bound helpers (see Machine._bind).
+def translate(findex: int, tier, namespace: dict) -> Translation:
+    """Translate one function of the interpreter `tier`'s program into
+    `namespace`, its shared namespace of bound helpers (see tier.py).
 
     Generating the source and CPython's compile() are most of start-up, so
     the result is cached on disk like a .pyc file, keyed by the program's
     bytecode, the function and the options that shape the code."""
-    fn = machine.program.functions[findex]
+    fn = tier.program.functions[findex]
     fmt = struct.Struct("<" + fn.kinds)
     namespace[f"SPILL{findex}"] = fmt.pack_into
     namespace[f"UNSPILL{findex}"] = fmt.unpack_from
     key = None
-    if machine.program_key is not None:
-        spec = (f"{sys.version}|{machine.program_key}|{findex}|{machine.counting}|"
-                f"{machine.jit_threshold}|{cache.toolchain_stamp()}")
+    if tier.program_key is not None:
+        spec = (f"{sys.version}|{tier.program_key}|{findex}|{tier.counting}|"
+                f"{tier.jit_threshold}|{cache.toolchain_stamp()}")
         key = hashlib.sha256(spec.encode()).hexdigest()[:32]
         hit = _cached(key)
         if hit is not None:
@@ -400,7 +363,7 @@ def translate(findex: int, machine, namespace: dict) -> Translation:
             local: dict = {}
             exec(code, namespace, local)
             return Translation(local["fn"], None, pc_of_line)
-    t = FunctionTranslator(findex, fn, machine)
+    t = FunctionTranslator(findex, fn, tier)
     source = t.translate()
     namespace.update({name: struct.Struct(f).pack_into for name, f in t.packers.items()})
     code = compile(source, f"<pvm:{fn.name}>", "exec")

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from llvmlite import ir
 
-from pvm.interp.translate import leaders
+from pvm.bytecode.cfg import DIRECT_CALLS, leaders
 from .irtypes import F64, I64, kind_type
-from .lower import FunctionLowering
 
 MAX_INLINED = 48          # bytecode instructions: only small bodies are copied
 BUDGET = 320              # instructions, the function and all its copies
@@ -31,7 +30,7 @@ def inline_depth(fn, findex: int) -> int:
     level about halves the calls left and doubles LLVM's time: fib(38) with
     3, 4, 5 levels took 60, 131, 253 ms to compile and ran in 101-104,
     85-87, 65-67 ms (fastest of runs; gcc -O2: 60-75 ms) on this machine."""
-    calls = sum(1 for ins in fn.code if ins[0] in ("CALL", "FCALL") and ins[2] == findex)
+    calls = sum(1 for ins in fn.code if ins[0] in DIRECT_CALLS and ins[2] == findex)
     size, total, level = len(fn.code), len(fn.code), 0
     while True:
         size *= calls
@@ -47,8 +46,10 @@ def inlinable(caller: FunctionLowering, k: int) -> bool:
             and caller.depth < inline_depth(callee, k))
 
 
-class InlinedLowering(FunctionLowering):
-    """The callee's body lowered into the caller's LLVM function."""
+class InlinedCopy:
+    """The callee's body lowered into the caller's LLVM function: mixed into
+    FunctionLowering as lower.py's InlinedLowering (this module does not
+    import lower.py, which imports it)."""
 
     def lower_into(self, caller: FunctionLowering, pc: int, dst: int, nfp, args: list) -> None:
         fn, b = self.fn, caller.b
@@ -94,5 +95,5 @@ class InlinedLowering(FunctionLowering):
 
 def inline_call(caller: FunctionLowering, pc: int, dst: int, k: int, nfp, fixed: list) -> None:
     """Lower `CALL dst, k, fixed...` at pc by copying k's body (see above)."""
-    copy = InlinedLowering(caller.module, caller.m, k, None, caller.declared)
+    copy = caller.inlined_copy(k)
     copy.lower_into(caller, pc, dst, nfp, [caller.get(r) for r in fixed])

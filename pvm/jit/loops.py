@@ -31,7 +31,7 @@ from llvmlite import ir
 
 from .. import isa
 from .liveness import successors, uses_defs
-from pvm.interp.translate import leaders
+from pvm.bytecode.cfg import leaders
 
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
 MAX_TERM = 24                  # nodes in one symbolic value: bigger ones are "unknown"

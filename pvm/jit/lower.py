@@ -31,11 +31,12 @@ from .. import isa
 from . import loops
 from .liveness import entry_constants, live_in
 from pvm.bytecode.program import TEXT_BASE
-from pvm.interp.translate import leaders
+from pvm.bytecode.cfg import leaders
 from . import context as C
 from .irtypes import (CTX, F32, F64, I1, I8, I16, I32, I64, INT64_MIN, fresh_type,
                       guest_memory, kind_type, resume_type)
 from .lower_calls import CallLowering
+from .inline import InlinedCopy
 from .lower_memory import MemoryLowering
 
 class FunctionLowering(MemoryLowering, CallLowering):
@@ -58,6 +59,10 @@ class FunctionLowering(MemoryLowering, CallLowering):
         self.proven = frozenset()         # accesses whose checks a loop guard did
         # without --fuel nothing ever reads the count: leave it out entirely
         self.metered = machine.fuel_budget < (1 << 62)
+
+    def inlined_copy(self, k: int) -> "InlinedLowering":
+        """A lowering of function k's body into this function (inline.py)."""
+        return InlinedLowering(self.module, self.m, k, None, self.declared)
 
     # ---- small helpers ------------------------------------------------------
     def ctx_slot(self, slot: int):
@@ -587,3 +592,6 @@ def lowered_ops() -> set:
     return {name[len("lower_"):] for name in dir(FunctionLowering) if name.startswith("lower_")
             and name[len("lower_"):] in isa.BY_NAME}
 
+
+class InlinedLowering(InlinedCopy, FunctionLowering):
+    """A callee's body lowered into its caller's LLVM function (inline.py)."""

@@ -13,6 +13,7 @@ from llvmlite import ir
 from pvm.bytecode.program import TEXT_BASE
 from . import context as C
 from .context import signature
+from .inline import inline_call, inlinable
 from .irtypes import CTX, F64, I32, I64, fresh_type, kind_type
 
 
@@ -67,7 +68,7 @@ class CallLowering:
         return self.live[pc + 1] & ~(1 << dst) if pc + 1 < len(self.fn.code) else 0
 
     def _frame(self, extra: int):
-        frame = 8 * self.fn.nregs + self.fn.frame_size
+        frame = self.fn.frame_bytes
         return self.b.and_(self.b.sub(self.fp, self.c64(frame + 16 + 8 * extra)), self.c64(-16))
 
     def lower_CALL(self, pc, dst, k, base, n):
@@ -76,7 +77,7 @@ class CallLowering:
         args = list(range(base, base + n))
         fixed, extra = args[:callee.nparams], args[callee.nparams:]
         nfp = self._frame(len(extra))
-        fits = b.icmp_signed(">=", b.sub(nfp, self.c64(8 * callee.nregs + callee.frame_size)), self.floor)
+        fits = b.icmp_signed(">=", b.sub(nfp, self.c64(callee.frame_bytes)), self.floor)
         go, flat = self.new_block(f"call{pc}"), self.new_block(f"flat{pc}")
         b.cbranch(fits, go, flat)
         b.position_at_end(flat)
@@ -85,7 +86,6 @@ class CallLowering:
         for i, r in enumerate(extra):       # variadic arguments: memory slots at FP+16
             v = self.get(r)
             b.store(v, self.mem_ptr(b.add(nfp, self.c64(16 + 8 * i)), v.type))
-        from .inline import inline_call, inlinable
         if inlinable(self, k):
             inline_call(self, pc, dst, k, nfp, fixed)
             return

@@ -24,13 +24,14 @@ import struct
 import time
 
 from pvm.bytecode.program import TEXT_BASE
-from pvm.machine.traps import BadCall, DivideByZero, GuestExit, SegFault
-from pvm.interp.translate import FlatCall, Step
+from pvm.machine.signals import FlatCall, Step
+from pvm.machine.traps import BadCall, DivideByZero, GuestExit, SegFault, trap_for
 from . import context as C
 from . import objload, warmstart
 from .engine import Engine, unit_key
 from .context import MEMORY_SYMBOL, signature
 
+_F64 = struct.Struct("<d")
 NATIVE_SPAN = 256 << 10   # guest stack bytes one native call chain may use (bounds the C stack)
 MAX_UNIT = 400            # functions compiled together at most
 
@@ -40,8 +41,15 @@ def _sext64(v: int) -> int:
 
 
 class JitTier:
-    def __init__(self, machine, *, log=None, dump=None, cache_mb: int = 256, disk_cache: bool = True):
+    def __init__(self, machine, host, *, log=None, dump=None, cache_mb: int = 256,
+                 disk_cache: bool = True):
         self.m = m = machine
+        # the tier whose table of installed code native bridges go into, and
+        # which runs what native code does not (pvm/interp/tier.py's
+        # Interpreter: install(k, f), translated(k), fast_code, calls,
+        # jit_threshold); the run loop hands it over, so neither imports the other
+        self.host = host
+        self.space = m.space
         self.log = log                   # callable(str) for --jit-log, or None
         self.dump = dump                 # callable(str) for --dump=llvm, or None
         self.cache_bytes = cache_mb << 20
@@ -57,8 +65,8 @@ class JitTier:
         self.addr2func = (ctypes.c_int32 * max(text, 1))()
         for i, a in enumerate(m.layout.function_address):
             self.addr2func[a - TEXT_BASE] = i + 1
-        self.shape = (ctypes.c_int64 * n)(*[-1 if f.variadic else f.nparams for f in fns])
-        self.frame_bytes = (ctypes.c_int64 * n)(*[8 * f.nregs + f.frame_size for f in fns])
+        self.shape = (ctypes.c_int64 * n)(*[f.call_shape for f in fns])
+        self.frame_bytes = (ctypes.c_int64 * n)(*[f.frame_bytes for f in fns])
         self.signature = (ctypes.c_int64 * n)(
             *[-1 if f.variadic else signature(f.kinds[:f.nparams], f.returns) for f in fns])
         self._syscall_cb = C.SYSCALL_TYPE(self._syscall)
@@ -78,6 +86,52 @@ class JitTier:
         self.units: list = []            # what this run compiled, in order (warmstart.py)
         self.switches = [0, 0, 0]        # calls into native code; flat calls, fuel steps out
         self._recorded: list | None = None   # the record read at start, if any
+        m.space.tiers.append(self)
+
+    # ---- the code-space protocol (pvm/machine/codespace.py) ---------------------------
+    @property
+    def embeds_callees(self) -> set:
+        """Native code calls its unit's callees directly: redefining a
+        callee must drop its native callers too."""
+        return self.compiled
+
+    def forget(self, k: int) -> None:
+        """Forget every native form of function k (compiled again on demand)."""
+        self.compiled.discard(k)
+        self.refused.pop(k, None)
+        self._fresh.pop(k, None)
+        for key in [key for key in self._resume if key[0] == k]:
+            del self._resume[key]
+        if k < len(self.table):
+            self.table[k] = 0
+
+    def functions_added(self) -> None:
+        """Grow the per-function arrays (and the text map) to the functions
+        now loaded; native code reads them through the context."""
+        fns, space = self.space.program.functions, self.space
+        n = len(fns)
+        if len(self.table) < n:
+            cap = max(n, 2 * len(self.table))
+            for attr, slot in (("table", C.TABLE), ("shape", C.SHAPE),
+                               ("frame_bytes", C.FRAME_BYTES), ("signature", C.SIGNATURE)):
+                old = getattr(self, attr)
+                new = (ctypes.c_int64 * cap)()
+                ctypes.memmove(new, old, ctypes.sizeof(old))
+                setattr(self, attr, new)
+                self.ctx[slot] = ctypes.addressof(new)
+        text = space.layout.text_end - TEXT_BASE
+        if len(self.addr2func) < text:
+            new = (ctypes.c_int32 * text)()
+            ctypes.memmove(new, self.addr2func, ctypes.sizeof(self.addr2func))
+            self.addr2func = new
+            self.ctx[C.ADDR2FUNC] = ctypes.addressof(new)
+        for k, f in enumerate(fns):
+            self.shape[k] = f.call_shape
+            self.frame_bytes[k] = f.frame_bytes
+            self.signature[k] = -1 if f.variadic else signature(f.kinds[:f.nparams], f.returns)
+        for a, k in space.function_at.items():
+            if 0 <= a - TEXT_BASE < len(self.addr2func):
+                self.addr2func[a - TEXT_BASE] = k + 1
 
     # ---- logging ------------------------------------------------------------------
     def note(self, text: str) -> None:
@@ -92,7 +146,7 @@ class JitTier:
         never called yet, such as the printf at the end of a benchmark, is
         not worth LLVM's time: a call of it goes through the interpreter)."""
         fns, seen, order = self.m.program.functions, {k}, [k]
-        calls = self.m.calls
+        calls = self.host.calls
         i = 0
         while i < len(order) and len(order) < MAX_UNIT:
             for ins in fns[order[i]].code:
@@ -168,11 +222,11 @@ class JitTier:
         through a resume entry compiled for that spot (see _bridge)."""
         for k in range(len(self.m.program.functions)):
             if k not in self.compiled:
-                self.m.install_fast(k, self._first_call(k))
+                self.host.install(k, self._first_call(k))
 
     # ---- warm start (pvm/jit/warmstart.py) --------------------------------------------
     def _record_path(self) -> str | None:
-        key = self._key("units", self.m.jit_threshold)
+        key = self._key("units", self.host.jit_threshold)
         if key is None or self.engine.cache_dir is None:
             return None
         return os.path.join(self.engine.cache_dir, key + ".units")
@@ -199,8 +253,8 @@ class JitTier:
     def _first_call(self, k: int):
         def first_call(m, L, how, fp, *params):
             if not self.compile(k, "before its first call"):
-                m.install_fast(k, m.translated(k))      # refused: interpret it
-            return m._fast[k](m, L, how, fp, *params)
+                self.host.install(k, self.host.translated(k))      # refused: interpret it
+            return self.host.fast_code[k](m, L, how, fp, *params)
         return first_call
 
     def _install(self, k: int, address: int) -> None:
@@ -211,7 +265,7 @@ class JitTier:
         self._fresh[k] = proto(address)
         self.table[k] = address
         self.compiled.add(k)
-        self.m.install_fast(k, self._bridge(k))
+        self.host.install(k, self._bridge(k))
 
     def _key(self, *what) -> str | None:
         """The disk-cache key of some native code of this program."""
@@ -276,9 +330,9 @@ class JitTier:
                     # the rest of this call (all of main's loop, say)
                     entry = self.resume_entry(k, L)
                 if entry is None:       # no native entry here: finish this call interpreted
-                    return m.translated(k)(m, L, how, fp)
+                    return self.host.translated(k)(m, L, how, fp)
                 if how == 2 and save is not None:
-                    save.pack_into(m.mem, fp - save.size, *m.regs)
+                    m.guest.pack(save, fp - save.size, *m.regs)
                 elif how == 1:
                     self._store_retval(k, L, fp)
                 v = entry(addr, fp)
@@ -299,9 +353,9 @@ class JitTier:
         dst = fn.code[L - 1][1]
         at = fp - 8 * fn.nregs + 8 * dst
         if fn.kinds[dst] == "d":
-            struct.pack_into("<d", m.mem, at, float(m.retval))
+            m.guest.pack(_F64, at, float(m.retval))
         else:
-            struct.pack_into("<q", m.mem, at, int(m.retval))
+            m.guest.store64(at, int(m.retval))
 
     def _stopped(self) -> None:
         """Native code stopped short of returning: raise what the
@@ -339,8 +393,7 @@ class JitTier:
         elif st == C.STATUS_BADCALL:
             trap = BadCall("call to non-function address", addr)
         elif st == C.STATUS_TRAP:
-            from pvm.machine.state import _trap
-            trap = _trap(addr)
+            trap = trap_for(addr)
         elif st == C.STATUS_HOST_ERROR and self.error is not None:
             err, self.error = self.error, None
             raise err

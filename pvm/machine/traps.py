@@ -7,15 +7,22 @@ sees a Python exception, and a user never sees a traceback.
 """
 from __future__ import annotations
 
+from pvm import isa
 from pvm.errors import EXIT_ABORT, EXIT_FPE, EXIT_FUEL, EXIT_SEGV
 
 
 class GuestExit(Exception):
-    """The program ended normally (exit system call or return from _start)."""
+    """The program ended normally: the exit system call (or a return from
+    the outermost frame, the subclass below)."""
 
     def __init__(self, status: int):
         super().__init__(status)
         self.status = status
+
+
+class ReturnedToHost(GuestExit):
+    """The outermost frame returned (to return address 0): the end of a run
+    from `_start`, or the end of a host call of a guest function."""
 
 
 class Trap(Exception):
@@ -67,3 +74,11 @@ class OutOfFuel(Trap):
     def __init__(self, executed: int):
         super().__init__(f"Out of fuel after {executed} instructions")
         self.executed = executed
+
+
+def trap_for(code: int) -> Trap:
+    """The trap that the TRAP instruction with operand `code` raises
+    (isa.TRAPS names the codes; 0 and 2 are abort())."""
+    if code in (0, 2):
+        return Abort("Aborted")
+    return Abort(isa.TRAPS.get(code, f"trap {code}"))

@@ -21,12 +21,11 @@ compiled too are counted in it.
 """
 from __future__ import annotations
 
-import os
 import sys
 import time
 
-from pvm.machine.state import Machine
-from pvm.machine.traps import GuestExit, OutOfFuel, Trap
+from pvm.exec.session import start, trap_line
+from pvm.machine.traps import GuestExit, Trap
 from pvm.sources import SourceLines
 
 
@@ -66,28 +65,21 @@ class Profile:
         return "\n".join(out) + "\n"
 
 
-class ProfilingMachine(Machine):
-    """A Machine whose installed function code reports to a Profile."""
-
-    def __init__(self, program, profile: Profile, **kw):
-        self.profile = profile
-        super().__init__(program, **kw)
-
-    def fast(self, findex: int):
-        super().fast(findex)
-        return self._fast[findex]          # the wrapped form, also on a first call
-
-    def install_fast(self, findex: int, function) -> None:
+def profiled(profile: Profile):
+    """A Runner's `observe` hook: every installed function code (translated
+    or native) reports its calls and time to `profile`."""
+    def observe(findex: int, function):
         tier = "jit" if getattr(function, "pvm_native", False) else "interp"
-        prof, key = self.profile, (findex, tier)
+        key = (findex, tier)
 
-        def profiled(m, L, how, fp, *params):
-            prof.enter(m, key, how == 0)
+        def code(m, L, how, fp, *params):
+            profile.enter(m, key, how == 0)
             try:
                 return function(m, L, how, fp, *params)
             finally:
-                prof.leave(m)
-        super().install_fast(findex, profiled)
+                profile.leave(m)
+        return code
+    return observe
 
 
 class Tracer:
@@ -126,32 +118,29 @@ def run_observed(program, argv, *, trace=None, profile=False, tier="auto", fuel=
     """Run like api.execute, tracing and/or profiling on stderr."""
     from pvm.api import digest
     from pvm.machine.hostos import HostOS
-    os_ = HostOS()
-    opts = dict(fuel=fuel, os=os_, jit_threshold=jit_threshold, program_key=digest(program))
+    opts = dict(fuel=fuel, host=HostOS(), jit_threshold=jit_threshold,
+                program_key=digest(program))
     if memory:
         opts["memory"] = memory
     if stack:
         opts["stack"] = stack
     prof = Profile() if profile else None
-    if trace is not None:
-        m = Machine(program, tier="interp", **opts)
-    elif prof is not None:
-        m = ProfilingMachine(program, prof, tier=tier, **opts)
-    else:
-        m = Machine(program, tier=tier, **opts)
-    m.set_args([a if isinstance(a, bytes) else os.fsencode(a) for a in argv])
-    if prof is not None and trace is None:
+    observe = profiled(prof) if prof is not None and trace is None else None
+    runner = start(program, argv, tier="interp" if trace is not None else tier,
+                   observe=observe, **opts)
+    m = runner.m
+    if observe is not None:
         for k in range(len(program.functions)):     # translating is not the program's time
-            m.fast(k)
+            runner.interp.fast(k)
     err = sys.stderr
     try:
         if trace is not None:
-            status = _stepped(m, Tracer(m, trace, err), prof)
+            status = _stepped(runner, Tracer(m, trace, err), prof)
         else:
-            status = m.run()
+            status = runner.run()
     except Trap as t:
         sys.stdout.flush()
-        err.write(f"{t.message} in {m.where()}\n")
+        err.write(trap_line(t, m) + "\n")
         status = t.status
     finally:
         sys.stdout.flush()
@@ -164,20 +153,23 @@ def run_observed(program, argv, *, trace=None, profile=False, tier="auto", fuel=
     return status
 
 
-def _stepped(m, tracer: Tracer, prof: Profile | None) -> int:
-    """The stepper's run loop, printing each instruction first."""
-    step = m.stepper.step
+def _stepped(runner, tracer: Tracer, prof: Profile | None) -> int:
+    """Run on the stepping loop, printing each instruction first."""
+    m = runner.m
+
+    def before_next():
+        if m.fuel <= 0:                 # the loop stops here: nothing more runs
+            return None
+        tracer.show()
+        if prof is not None:
+            row = prof.stats.setdefault((m.func, "stepper"), [0, 0, 0.0])
+            row[1] += 1
+            if m.pc == 0:
+                row[0] += 1
+        return None
     try:
-        while True:
-            if m.fuel <= 0:
-                raise OutOfFuel(m.fuel_budget - m.fuel)
-            tracer.show()
-            if prof is not None:
-                row = prof.stats.setdefault((m.func, "stepper"), [0, 0, 0.0])
-                row[1] += 1
-                if m.pc == 0:
-                    row[0] += 1
-            step()
+        before_next()
+        runner.step_until(before_next)
     except GuestExit as e:
         m.halted = e.status
         return e.status

@@ -65,3 +65,38 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
     proc.wait(timeout=300)
     assert first.startswith(b"line 0\n")
     assert b"Traceback" not in err
+
+
+def test_a_bug_in_pvm_is_an_internal_error_never_a_usage_error(tmp_path, monkeypatch, capsys):
+    """Any exception pvm does not expect is its own bug: status 70 and a line
+    that says so, not "usage error, exit 2" (which a ValueError used to be)."""
+    from pvm import api, cli
+    src = tmp_path / "p.c"
+    src.write_text("int main(void) { return 0; }\n")
+
+    def broken(*a, **kw):
+        raise ValueError("something inside pvm went wrong (test)")
+    monkeypatch.setattr(api, "execute", broken)
+    monkeypatch.delenv("PVM_TRACEBACK", raising=False)
+    assert cli.main(["run", str(src)]) == 70
+    err = capsys.readouterr().err
+    assert "internal error (a bug in pvm, not in your program): ValueError: something" in err
+    assert "PVM_TRACEBACK=1" in err and "Traceback" not in err
+
+
+def test_memory_too_small_for_the_program_is_a_usage_error(tmp_path, capsys):
+    from pvm import cli
+    src = tmp_path / "p.c"
+    src.write_text("int main(void) { return 0; }\n")
+    assert cli.main(["run", "--memory", "64K", str(src)]) == 2
+    assert "--memory 65536 is too small for this program" in capsys.readouterr().err
+
+
+def test_the_api_and_the_jit_give_one_answer_to_whether_the_jit_runs_here(monkeypatch):
+    import pvm.jit
+    from pvm import api
+    monkeypatch.setattr(pvm.jit, "available", lambda load=True: "not here (test)")
+    monkeypatch.setattr(api, "_jit_unavailable_because", pvm.jit.available)
+    assert api._tiers() == ("interp",)
+    monkeypatch.setattr(api, "_jit_unavailable_because", lambda load=True: None)
+    assert api._tiers() == ("interp", "jit")

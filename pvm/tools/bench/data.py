@@ -14,8 +14,10 @@ import os
 import platform
 import subprocess
 
-from .suite import ROOT
+from pvm.paths import ROOT as _ROOT
 from .results import RATIOS
+
+ROOT = str(_ROOT)
 
 FORMAT = "pvm-bench 1"
 REGRESSION = 0.10          # slower per unit of work by more than this is flagged

@@ -30,7 +30,9 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 
-from .suite import ROOT
+from pvm.paths import ROOT as _ROOT
+
+ROOT = str(_ROOT)
 
 CC_FLAGS = ("-O2",)
 CC_LIBS = ("-lm",)
@@ -165,38 +167,26 @@ class Runner:
     def run_machine(self, program, target, tier: str, size, uncached: bool = False):
         """One run on a fresh Machine; only m.run() is timed."""
         from pvm.api import digest
+        from pvm.exec.session import start, trap_line
         from pvm.machine.hostos import HostOS
-        from pvm.machine.state import Machine
         from pvm.machine.traps import Trap
         out, err = io.BytesIO(), io.BytesIO()
         host = HostOS(stdin=io.BytesIO(), stdout=out, stderr=err)
-        if uncached:
-            m = self.uncached_jit_machine(program, host)
-        else:
-            m = Machine(program, tier=tier, os=host, program_key=digest(program))
-            if m.jit is not None:
-                m.jit.compile_all()      # the steady state: no compiling inside run()
-        m.set_args([os.fsencode(a) for a in argv_of(target.name, size)])
+        # the JIT's warm-up run compiles with the object cache off (uncached)
+        runner = start(program, argv_of(target.name, size), host=host,
+                       tier=tier, program_key=digest(program),
+                       jit_disk_cache=not uncached)
+        if runner.jit is not None:
+            runner.jit.compile_all()     # the steady state: no compiling inside run()
         problem = None
         gc.collect()
         t0 = time.perf_counter()
         try:
-            status = m.run()
+            status = runner.run()
         except Trap as t:
-            status, problem = t.status, f"{t.message} in {m.where()}"
+            status, problem = t.status, trap_line(t, runner.m)
         seconds = time.perf_counter() - t0
-        return seconds, parse_output(out.getvalue(), status, problem), m
-
-    @staticmethod
-    def uncached_jit_machine(program, host):
-        """What Machine(tier="jit") builds, but with LLVM's object cache off."""
-        from pvm.api import digest
-        from pvm.jit.tier import JitTier
-        from pvm.machine.state import Machine
-        m = Machine(program, tier="interp", os=host, program_key=digest(program))
-        m.jit = JitTier(m, disk_cache=False)
-        m.jit.compile_all()
-        return m
+        return seconds, parse_output(out.getvalue(), status, problem), runner
 
     @staticmethod
     def llvm_ms_per_function(program) -> list:
@@ -204,12 +194,11 @@ class Runner:
         benchmark's own source, each compiled alone, with the object cache
         off: what tiering up one function costs."""
         from pvm.api import digest
-        from pvm.jit.tier import JitTier
-        from pvm.machine.state import Machine
+        from pvm.exec.session import start
         from pvm.machine.hostos import HostOS
         quiet = HostOS(stdin=io.BytesIO(), stdout=io.BytesIO(), stderr=io.BytesIO())
-        m = Machine(program, tier="interp", os=quiet, program_key=digest(program))
-        jit = JitTier(m, disk_cache=False)
+        jit = start(program, host=quiet, tier="jit", program_key=digest(program),
+                    jit_disk_cache=False).jit
         for k, fn in enumerate(program.functions):
             if not program.files[fn.file].startswith("<stdlib>"):
                 jit.compile(k)

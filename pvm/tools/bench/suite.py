@@ -26,8 +26,10 @@ import shutil
 import sys
 from dataclasses import dataclass
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-BENCH_DIR = os.path.join(ROOT, "bench")
+from pvm import paths
+
+ROOT = str(paths.ROOT)
+BENCH_DIR = str(paths.BENCH)
 TIER_NAMES = ("interp", "jit", "auto", "gcc", "clang")
 
 

@@ -9,7 +9,7 @@ import io
 import pytest
 
 import pvm
-from pvm.machine.state import Machine
+from pvm.exec.session import start
 from pvm.bytecode.program import Function, Program
 from pvm.machine.traps import Trap
 
@@ -32,11 +32,11 @@ MODES = ["interp", "step", "jit"]     # translator, stepper, native code
 def run(program, mode="interp", fuel=None, stack=1 << 20):
     from pvm.machine.hostos import HostOS
     os_ = HostOS(stdin=io.BytesIO(), stdout=io.BytesIO(), stderr=io.BytesIO())
-    m = Machine(program, fuel=fuel, os=os_, stack=stack, memory=4 << 20,
-                tier="jit" if mode == "jit" else "interp")
-    m.set_args([b"prog"])
+    runner = start(program, [b"prog"], fuel=fuel, host=os_, stack=stack, memory=4 << 20,
+                   tier="jit" if mode == "jit" else "interp")
+    m = runner.m
     try:
-        return ("exit", m.run(stepping=mode == "step"), os_.stdout.getvalue())
+        return ("exit", runner.run(stepping=mode == "step"), os_.stdout.getvalue())
     except Trap as t:
         return ("trap", t.status, f"{t.message} in {m.where()}", m.fuel_budget - m.fuel)
 
@@ -187,10 +187,10 @@ def test_without_llvmlite_auto_stays_in_the_interpreter_and_jit_says_why(monkeyp
     import pvm.jit
     from pvm.errors import PvmError
     monkeypatch.setattr(pvm.jit, "available", lambda load=True: "llvmlite cannot be imported (test)")
-    m = Machine(fib_program(5), tier="auto", memory=4 << 20, stack=1 << 20)
-    assert m.jit is None
+    runner = start(fib_program(5), tier="auto", memory=4 << 20, stack=1 << 20)
+    assert runner.jit is None
     with pytest.raises(PvmError, match="--tier=jit is not available here: llvmlite cannot"):
-        Machine(fib_program(5), tier="jit", memory=4 << 20, stack=1 << 20)
+        start(fib_program(5), tier="jit", memory=4 << 20, stack=1 << 20)
 
 
 @pytest.mark.skipif("jit" not in pvm.TIERS, reason="the JIT needs llvmlite")
@@ -223,8 +223,9 @@ def test_a_resume_entry_that_cannot_be_compiled_is_refused_once(monkeypatch, tmp
         raise ImportError("no llvmlite (test)")
     monkeypatch.setenv("PVM_CACHE", str(tmp_path))
     log = []
-    m = Machine(fib_program(5), tier="auto", memory=4 << 20, stack=1 << 20, jit_log=log.append)
+    jit = start(fib_program(5), tier="auto", memory=4 << 20, stack=1 << 20,
+                jit_log=log.append).jit
     monkeypatch.setattr(pvm.jit.engine, "llvm", broken)
-    assert m.jit.resume_entry(0, 1) is None and m.jit.resume_entry(0, 1) is None
+    assert jit.resume_entry(0, 1) is None and jit.resume_entry(0, 1) is None
     assert len(calls) == 1 and any("refused a resume entry" in e for e in log), log
 

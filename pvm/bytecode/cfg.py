@@ -1,0 +1,37 @@
+"""Control-flow facts of a function's code, derived from the opcode table.
+
+Both tiers cut functions into the same basic blocks: the interpreter's
+translation dispatches on block starts, the JIT lowers one LLVM block per
+leader and resumes native code only there, and the run loop hands control
+between them at these boundaries.  So the rule lives here, once.
+"""
+from __future__ import annotations
+
+from pvm import isa
+
+# Calls that name their callee by function index (the others take a text
+# address in a register): who calls whom is read off these.
+DIRECT_CALLS = frozenset(op.name for op in isa.OPS if op.has("call") and "F" in op.operands)
+
+
+def leaders(code: list[tuple]) -> list[int]:
+    """Indices that start a basic block: 0, jump targets, and the
+    instruction after any branch, terminator or call (a resume point)."""
+    starts = {0}
+    for i, ins in enumerate(code):
+        op = isa.BY_NAME[ins[0]]
+        if op.has("branch"):
+            starts.add(ins[op.operands.index("l") + 1])
+        if op.has("branch") or op.has("terminator") or op.has("call"):
+            if i + 1 < len(code):
+                starts.add(i + 1)
+        if op.has("table"):                   # every JMP of the table, and the default
+            starts.update(range(i + 1, min(i + 2 + ins[2], len(code))))
+    return sorted(starts)
+
+
+def resume_points(code: list[tuple]) -> list[int]:
+    """Indices right after a call: where a frame continues when its callee
+    returns (each is a leader, and a valid return address)."""
+    return [i + 1 for i, ins in enumerate(code)
+            if isa.BY_NAME[ins[0]].has("call") and i + 1 < len(code)]

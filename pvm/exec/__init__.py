@@ -1,0 +1,1 @@
+"""Where the tiers meet: the run loop, tier switching, and running a program."""

@@ -1,0 +1,202 @@
+"""The run loop: the one place where the interpreter and the JIT meet.
+
+A Runner drives a Machine with the interpreter tier (pvm/interp/tier.py)
+and, under `--tier=jit|auto`, the JIT tier (pvm/jit/tier.py).  Running
+code (a translation or a native bridge: the same calling protocol) returns
+to the loop only by returning from the outermost frame or by raising:
+a signal (pvm/machine/signals.py) that says what the loop should do next,
+a Trap, or GuestExit.  Whenever control is here, guest memory plus the
+Machine are the whole state, so the loop can go on with either tier.
+
+Also here: the one stepping loop (`step_until`) that the fuel's last few
+instructions, `--trace` and the debugger all use, and calling a guest
+function from the host (the REPL).
+"""
+from __future__ import annotations
+
+from pvm.errors import PvmError
+from pvm.interp.tier import Interpreter, raise_recursion_limit
+from pvm.machine.signals import FlatCall, Step, TierUp
+from pvm.machine.traps import GuestExit, OutOfFuel, ReturnedToHost, Trap
+
+TIERS = ("interp", "jit", "auto")
+
+
+def check_tier(tier: str) -> None:
+    if tier not in TIERS:
+        raise PvmError(f"unknown tier '{tier}' (choose interp, jit or auto)")
+
+
+class Runner:
+    def __init__(self, machine, *, tier: str = "interp", jit_threshold: int = 1000,
+                 jit_log=None, dump_llvm=None, jit_cache_mb: int = 256,
+                 jit_warm_start: bool = False, jit_disk_cache: bool = True, observe=None):
+        check_tier(tier)
+        self.m = machine
+        self.tier = tier
+        self.jit_options = dict(log=jit_log, dump=dump_llvm, cache_mb=jit_cache_mb,
+                                disk_cache=jit_disk_cache)
+        self.interp = Interpreter(machine, counting=tier == "auto", threshold=jit_threshold)
+        self.interp.on_hot = self._tier_up
+        self.interp.observe = observe     # wraps all installed code (--profile)
+        self.jit = None
+        if tier != "interp":
+            self.jit = self._make_jit(load=tier == "jit")  # auto: import llvmlite only to compile
+            if self.jit is None:
+                self.interp.reset(counting=False)
+        if tier == "jit" and self.jit is not None:
+            self.jit.compile_on_first_call()
+        elif jit_warm_start and self.jit is not None:
+            # the units the last run compiled, from the disk cache (pvm/jit/warmstart.py)
+            self.jit.warm_start()
+
+    def _make_jit(self, load: bool):
+        """The JIT tier, or None where it cannot run (auto then interprets;
+        an explicit --tier=jit is an error)."""
+        from pvm.jit import available
+        why = available(load=load)
+        if why is not None:
+            if self.tier == "jit":
+                raise PvmError(f"pvm: --tier=jit is not available here: {why}")
+            return None
+        from pvm.jit.tier import JitTier
+        return JitTier(self.m, self.interp, **self.jit_options)
+
+    @property
+    def stepper(self):
+        return self.interp.stepper
+
+    # ---- running ------------------------------------------------------------
+    def run(self, stepping: bool = False) -> int:
+        """Run until the program exits; returns the exit status.  Traps
+        propagate as Trap exceptions with m.func/m.pc at the fault.
+        `stepping` runs every instruction through the reference stepper."""
+        try:
+            self._drive(stepping)
+        except GuestExit as e:
+            self.m.halted = e.status
+            return e.status
+        finally:
+            if self.jit is not None:
+                self.jit.finish()
+        raise AssertionError("unreachable")
+
+    def _drive(self, stepping: bool) -> None:
+        """Run from the current state until something leaves by exception
+        (GuestExit, a Trap, KeyboardInterrupt)."""
+        raise_recursion_limit()
+        if stepping:
+            self.step_until(None)
+        self._loop()
+
+    def _loop(self) -> None:
+        """Installed code (translated or native), with the stepper for the
+        instructions that the remaining fuel covers exactly."""
+        m, interp = self.m, self.interp
+        fast = interp.fast_code
+        how = 2                                   # start from m.regs
+        while True:
+            f, fp = m.func, m.fp
+            code = fast[f] or interp.fast(f)
+            try:
+                if how == 0:
+                    value = code(m, 0, 0, fp, *m.args)
+                else:
+                    value = code(m, m.pc, how, fp)
+            except FlatCall as call:              # a call through the run loop
+                m.enter(call.callee, m.args)
+                how = 0
+                continue
+            except Step:                          # not enough fuel for a block
+                self._step_to_leader()
+                how = 2
+                continue
+            except TierUp as up:                  # a hot loop: compile, enter natively
+                interp.calls[up.findex] = -1
+                why = f"at a loop after {interp.jit_threshold} iterations"
+                if self.jit.compile(up.findex, why):
+                    self.jit.resume_entry(up.findex, m.pc)      # on-stack replacement
+                else:
+                    interp.osr_ok[up.findex] = False
+                how = 2
+                continue
+            except Trap as trap:
+                interp.locate_fault(trap)
+                raise
+            m.retval = value                      # returned: pop the frame
+            m.fp = fp                             # (nested code may have moved m.fp)
+            m.leave()
+            how = 1
+
+    def _tier_up(self, findex: int):
+        """A function's call count passed the threshold: its native bridge,
+        or None if the JIT cannot have it."""
+        if self.jit is not None and self.jit.compile(
+                findex, f"after {self.interp.jit_threshold} calls"):
+            return self.interp.fast_code[findex]
+        return None
+
+    def _step_to_leader(self) -> None:
+        """Step until installed code can take over again (at a block start)
+        or the fuel is gone."""
+        m, leaders = self.m, self.interp.leaders
+        self.step_until(lambda: True if m.pc in leaders(m.func) else None)
+
+    def step_until(self, check, step=None):
+        """The one stepping loop: run one instruction at a time (`step`,
+        the stepper's by default), charging fuel, until `check()` returns
+        something other than None, which is returned.  Ends like a run:
+        GuestExit, a Trap, OutOfFuel."""
+        m = self.m
+        step = step or self.interp.stepper.step
+        while True:
+            if m.fuel <= 0:
+                raise OutOfFuel(m.fuel_budget - m.fuel)
+            step()
+            if check is not None:
+                stop = check()
+                if stop is not None:
+                    return stop
+
+    # ---- the tier policy ------------------------------------------------------------
+    def set_tier(self, tier: str) -> None:
+        """Switch the execution tier between runs: 'interp', 'jit' (compile
+        before running) or 'auto'."""
+        check_tier(tier)
+        if tier != "interp" and self.jit is None:
+            from pvm.jit import available
+            why = available()
+            if why is not None:
+                raise PvmError(f"the jit tier is not available here: {why}")
+            from pvm.jit.tier import JitTier
+            self.jit = JitTier(self.m, self.interp)
+        if self.jit is not None:
+            for k in range(len(self.m.program.functions)):
+                self.jit.forget(k)
+        self.interp.reset(counting=tier == "auto")
+        if tier == "interp" and self.jit is not None:
+            self.m.space.tiers.remove(self.jit)
+            self.jit = None
+        self.tier = tier
+
+    # ---- the host calls the guest (REPL) ----------------------------------------------
+    def call_function(self, findex: int, args: tuple = (), stepping: bool = False):
+        """Call guest function `findex` from the host on top of the current
+        state (below the current frame, or on an empty stack) and return its
+        value; func/pc/fp/regs are as before afterwards.  A trap propagates
+        with the state at the fault; exit() propagates GuestExit."""
+        m = self.m
+        saved = (m.func, m.pc, m.fp, m.regs, m.args, m.retval)
+        caller_sp = m.sp() if m.fp else m.stack_top
+        m.enter(findex, tuple(args), return_address=0, caller_sp=caller_sp)
+        m.regs = m.fresh_regs(m.args)
+        try:
+            self._drive(stepping)
+        except ReturnedToHost:
+            pass
+        except GuestExit as e:
+            m.halted = e.status
+            raise
+        value = m.retval
+        m.func, m.pc, m.fp, m.regs, m.args, m.retval = saved
+        return value

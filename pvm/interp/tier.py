@@ -1,0 +1,193 @@
+"""The interpreter tier: how each function of a code space runs in Python.
+
+It owns everything per function that the interpreter makes: the namespace
+of bound helpers that translated code runs in (`F<k>` names, packers, the
+memory helpers of pvm/machine/semantics.py), the translations themselves
+(made on first call, cached on disk), the table of what a call of each
+function runs now (`fast`: a translation, or a native bridge the JIT
+installed there), call and loop counts for the `auto` policy, and the
+stepper.  It imports nothing of the JIT: the run loop (pvm/exec/loop.py)
+connects the two, and the JIT installs its bridges through `install`.
+
+The code-space protocol (pvm/machine/codespace.py): functions_added(),
+forget(k), embeds_callees.
+"""
+from __future__ import annotations
+
+import struct
+import sys
+
+from pvm.bytecode.cfg import leaders
+from pvm.machine import semantics
+from pvm.machine.signals import FlatCall, Step, TierUp
+from pvm.machine.traps import BadCall, trap_for
+from .stepper import Stepper
+from .translate import translate
+
+# Guest calls nest as Python calls up to this depth (see translate.op_CALL);
+# deeper ones go through the run loop.  CPython 3.11 keeps such calls off
+# the C stack, so only the recursion limit needs raising.
+MAX_HOST_DEPTH = 100_000
+
+
+class Interpreter:
+    embeds_callees = frozenset()          # translations call callees by name
+
+    def __init__(self, machine, *, counting: bool = False, threshold: int = 1000):
+        self.m = m = machine
+        self.space = m.space
+        self.counting = counting          # translated code counts calls and back-edges
+        self.jit_threshold = threshold    # ... and asks to tier up past this count
+        n = len(self.program.functions)
+        self.fast_code: list = [None] * n # how a call of function k runs now
+        self.calls = [0] * n              # call counts (-1: stop counting)
+        self.osr_ok = [True] * n          # may a hot loop in k ask for OSR
+        self._translations: dict = {}
+        self._code_owner: dict = {}       # code object of a translation -> function index
+        self._leader_sets: dict = {}
+        self.on_hot = None                # callable(k) -> native bridge or None (run loop)
+        self.observe = None               # callable(k, code) -> code to install instead (profiler)
+        self.namespace = self._bind()
+        self.stepper = Stepper(m, self.namespace)
+        self.space.tiers.append(self)
+
+    @property
+    def program(self):
+        return self.space.program
+
+    @property
+    def program_key(self):
+        return self.space.key
+
+    @property
+    def text_offsets(self):
+        return self.space.text_offsets
+
+    def _bind(self) -> dict:
+        m, space = self.m, self.space
+        ns = semantics.bind(m.mem, space.layout.data_base)
+        function_at = space.function_at
+
+        def FUNC_AT(address):
+            i = function_at.get(address)
+            if i is None:
+                raise BadCall("call to non-function address", address)
+            return i
+
+        fns = self.program.functions
+        ns.update(mem=m.mem, faddr=list(space.layout.function_address),
+                  SYSCALL=m.os.syscall, TRAP=trap_for, FUNC_AT=FUNC_AT,
+                  FAST=self.fast_code, TRANSLATE=self.fast, PUT2=struct.Struct("<qq").pack_into,
+                  HOST_FLOOR=max(m.stack_limit, m.stack_top - 16 * MAX_HOST_DEPTH),
+                  CALL_SHAPE=[f.call_shape for f in fns],
+                  FRAME_BYTES=[f.frame_bytes for f in fns],
+                  FlatCall=FlatCall, Step=Step, TierUp=TierUp,
+                  CALLS=self.calls, OSR_OK=self.osr_ok, TIER_UP=self._tier_up)
+        for k in range(len(fns)):        # F<k>: translated on first call, then rebound
+            ns[f"F{k}"] = self._lazy(k)
+        return ns
+
+    # ---- code for function k --------------------------------------------------
+    def fast(self, findex: int):
+        """How calls of function `findex` run now: the code installed for it
+        (a native bridge once the JIT compiled it), else its translation."""
+        f = self.fast_code[findex]
+        if f is None:
+            f = self.translated(findex)
+            self.install(findex, f)
+        return f
+
+    def translated(self, findex: int):
+        """The interpreter's translation of a function, whatever is installed
+        for it (the JIT falls back to it for what it lacks)."""
+        t = self._translations.get(findex)
+        if t is None:
+            t = translate(findex, self, self.namespace)
+            self._translations[findex] = t
+            self._code_owner[t.function.__code__] = findex
+        return t.function
+
+    def install(self, findex: int, function) -> None:
+        """Make `function` (the protocol of a translation: fn(m, L, how, fp,
+        *params)) the way every later call of function `findex` runs."""
+        if self.observe is not None:
+            function = self.observe(findex, function)
+        self.fast_code[findex] = function
+        self.namespace[f"F{findex}"] = function
+
+    def _lazy(self, findex: int):
+        def first_call(*args):
+            return self.fast(findex)(*args)
+        return first_call
+
+    def _tier_up(self, findex: int):
+        """Called by translated code when a function's call count passes the
+        threshold: its native bridge, or None (and no more counting)."""
+        self.calls[findex] = -1
+        native = self.on_hot(findex) if self.on_hot is not None else None
+        if native is None:
+            self.osr_ok[findex] = False
+        return native
+
+    def leaders(self, findex: int) -> frozenset:
+        s = self._leader_sets.get(findex)
+        if s is None:
+            s = self._leader_sets[findex] = frozenset(leaders(self.program.functions[findex].code))
+        return s
+
+    # ---- the code-space protocol ------------------------------------------------
+    def functions_added(self) -> None:
+        ns, fns = self.namespace, self.program.functions
+        ns["faddr"][:] = self.space.layout.function_address
+        ns["CALL_SHAPE"][:] = [f.call_shape for f in fns]
+        ns["FRAME_BYTES"][:] = [f.frame_bytes for f in fns]
+        for k in range(len(self.fast_code), len(fns)):
+            self.fast_code.append(None)
+            self.calls.append(0)
+            self.osr_ok.append(True)
+            ns[f"F{k}"] = self._lazy(k)
+
+    def forget(self, k: int) -> None:
+        """Forget every translated form of function k (made again on use)."""
+        self.fast_code[k] = None
+        self._translations.pop(k, None)
+        self._leader_sets.pop(k, None)
+        self.namespace[f"F{k}"] = self._lazy(k)
+        self.calls[k] = 0
+        self.osr_ok[k] = True
+
+    def reset(self, counting: bool) -> None:
+        """Drop every translation (a change of tier policy changes them)."""
+        for k in range(len(self.fast_code)):
+            self.forget(k)
+        self._translations.clear()
+        self.counting = counting
+
+    # ---- where a trap happened ----------------------------------------------------
+    def locate_fault(self, exc: BaseException) -> None:
+        """Set m.func/m.pc/m.fp/m.fuel/m.regs to the instruction whose
+        statement raised `exc`: the innermost translated frame in its
+        traceback, via its line number."""
+        if getattr(exc, "located", False):       # the JIT bridge set the state already
+            return
+        m, found = self.m, None
+        tb = exc.__traceback__
+        while tb is not None:
+            owner = self._code_owner.get(tb.tb_frame.f_code)
+            if owner is not None:
+                found = tb.tb_frame, owner, tb.tb_lineno
+            tb = tb.tb_next
+        if found is not None:
+            frame, findex, line = found
+            pc = self._translations[findex].pc_of_line.get(line)
+            if pc is not None:
+                m.func, m.pc = findex, pc
+            names = frame.f_locals
+            m.fp = names.get("fp", m.fp)
+            m.fuel = names.get("fuel", m.fuel)
+            m.regs = [names.get(f"r{i}", 0) for i in range(self.program.functions[findex].nregs)]
+
+
+def raise_recursion_limit() -> None:
+    if sys.getrecursionlimit() < MAX_HOST_DEPTH + 10_000:
+        sys.setrecursionlimit(MAX_HOST_DEPTH + 10_000)
