@@ -90,17 +90,18 @@ class Linked:
     data: list = field(default_factory=list)        # LinkedData, by section then input order
     symbols: list = field(default_factory=list)     # Symbols of the above (functions first)
     files: list = field(default_factory=list)       # source file names new to the file table
-    defined: dict = field(default_factory=dict)     # name -> ("fn", index) | ("addr", address): the step's objects
+    defined: dict = field(default_factory=dict)     # the step's own names -> ("fn", k) | ("addr", a)
     roots: dict = field(default_factory=dict)       # root name -> its location
     replaced: list = field(default_factory=list)    # names whose function was replaced in place
     stale: list = field(default_factory=list)       # (caller, callee): callers still calling an old callee
-    placement: object = None
+    placement: object = None                        # the Linker's (a LayoutPlacement knows the layout)
 
 
 class LayoutPlacement:
     """Functions and data where pvm/bytecode/program.py's layout puts them:
-    text, then rodata, data and bss, each in link order.  `rodata_reserve`
-    zero bytes start rodata (the REPL's room for text loaded later)."""
+    text, then rodata, data and bss, each in link order: a first step's
+    placement (later ones need an ArenaPlacement).  `rodata_reserve` zero
+    bytes start rodata (the REPL's room for text loaded later)."""
 
     def __init__(self, rodata_reserve: int = 0):
         self.rodata_reserve = rodata_reserve
