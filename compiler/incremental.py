@@ -6,8 +6,9 @@ next input from there: the preprocessor's macros, include guards and
 types, struct/union/enum tags, typedef names).  So a declaration made in one
 input is in scope in every later one, with its exact type, and a header is
 read once.  Each input becomes its own `Object` whose references to earlier
-inputs are plain `Ref`s by name; the REPL's loader (pvm/tools/repl/loader.py)
-resolves them against the live machine.
+inputs are plain `Ref`s by name; the linker's incremental mode
+(compiler/link.py's Linker, applied to the live machine by
+pvm/tools/repl/loader.py) resolves them against what is loaded.
 
 An input is, tried in this order:
   * declarations (functions, globals, types, directives): compiled as they

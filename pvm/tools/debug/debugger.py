@@ -105,8 +105,7 @@ class Debugger(FrameView):
             self.engine.numbers = old.numbers
             self.engine._index()
         self.locals_at: dict = {}
-        self.loader = Loader(m, resolve=self._resolve)
-        self.loader.names.update(program_names(self.program, self.obj))
+        self.loader = Loader(m, resolve=self._resolve, names=program_names(self.program, self.obj))
         self.evaluator = Evaluator(self.session, m, self.loader)
         self.frame = 0
         self.faulted = False

@@ -1,9 +1,10 @@
 """Evaluating C input on a live machine: compile, load, run, show the value.
 
 `Evaluator.evaluate(text)` is what both the REPL and the debugger's `print`
-use.  The input is compiled by a compiler.incremental.Session, loaded by a
-pvm.tools.repl.loader.Loader and, if it is a statement or an expression, its
-wrapper function is called on the live machine (Machine.call_function).
+use.  The input is compiled by a compiler.incremental.Session, linked by
+compiler/link.py's Linker into the machine (pvm.tools.repl.loader.Loader)
+and, if it is a statement or an expression, its wrapper function is called
+on the live machine (Machine.call_function).
 The machine is snapshotted first, so that a trap or Ctrl-C in the input
 puts it back exactly as it was before that input (`restore_on_trap`); the
 debugger turns this off when the program itself should stop at a fault.

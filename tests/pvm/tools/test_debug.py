@@ -179,3 +179,13 @@ def test_calls_between_stops_run_on_the_chosen_tier(prog, tier):
     assert "23\t    printf(" in out
     assert "(int) 24" in out
     assert "100 24 7 0.5" in out and "[program exited with code 3]" in out
+
+
+def test_print_links_what_the_program_left_out(prog):
+    """An expression may call a stdlib function the program never linked:
+    the debugger links it in through compiler/link.py, as the REPL does."""
+    status, out = debug(prog, "break fact\nrun\nprint puts(\"linked now\") >= 0\n"
+                              "print fact(3) + total\nquit\n")
+    assert "linked now" in out
+    assert "(int) 1" in out
+    assert "(int) 106" in out                     # total is 100 when fact is first called

@@ -246,3 +246,24 @@ def test_ctrl_c_stops_a_loop_on_the_jit_tier_too(tmp_path):
     c.expect(r"\(int\) 0")
     c.sendline(":quit")
     c.expect(pytest.importorskip("pexpect").EOF)
+
+
+def test_the_repl_links_through_the_compilers_linker():
+    """One linker: REPL inputs are linked by compiler/link.py's incremental
+    mode; stdlib members come in once, and the machine agrees with the
+    linker on where every function is."""
+    from io import StringIO
+    from compiler.link import Linker
+    from pvm.tools.repl.repl import Repl
+    out, err = StringIO(), StringIO()
+    r = Repl(stdout=out, stderr=err)
+    linker = r.evaluator.loader.linker
+    assert isinstance(linker, Linker)
+    for text in ('#include <string.h>', 'strlen("abc")', 'static const char *t = "xy";',
+                 'strlen(t) + strlen("q")', 'int nope(void);', 'nope() + 1'):
+        r.handle(text)
+    assert out.getvalue().splitlines() == ["(unsigned long) 3", "(unsigned long) 3"]
+    assert "in function '__repl_6': undefined reference to 'nope'" in err.getvalue()
+    assert [f.name for f in r.machine.program.functions].count("strlen") == 1
+    assert list(r.machine.layout.function_address) == linker.function_address
+    assert r.machine.program.functions == linker.functions
