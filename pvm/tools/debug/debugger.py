@@ -89,15 +89,16 @@ class Debugger(FrameView):
 
     # ---- the machine ------------------------------------------------------------
     def start(self) -> None:
+        from pvm.exec.session import start
         from pvm.machine.hostos import HostOS
-        from pvm.machine.state import Machine
         from pvm.tools.repl.evaluate import Evaluator
         from pvm.tools.repl.loader import Loader
-        m = Machine(self.program, tier=self.tier, os=HostOS())
-        m.set_args([os.fsencode(os.path.basename(self.path))] + [os.fsencode(a) for a in self.args])
+        runner = start(self.program, [os.path.basename(self.path), *self.args],
+                       host=HostOS(), tier=self.tier)
+        m = runner.m
         old = self.engine
         self.m = m
-        self.engine = Engine(m)
+        self.engine = Engine(runner)
         self.engine.decl_lines = self.decl_lines
         if old is not None:
             for b in old.breakpoints:
@@ -106,7 +107,7 @@ class Debugger(FrameView):
             self.engine._index()
         self.locals_at: dict = {}
         self.loader = Loader(m, resolve=self._resolve, names=program_names(self.program, self.obj))
-        self.evaluator = Evaluator(self.session, m, self.loader)
+        self.evaluator = Evaluator(self.session, runner, self.loader)
         self.frame = 0
         self.faulted = False
         self.started = False

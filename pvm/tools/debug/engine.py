@@ -31,6 +31,7 @@ import os
 import struct
 from dataclasses import dataclass
 
+from pvm.bytecode.cfg import DIRECT_CALLS
 from pvm.machine.traps import GuestExit, Trap
 
 STDLIB_DIR = os.sep + "stdlib" + os.sep
@@ -95,8 +96,9 @@ class Stop:
 
 
 class Engine:
-    def __init__(self, m):
-        self.m = m
+    def __init__(self, runner):
+        self.runner = runner             # pvm/exec/loop.py: steps and calls on the machine
+        self.m = runner.m
         self.breakpoints: list[Breakpoint] = []
         self.watchpoints: list[Watchpoint] = []
         self.numbers = 0
@@ -198,7 +200,7 @@ class Engine:
         for f in fns:
             out = set()
             for ins in f.code:
-                if ins[0] in ("CALL", "FCALL"):
+                if ins[0] in DIRECT_CALLS:
                     out.add(ins[2])
                 elif ins[0] == "FADDR":
                     taken.add(ins[2])
@@ -233,7 +235,7 @@ class Engine:
         new_fp = (m.sp() - 8 * max(len(args) - callee.nparams, 0) - 16) & ~15
         m.spill_regs()
         try:
-            value = m.call_function(k, args)
+            value = self.runner.call_function(k, args)
         except (Trap, KeyboardInterrupt):
             struct.pack_into("<Q", m.mem, new_fp + 8, ret)   # link the frames as CALL would have
             raise
@@ -246,48 +248,51 @@ class Engine:
         next, finish (of `frame`, (fp, function), by default the current
         one) or stepi."""
         m = self.m
-        step = m.stepper.step
+        step = self.runner.stepper.step
         start_fp, start_func = frame or (m.fp, m.func)
         start_line = Frame(m.func, m.pc, m.fp, 0).line(m)
         bp_at, watches = self._bp_at, self.watchpoints
         lines = m.program.functions
         fast = None if watches or mode == "stepi" else self.fast_callees(mode == "step")
+
+        def one() -> None:
+            """One instruction, or a whole call that may run at full speed."""
+            if fast is not None:
+                ins = lines[m.func].code[m.pc]
+                if ins[0] in DIRECT_CALLS and fast[ins[2]]:
+                    self._fast_call(ins)
+                    return
+            step()
+
+        def stop_here() -> Stop | None:
+            """Whether the program stops after that instruction, and why."""
+            if watches:
+                stop = self._check_watches()
+                if stop is not None:
+                    return stop
+            func, pc, fp = m.func, m.pc, m.fp
+            bp = bp_at.get((func, pc))
+            if bp is not None:
+                bp.hits += 1
+                return Stop("breakpoint", breakpoint=bp)
+            if mode == "stepi":
+                return Stop("step")
+            if mode == "finish":
+                return Stop("finish", returned=m.retval, left=start_func) if fp > start_fp else None
+            if mode in ("step", "next"):
+                if mode == "next" and fp < start_fp:
+                    return None
+                line = lines[func].lines[pc] if pc < len(lines[func].lines) else 0
+                if not line or (fp == start_fp and line == start_line and func == start_func):
+                    return None
+                if not self.user_code(func):
+                    return None
+                if fp < start_fp and pc < self.body_start(func):
+                    return None                    # entering: skip to the first body line
+                return Stop("step")
+            return None
         try:
-            while True:
-                if fast is not None:
-                    ins = lines[m.func].code[m.pc]
-                    if ins[0] in ("CALL", "FCALL") and fast[ins[2]]:
-                        self._fast_call(ins)
-                    else:
-                        step()
-                else:
-                    step()
-                if watches:
-                    stop = self._check_watches()
-                    if stop is not None:
-                        return stop
-                func, pc, fp = m.func, m.pc, m.fp
-                bp = bp_at.get((func, pc))
-                if bp is not None:
-                    bp.hits += 1
-                    return Stop("breakpoint", breakpoint=bp)
-                if mode == "stepi":
-                    return Stop("step")
-                if mode == "finish":
-                    if fp > start_fp:
-                        return Stop("finish", returned=m.retval, left=start_func)
-                    continue
-                if mode in ("step", "next"):
-                    if mode == "next" and fp < start_fp:
-                        continue
-                    line = lines[func].lines[pc] if pc < len(lines[func].lines) else 0
-                    if not line or (fp == start_fp and line == start_line and func == start_func):
-                        continue
-                    if not self.user_code(func):
-                        continue
-                    if fp < start_fp and pc < self.body_start(func):
-                        continue                   # entering: skip to the first body line
-                    return Stop("step")
+            return self.runner.step_until(stop_here, one)
         except GuestExit as e:
             m.halted = e.status
             return Stop("exit", status=e.status)

@@ -105,15 +105,16 @@ class Commands:
             return
         ev, m = self.repl.evaluator, self.repl.machine
         say = self.repl.say
-        if m.jit is None:
+        jit = self.repl.evaluator.runner.jit
+        if jit is None:
             say(f"{arg}: not compiled: the tier is interp (:tier jit or :tier auto compiles)")
-        elif k in m.jit.compiled:
+        elif k in jit.compiled:
             say(f"{arg}: compiled to native code")
-        elif k in m.jit.refused:
-            say(f"{arg}: not compiled: {m.jit.refused[k]}")
+        elif k in jit.refused:
+            say(f"{arg}: not compiled: {jit.refused[k]}")
         elif ev.tier == "auto":
             say(f"{arg}: not compiled yet: called {max(m.calls[k], 0)} times; "
-                f"compiled after {m.jit_threshold} calls or loop iterations")
+                f"compiled after {self.repl.evaluator.runner.interp.jit_threshold} calls or loop iterations")
         else:
             say(f"{arg}: not compiled yet: the jit tier compiles a function before its first run")
         try:

@@ -20,15 +20,13 @@ from dataclasses import dataclass, field
 from compiler.diagnostics import CompileError
 
 from .display import describe, value_text
+from pvm.exec.session import trap_line
 from pvm.machine.traps import GuestExit, Trap
 
 
-def compile_now(m, k: int) -> None:
+def compile_now(jit, k: int) -> None:
     """The jit tier: compile function k and everything it calls before it runs."""
-    try:
-        m.jit.compile(k, "(tier jit)", everything=True)
-    except TypeError:                      # a JIT whose compile() takes no `everything`
-        m.jit.compile(k, "(tier jit)")
+    jit.compile(k, "(tier jit)", everything=True)
 
 
 @dataclass
@@ -43,12 +41,13 @@ class Outcome:
 
 
 class Evaluator:
-    def __init__(self, session, machine, loader, *, restore_on_trap: bool = True):
+    def __init__(self, session, runner, loader, *, restore_on_trap: bool = True):
         self.session = session
-        self.m = machine
+        self.runner = runner                # pvm/exec/loop.py: runs code on the machine
+        self.m = runner.m
         self.loader = loader
         self.restore_on_trap = restore_on_trap
-        self.tier = getattr(machine, "tier", "interp")
+        self.tier = runner.tier
         self.last_fault: tuple | None = None    # (message, function, regs) of the last trap
 
     # ---- one input ----------------------------------------------------------------
@@ -91,17 +90,17 @@ class Evaluator:
         m = self.m
         snap = m.snapshot()
         sys.stdout.flush()
-        if m.jit is not None and self.tier == "jit":
-            compile_now(m, k)
+        if self.runner.jit is not None and self.tier == "jit":
+            compile_now(self.runner.jit, k)
         t0 = time.perf_counter()
         try:
-            m.call_function(k, (), stepping)
+            self.runner.call_function(k, (), stepping)
             out.seconds = time.perf_counter() - t0
             self.flush()
         except Trap as t:
             out.seconds = time.perf_counter() - t0
             out.trapped = True
-            out.error = f"{t.message} in {m.where()}"
+            out.error = trap_line(t, m)
             self.last_fault = (out.error, m.func, list(m.regs))
             self.flush()
             if self.restore_on_trap:
@@ -120,7 +119,7 @@ class Evaluator:
         k = self.loader.function("fflush")
         if k is not None:
             try:
-                self.m.call_function(k, (0,))
+                self.runner.call_function(k, (0,))
             except (Trap, GuestExit):
                 pass
 
@@ -147,7 +146,7 @@ class Evaluator:
                 self.set_tier(tier)
                 t0 = time.perf_counter()
                 if tier == "jit":
-                    compile_now(m, k)
+                    compile_now(self.runner.jit, k)
                 compile_s = time.perf_counter() - t0
                 out = Outcome()
                 self.run(k, out)
@@ -161,5 +160,5 @@ class Evaluator:
         return out, times
 
     def set_tier(self, tier: str) -> None:
-        self.m.set_tier(tier)
+        self.runner.set_tier(tier)
         self.tier = tier

@@ -151,8 +151,10 @@ class Loader:
 # ---- the REPL's first image -------------------------------------------------------------
 
 def new_machine(*, os=None, memory=None, stack=None, tier: str = "interp", roots=ROOTS, stdlib=None):
-    """A machine holding the stdlib's start-up code and room for more, and
-    its Loader.  The C library is initialised (`__stdio_init` has run)."""
+    """A machine holding the stdlib's start-up code and room for more, the
+    Runner that runs it (pvm/exec/loop.py), and its Loader: (runner,
+    loader).  The C library is initialised (`__stdio_init` has run)."""
+    from pvm.exec.loop import Runner
     from pvm.machine.state import Machine
     from pvm.bytecode.program import DEFAULT_MEMORY, DEFAULT_STACK
     placement = LayoutPlacement(rodata_reserve=TEXT_RESERVE)
@@ -162,9 +164,10 @@ def new_machine(*, os=None, memory=None, stack=None, tier: str = "interp", roots
     program.rodata = bytearray(program.rodata)      # the text arena: loaded later, kept in the image
     m = Machine(program, memory=memory or DEFAULT_MEMORY, stack=stack or DEFAULT_STACK, os=os)
     lay = placement.layout
-    m.layout = dataclasses.replace(m.layout, text_end=lay.rodata_base + TEXT_RESERVE)
+    m.space.layout = dataclasses.replace(m.layout, text_end=lay.rodata_base + TEXT_RESERVE)
     loader = Loader(m, Arena(lay.rodata_base, lay.rodata_base + TEXT_RESERVE), linker=linker)
-    m.call_function(program.entry)
+    runner = Runner(m)
+    runner.call_function(program.entry)
     if tier != "interp":
-        m.set_tier(tier)
-    return m, loader
+        runner.set_tier(tier)
+    return runner, loader

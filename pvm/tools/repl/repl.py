@@ -80,8 +80,8 @@ class Repl:
         from .loader import new_machine
         o = self.options
         self.session = Session(o["include_dirs"], o["defines"])
-        m, loader = new_machine(memory=o["memory"], stack=o["stack"])
-        self.evaluator = Evaluator(self.session, m, loader)
+        runner, loader = new_machine(memory=o["memory"], stack=o["stack"])
+        self.evaluator = Evaluator(self.session, runner, loader)
         if o["tier"] != "interp":
             self.evaluator.set_tier(o["tier"])
 
