@@ -112,6 +112,11 @@ class HostOS:
                 pass
         self.files.clear()
 
+    def __del__(self):
+        # a machine dropped without close_all() must not leak host descriptors
+        if hasattr(self, "files"):              # __init__ may have failed early
+            self.close_all()
+
     # ---- guest memory: every access the calls make goes through these -------
     @staticmethod
     def _in_memory(m, addr: int, n: int, lowest: int) -> bool:
@@ -141,17 +146,28 @@ class HostOS:
         return -E.ENAMETOOLONG if addr + PATH_MAX <= len(m.mem) else -E.EFAULT
 
     # ---- names and descriptors ---------------------------------------------
-    def _path(self, m, addr: int) -> str | int:
-        """The host path for a guest path inside the root, or a negated errno."""
+    def _path(self, m, addr: int, follow: bool = True) -> str | int:
+        """The host path for a guest path inside the root, or a negated errno.
+        With follow=False a final symbolic link is the link itself (unlink
+        removes the link, not what it points to); the directories leading to
+        it are resolved all the same."""
         raw = self._string(m, addr)
         if isinstance(raw, int):
             return raw
         if not raw:
             return -E.ENOENT
-        path = os.path.realpath(os.path.join(self.root, os.fsdecode(raw)))
-        if os.path.commonpath([self.root, path]) != self.root:
+        joined = os.path.join(self.root, os.fsdecode(raw))
+        head, tail = os.path.split(joined)
+        if follow or tail in ("", ".", ".."):
+            path = os.path.realpath(joined)
+        else:
+            path = os.path.join(os.path.realpath(head), tail)
+        if not self._inside_root(path):
             return -E.EACCES
         return path
+
+    def _inside_root(self, path: str) -> bool:
+        return os.path.commonpath([self.root, path]) == self.root
 
     def _lowest_free_fd(self) -> int | None:
         for fd in range(MAX_FILES):
@@ -276,7 +292,7 @@ class HostOS:
         return time.monotonic_ns()
 
     def sys_unlink(self, m, path=0, *_):
-        p = self._path(m, self._address(path))
+        p = self._path(m, self._address(path), follow=False)
         if isinstance(p, int):
             return p
         try:
