@@ -77,25 +77,14 @@ class HostOS:
                  environ: dict | None = None):
         self.root = os.path.realpath(root or os.getcwd())
         self.environ = dict(os.environ if environ is None else environ)
+        # the host's streams stay reachable here after the guest closes its fds
+        self.stdin = stdin if stdin is not None else sys.stdin.buffer
+        self.stdout = stdout if stdout is not None else sys.stdout.buffer
+        self.stderr = stderr if stderr is not None else sys.stderr.buffer
         # guest fd -> what it names: a Python stream (0-2) or a host fd (files)
-        self.streams: dict[int, object] = {
-            0: stdin if stdin is not None else sys.stdin.buffer,
-            1: stdout if stdout is not None else sys.stdout.buffer,
-            2: stderr if stderr is not None else sys.stderr.buffer}
+        self.streams: dict[int, object] = {0: self.stdin, 1: self.stdout, 2: self.stderr}
         self.files: dict[int, int] = {}
         self.table = {s.number: getattr(self, "sys_" + s.name) for s in S.SYSCALLS}
-
-    @property
-    def stdin(self):
-        return self.streams.get(0)
-
-    @property
-    def stdout(self):
-        return self.streams.get(1)
-
-    @property
-    def stderr(self):
-        return self.streams.get(2)
 
     def syscall(self, m, number, *args):
         handler = self.table.get(number)

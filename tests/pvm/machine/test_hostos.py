@@ -253,7 +253,7 @@ def test_a_closed_standard_stream_is_bad_and_its_number_reused(guest, root):
     assert guest.call("close", 1) == 0
     assert guest.call("write", 1, guest.put(b"lost"), 4) == -E.EBADF
     assert guest.call("close", 1) == -E.EBADF
-    assert not stdout.closed                    # the host's stream is not the guest's to close
+    assert not stdout.closed and guest.os.stdout is stdout   # still the host's
     fd = guest.open("redirected", F.O_WRONLY | F.O_CREAT)
     assert fd == 1
     assert guest.call("write", 1, guest.put(b"to file"), 7) == 7
