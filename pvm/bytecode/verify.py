@@ -285,8 +285,8 @@ def _check_varargs(p, i, f, j, ins) -> None:
         _fail("VARARGS in a function that is not variadic", i, j)
 
 
-_SPECIAL = {"CALL": _check_call, "FCALL": _check_call,
-            "CALLR": _check_indirect_call, "FCALLR": _check_indirect_call,
+_SPECIAL = {**dict.fromkeys(isa.DIRECT_CALLS, _check_call),
+            **dict.fromkeys(isa.INDIRECT_CALLS, _check_indirect_call),
             "SYSCALL": _check_syscall, "RET": _check_return, "FRET": _check_return,
             "RETV": _check_return,
             "VARARGS": _check_varargs, "JTAB": _check_table}

@@ -31,6 +31,7 @@ import os
 import struct
 from dataclasses import dataclass
 
+from pvm import isa
 from pvm.machine.traps import GuestExit, Trap
 
 STDLIB_DIR = os.sep + "stdlib" + os.sep
@@ -198,12 +199,12 @@ class Engine:
         for f in fns:
             out = set()
             for ins in f.code:
-                if ins[0] in ("CALL", "FCALL"):
+                if ins[0] in isa.DIRECT_CALLS:
                     out.add(ins[2])
                 elif ins[0] == "FADDR":
                     taken.add(ins[2])
             callees.append(out)
-            indirect.append(any(ins[0] in ("CALLR", "FCALLR") for ins in f.code))
+            indirect.append(any(ins[0] in isa.INDIRECT_CALLS for ins in f.code))
         data = bytes(m.program.data)
         for i in range(0, len(data) - 7, 8):       # function pointers in initialised data
             k = m.function_at.get(int.from_bytes(data[i:i + 8], "little"))
@@ -256,7 +257,7 @@ class Engine:
             while True:
                 if fast is not None:
                     ins = lines[m.func].code[m.pc]
-                    if ins[0] in ("CALL", "FCALL") and fast[ins[2]]:
+                    if ins[0] in isa.DIRECT_CALLS and fast[ins[2]]:
                         self._fast_call(ins)
                     else:
                         step()
