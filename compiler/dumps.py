@@ -23,7 +23,7 @@ def dump_stage(stage: str, paths: list, include_dirs, defines, warn) -> str:
         raise CompileError(f"unknown stage '{stage}' (choose from {', '.join(STAGES)})")
     out = []
     for path in paths:
-        source, _ = driver._preprocess(path, None, include_dirs, defines)
+        source, _ = driver.preprocess_source(path, None, include_dirs, defines)
         if stage == "tokens":
             toks, errors = parse.tokens(source.text)
             for t in toks:
@@ -40,7 +40,7 @@ def dump_stage(stage: str, paths: list, include_dirs, defines, warn) -> str:
             diag.check()
             _outline(unit, 0, out)
             continue
-        _, checked = driver._front(source, diag)
+        _, checked = driver.parse_and_check(source, diag)
         if stage == "types":
             for sym in checked.symbols:
                 out.append(f"{sym.kind:8} {sym.linkage:8} {T.spell(sym.ty, sym.name)}")

@@ -13,12 +13,17 @@ with recovery to report the further errors too.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import pathlib
+import sys
 
+import lark
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
+
+from pvm import cache
 
 from . import ast as A
 from . import lexer, literals, syntax_errors
@@ -442,23 +447,48 @@ _terminals: dict[str, str] = {}
 
 
 def _cache_path() -> str:
-    from pvm.cache import cache_dir
-    base = cache_dir()
+    """Where Lark keeps the parser tables ("" when caching is off).  The name
+    carries a digest of the grammar and of the Lark and Python versions, so
+    an existing file is always current: Lark only ever reads it."""
+    base = cache.cache_dir()
     if base is None:                 # PVM_CACHE=off
         return ""
+    spec = f"{GRAMMAR.read_text()}|{lark.__version__}|{sys.version_info[:2]}"
+    return os.path.join(base, f"c-grammar-{hashlib.sha256(spec.encode()).hexdigest()[:16]}.lark-cache")
+
+
+def _build(cache_file: str) -> Lark:
+    return Lark(GRAMMAR.read_text(), parser="lalr", lexer=_TokenFeed, keep_all_tokens=True,
+                maybe_placeholders=False, transformer=_builder, cache=cache_file or False)
+
+
+def _build_and_cache(path: str) -> Lark:
+    """Build the parser and publish its tables at `path` atomically: Lark
+    writes its cache file in place, and a concurrent run would read half of
+    it, so Lark writes a private file whose bytes atomic_write publishes."""
+    private = f"{path}.{os.getpid()}.new"
     try:
-        os.makedirs(base, exist_ok=True)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
     except OSError:
-        return ""
-    return os.path.join(base, "c-grammar.lark-cache")
+        return _build("")
+    built = _build(private)
+    try:
+        with open(private, "rb") as f:
+            cache.atomic_write(path, f.read())
+    except OSError:
+        pass                         # a read-only cache only costs speed
+    try:
+        os.remove(private)
+    except OSError:
+        pass
+    return built
 
 
 def parser() -> Lark:
     global _parser
     if _parser is None:
-        cache = _cache_path()
-        _parser = Lark(GRAMMAR.read_text(), parser="lalr", lexer=_TokenFeed, keep_all_tokens=True,
-                       maybe_placeholders=False, transformer=_builder, cache=cache or False)
+        path = _cache_path()
+        _parser = _build(path) if not path or os.path.exists(path) else _build_and_cache(path)
         for term in _parser.terminals:
             _terminals[term.pattern.value] = term.name
     return _parser

@@ -3,8 +3,8 @@
 The cache key is a hash of every stdlib source and header and every compiler
 source file, so editing either recompiles; the entry is one JSON file in
 $PVM_CACHE (default ~/.cache/pvm).  A missing, unreadable or damaged entry
-is simply a miss.  Writes are atomic (temp file + rename), so concurrent
-runs never see half an entry.
+is simply a miss.  Writes are atomic (pvm/cache.py's atomic_write), so
+concurrent runs never see half an entry.
 """
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import hashlib
 import json
 import os
 import pathlib
-import tempfile
+
+from pvm import cache
 
 from . import obj as objfile
 
@@ -63,12 +64,6 @@ def cache_key() -> str:
     return h.hexdigest()[:32]
 
 
-def cache_dir() -> str | None:
-    """pvm's cache directory ($PVM_CACHE; None when it is 'off')."""
-    from pvm.cache import cache_dir as pvm_cache_dir
-    return pvm_cache_dir()
-
-
 def compile_stdlib() -> list:
     from .driver import compile_unit
     return [compile_unit(str(p), name=f"stdlib/src/{p.name}") for p in sorted(STDLIB_SRC.glob("*.c"))]
@@ -79,7 +74,7 @@ def stdlib_objects() -> list:
     key = cache_key()
     if key in _memo:
         return _memo[key]
-    d = cache_dir()
+    d = cache.cache_dir()
     path = os.path.join(d, f"stdlib-{key}.json") if d else None
     objects = None
     try:
@@ -92,11 +87,7 @@ def stdlib_objects() -> list:
         try:
             if d is None:
                 raise OSError("no cache")
-            os.makedirs(d, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=d, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump([objfile.dumps(o) for o in objects], f)
-            os.replace(tmp, path)
+            cache.atomic_write(path, json.dumps([objfile.dumps(o) for o in objects]))
         except OSError:
             pass
     _memo[key] = objects

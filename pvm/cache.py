@@ -1,25 +1,23 @@
-"""The compile cache: `pvm run prog.c` twice compiles once, like .pyc files.
-
-An entry is keyed by the source's absolute path and the compile options; it
-records every file the compilation read (with its content hash) and the
-bytecode.  A hit needs every recorded file unchanged, and the toolchain
-(compiler, stdlib, instruction set) unchanged; then the bytecode is loaded
-without importing the compiler at all, which is what keeps start-up fast.
-The compiler's output is verified once, when the entry is written, and the
-entry records the digest of the bytes that passed; bytes with any other
-digest are verified like any .pvm file.  Entries are written atomically, so
-concurrent runs never see half a file.
+"""The disk cache's common ground: where it is, when it is stale, how it is
+written and how it is kept within bounds.
 
 $PVM_CACHE names the directory (default ~/.cache/pvm); PVM_CACHE=off
-disables caching.  The directory holds the bytecode (here), the
-interpreter's translations (py/, pvm/interp/translate.py) and native code
-(native/, pvm/jit/engine.py); each part is bounded (LIMITS): now and then a
-write deletes the least recently used files beyond its share.
+disables caching.  The directory holds compiled bytecode (compiler/
+build_cache.py), the compiled stdlib and the parser tables (compiler/),
+the interpreter's translations (py/, pvm/interp/translate.py), native code
+(native/, pvm/jit/engine.py) and the JIT's warm-start records.  Every entry
+is written with atomic_write, so concurrent runs never see half a file; each
+part is bounded (LIMITS): now and then a write deletes the least recently
+used files beyond its share.  toolchain_stamp() changes whenever a source
+of the compiler, the stdlib or the VM does, so entries of an older toolchain
+are never reused.
+
+A base utility: it imports neither the compiler nor the bytecode modules
+(they import it).
 """
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import random
 import tempfile
@@ -101,73 +99,21 @@ def prune(directory: str, max_bytes: int) -> None:
             pass
 
 
-def _digest(path: str) -> str | None:
+def atomic_write(path: str, data: bytes | str) -> None:
+    """Write `data` to `path` so that a reader sees the old file or the whole
+    new one, never half of it (concurrent runs share the cache): write a
+    temporary file in the same directory, then rename it over `path`.
+    Creates the directory; an OSError is the caller's to ignore."""
+    directory = os.path.dirname(path) or "."
+    os.makedirs(directory, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp")
     try:
-        with open(path, "rb") as f:
-            return hashlib.sha256(f.read()).hexdigest()
-    except OSError:
-        return None
-
-
-def _key(path: str, include_dirs: tuple, defines: dict) -> str:
-    # the path as given matters too: trap reports name the file as the user did
-    spec = json.dumps([path, os.path.abspath(path), [os.path.abspath(d) for d in include_dirs],
-                       sorted(defines.items()), toolchain_stamp()])
-    return hashlib.sha256(spec.encode()).hexdigest()[:32]
-
-
-def _write_atomic(path: str, data: bytes) -> None:
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp")
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-    os.replace(tmp, path)
-
-
-def compile_cached(path: str, include_dirs: tuple = (), defines: dict | None = None):
-    """Compile `path` (linked with stdlib) or take it from the cache."""
-    from pvm.bytecode.bcfile import decode, encode
-    from pvm.bytecode.verify import load, verify
-    defines = defines or {}
-    d = cache_dir()
-    if d is not None:
-        key = _key(path, include_dirs, defines)
-        manifest = os.path.join(d, key + ".json")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data.encode() if isinstance(data, str) else data)
+        os.replace(tmp, path)
+    except BaseException:
         try:
-            with open(manifest) as f:
-                entry = json.load(f)
-            if all(_digest(p) == h for p, h in entry["deps"]):
-                with open(os.path.join(d, key + ".pvm"), "rb") as f:
-                    data = f.read()
-                touch(manifest)
-                digest = hashlib.sha256(data).hexdigest()
-                if entry.get("verified") == digest:
-                    # these very bytes passed the verifier when the entry was
-                    # written (this directory's translations are trusted code
-                    # anyway); any other bytes are verified like a .pvm file
-                    program = decode(data, path)
-                else:
-                    program = load(data, path)
-                program.digest = digest
-                return program
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
-        except Exception:       # a damaged entry is a miss, never an error
-            pass
-    from compiler.driver import compile_program
-    deps: list = []
-    program = compile_program([path], include_dirs=include_dirs, defines=defines,
-                              dependencies=deps)
-    if d is not None:
-        try:
-            files = sorted(set([os.path.abspath(path)] + [os.path.abspath(p) for p in deps]))
-            data = encode(program)
-            program.digest = hashlib.sha256(data).hexdigest()
-            verify(program, path)         # the compiler's output, checked once
-            entry = {"deps": [(p, _digest(p)) for p in files], "verified": program.digest}
-            _write_atomic(os.path.join(d, key + ".pvm"), data)
-            _write_atomic(manifest, json.dumps(entry).encode())
-            maybe_prune(d, "bytecode")
+            os.remove(tmp)
         except OSError:
-            pass                # a read-only cache directory only costs speed
-    return program
+            pass
+        raise

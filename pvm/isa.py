@@ -29,8 +29,9 @@ little-endian, with a size fixed by its kind:
 Jumps name instruction *indices*; the file format maps them to byte offsets
 only for text addresses (function pointers, return addresses).
 
-Each row gives: name, operand kinds, the effect in one line of notation (the
-documentation), the flags, and for straight-line instructions a Python
+Each row gives: name, operand kinds, which operands it writes (`writes`:
+"A" when the first operand is a destination register, else ""), the effect
+in one line of notation (the documentation), the flags, and for straight-line instructions a Python
 template (`py`) from which both interpreter forms are generated: `{A}` `{B}`
 `{C}` stand for the operands in order.  Control-flow instructions
 (`terminator`, `call`) have no template: the interpreter implements them in a
@@ -47,6 +48,7 @@ from dataclasses import dataclass, field
 
 OPERAND_SIZE = {"r": 1, "f": 1, "b": 1, "n": 1, "k": 8, "x": 8, "l": 4, "F": 4}
 REGISTER_KINDS = {"r": "q", "f": "d"}
+OPERAND_LETTERS = "ABCD"     # operands in order, as templates ({A}) and `writes` name them
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Op:
     name: str
     code: int
     operands: str          # kinds, e.g. "rrr"
+    writes: str            # the operands it writes, by letter: "A" (a destination register) or ""
     effect: str            # one line of notation, for docs and the disassembler
     py: str | None = None  # Python template for straight-line instructions
     flags: frozenset = field(default_factory=frozenset)
@@ -64,6 +67,12 @@ class Op:
 
     def has(self, flag: str) -> bool:
         return flag in self.flags
+
+    @property
+    def written(self) -> tuple[int, ...]:
+        """Positions of the operands this instruction writes (its destination
+        registers); every other register operand is only read."""
+        return tuple(OPERAND_LETTERS.index(letter) for letter in self.writes)
 
 
 # Flags:
@@ -91,125 +100,130 @@ def w64(expr: str) -> str:
 
 
 _ROWS: list[tuple] = [
-    # name      operands effect                                   py template                          flags
+    # name      kinds  writes effect                                py template                          flags
     # ---- moves and constants
-    ("NOP",     "",    "no operation",                         "pass",                               ""),
-    ("MOV",     "rr",  "R[A] := R[B]",                          "{A} = {B}",                          ""),
-    ("FMOV",    "ff",  "F[A] := F[B]",                          "{A} = {B}",                          ""),
-    ("LI",      "rk",  "R[A] := K",                             "{A} = {B}",                          ""),
-    ("LF",      "fx",  "F[A] := X",                             "{A} = {B}",                          ""),
-    ("FADDR",   "rF",  "R[A] := text address of function FN",   "{A} = faddr[{B}]",                   ""),
-    ("FRAME",   "rk",  "R[A] := FP + K   (address of a frame slot)", "{A} = FP + {B}",                ""),
+    ("NOP",     "",    "",   "no operation",                         "pass",                               ""),
+    ("MOV",     "rr",  "A",  "R[A] := R[B]",                          "{A} = {B}",                          ""),
+    ("FMOV",    "ff",  "A",  "F[A] := F[B]",                          "{A} = {B}",                          ""),
+    ("LI",      "rk",  "A",  "R[A] := K",                             "{A} = {B}",                          ""),
+    ("LF",      "fx",  "A",  "F[A] := X",                             "{A} = {B}",                          ""),
+    ("FADDR",   "rF",  "A",  "R[A] := text address of function FN",   "{A} = faddr[{B}]",                   ""),
+    ("FRAME",   "rk",  "A",  "R[A] := FP + K   (address of a frame slot)", "{A} = FP + {B}",                ""),
     # ---- integer arithmetic; 32-bit results are sign-extended from bit 31
-    ("ADD32",   "rrr", "R[A] := sext32(R[B] + R[C])",           w32("{B} + {C}"),                     ""),
-    ("SUB32",   "rrr", "R[A] := sext32(R[B] - R[C])",           w32("{B} - {C}"),                     ""),
-    ("MUL32",   "rrr", "R[A] := sext32(R[B] * R[C])",           w32("{B} * {C}"),                     ""),
-    ("DIV32",   "rrr", "R[A] := R[B] / R[C]  (signed, toward zero)", "{A} = idiv32({B}, {C})",       "may_trap"),
-    ("DIVU32",  "rrr", "R[A] := sext32(u32(R[B]) / u32(R[C]))", "{A} = udiv32({B}, {C})",             "may_trap"),
-    ("REM32",   "rrr", "R[A] := R[B] % R[C]  (signed, sign of dividend)", "{A} = irem32({B}, {C})",  "may_trap"),
-    ("REMU32",  "rrr", "R[A] := sext32(u32(R[B]) % u32(R[C]))", "{A} = urem32({B}, {C})",             "may_trap"),
-    ("SHL32",   "rrr", "R[A] := sext32(R[B] << (R[C] & 31))",   w32("{B} << ({C} & 31)"),             ""),
-    ("SHR32",   "rrr", "R[A] := R[B] >> (R[C] & 31)  (arithmetic)", "{A} = {B} >> ({C} & 31)",       ""),
-    ("SHRU32",  "rrr", "R[A] := sext32(u32(R[B]) >> (R[C] & 31))", w32("({B} & 0xFFFFFFFF) >> ({C} & 31)"), ""),
-    ("NEG32",   "rr",  "R[A] := sext32(-R[B])",                 w32("-{B}"),                          ""),
-    ("ADDI32",  "rrk", "R[A] := sext32(R[B] + K)",              w32("{B} + {C}"),                     ""),
-    ("ADD64",   "rrr", "R[A] := sext64(R[B] + R[C])",           w64("{B} + {C}"),                     ""),
-    ("SUB64",   "rrr", "R[A] := sext64(R[B] - R[C])",           w64("{B} - {C}"),                     ""),
-    ("MUL64",   "rrr", "R[A] := sext64(R[B] * R[C])",           w64("{B} * {C}"),                     ""),
-    ("DIV64",   "rrr", "R[A] := R[B] / R[C]  (signed, toward zero)", "{A} = idiv64({B}, {C})",       "may_trap"),
-    ("DIVU64",  "rrr", "R[A] := sext64(u64(R[B]) / u64(R[C]))", "{A} = udiv64({B}, {C})",             "may_trap"),
-    ("REM64",   "rrr", "R[A] := R[B] % R[C]  (signed)",         "{A} = irem64({B}, {C})",             "may_trap"),
-    ("REMU64",  "rrr", "R[A] := sext64(u64(R[B]) % u64(R[C]))", "{A} = urem64({B}, {C})",             "may_trap"),
-    ("SHL64",   "rrr", "R[A] := sext64(R[B] << (R[C] & 63))",   w64("{B} << ({C} & 63)"),             ""),
-    ("SHR64",   "rrr", "R[A] := R[B] >> (R[C] & 63)  (arithmetic)", "{A} = {B} >> ({C} & 63)",       ""),
-    ("SHRU64",  "rrr", "R[A] := u64(R[B]) >> (R[C] & 63)",      w64("({B} & 0xFFFFFFFFFFFFFFFF) >> ({C} & 63)"), ""),
-    ("NEG64",   "rr",  "R[A] := sext64(-R[B])",                 w64("-{B}"),                          ""),
-    ("ADDI64",  "rrk", "R[A] := sext64(R[B] + K)",              w64("{B} + {C}"),                     ""),
-    ("AND",     "rrr", "R[A] := R[B] & R[C]",                   "{A} = {B} & {C}",                    ""),
-    ("OR",      "rrr", "R[A] := R[B] | R[C]",                   "{A} = {B} | {C}",                    ""),
-    ("XOR",     "rrr", "R[A] := R[B] ^ R[C]",                   "{A} = {B} ^ {C}",                    ""),
-    ("NOT",     "rr",  "R[A] := ~R[B]",                         "{A} = ~{B}",                         ""),
+    ("ADD32",   "rrr", "A",  "R[A] := sext32(R[B] + R[C])",           w32("{B} + {C}"),                     ""),
+    ("SUB32",   "rrr", "A",  "R[A] := sext32(R[B] - R[C])",           w32("{B} - {C}"),                     ""),
+    ("MUL32",   "rrr", "A",  "R[A] := sext32(R[B] * R[C])",           w32("{B} * {C}"),                     ""),
+    ("DIV32",   "rrr", "A",  "R[A] := R[B] / R[C]  (signed, toward zero)", "{A} = idiv32({B}, {C})",       "may_trap"),
+    ("DIVU32",  "rrr", "A",  "R[A] := sext32(u32(R[B]) / u32(R[C]))", "{A} = udiv32({B}, {C})",             "may_trap"),
+    ("REM32",   "rrr", "A",  "R[A] := R[B] % R[C]  (signed, sign of dividend)", "{A} = irem32({B}, {C})",  "may_trap"),
+    ("REMU32",  "rrr", "A",  "R[A] := sext32(u32(R[B]) % u32(R[C]))", "{A} = urem32({B}, {C})",             "may_trap"),
+    ("SHL32",   "rrr", "A",  "R[A] := sext32(R[B] << (R[C] & 31))",   w32("{B} << ({C} & 31)"),             ""),
+    ("SHR32",   "rrr", "A",  "R[A] := R[B] >> (R[C] & 31)  (arithmetic)", "{A} = {B} >> ({C} & 31)",       ""),
+    ("SHRU32",  "rrr", "A",  "R[A] := sext32(u32(R[B]) >> (R[C] & 31))", w32("({B} & 0xFFFFFFFF) >> ({C} & 31)"), ""),
+    ("NEG32",   "rr",  "A",  "R[A] := sext32(-R[B])",                 w32("-{B}"),                          ""),
+    ("ADDI32",  "rrk", "A",  "R[A] := sext32(R[B] + K)",              w32("{B} + {C}"),                     ""),
+    ("ADD64",   "rrr", "A",  "R[A] := sext64(R[B] + R[C])",           w64("{B} + {C}"),                     ""),
+    ("SUB64",   "rrr", "A",  "R[A] := sext64(R[B] - R[C])",           w64("{B} - {C}"),                     ""),
+    ("MUL64",   "rrr", "A",  "R[A] := sext64(R[B] * R[C])",           w64("{B} * {C}"),                     ""),
+    ("DIV64",   "rrr", "A",  "R[A] := R[B] / R[C]  (signed, toward zero)", "{A} = idiv64({B}, {C})",       "may_trap"),
+    ("DIVU64",  "rrr", "A",  "R[A] := sext64(u64(R[B]) / u64(R[C]))", "{A} = udiv64({B}, {C})",             "may_trap"),
+    ("REM64",   "rrr", "A",  "R[A] := R[B] % R[C]  (signed)",         "{A} = irem64({B}, {C})",             "may_trap"),
+    ("REMU64",  "rrr", "A",  "R[A] := sext64(u64(R[B]) % u64(R[C]))", "{A} = urem64({B}, {C})",             "may_trap"),
+    ("SHL64",   "rrr", "A",  "R[A] := sext64(R[B] << (R[C] & 63))",   w64("{B} << ({C} & 63)"),             ""),
+    ("SHR64",   "rrr", "A",  "R[A] := R[B] >> (R[C] & 63)  (arithmetic)", "{A} = {B} >> ({C} & 63)",       ""),
+    ("SHRU64",  "rrr", "A",  "R[A] := u64(R[B]) >> (R[C] & 63)",      w64("({B} & 0xFFFFFFFFFFFFFFFF) >> ({C} & 63)"), ""),
+    ("NEG64",   "rr",  "A",  "R[A] := sext64(-R[B])",                 w64("-{B}"),                          ""),
+    ("ADDI64",  "rrk", "A",  "R[A] := sext64(R[B] + K)",              w64("{B} + {C}"),                     ""),
+    ("AND",     "rrr", "A",  "R[A] := R[B] & R[C]",                   "{A} = {B} & {C}",                    ""),
+    ("OR",      "rrr", "A",  "R[A] := R[B] | R[C]",                   "{A} = {B} | {C}",                    ""),
+    ("XOR",     "rrr", "A",  "R[A] := R[B] ^ R[C]",                   "{A} = {B} ^ {C}",                    ""),
+    ("NOT",     "rr",  "A",  "R[A] := ~R[B]",                         "{A} = ~{B}",                         ""),
     # ---- comparisons and truth values: the result is 0 or 1
-    ("EQ",      "rrr", "R[A] := R[B] == R[C]",                  "{A} = int({B} == {C})",              ""),
-    ("NE",      "rrr", "R[A] := R[B] != R[C]",                  "{A} = int({B} != {C})",              ""),
-    ("LT",      "rrr", "R[A] := R[B] < R[C]  (signed)",         "{A} = int({B} < {C})",               ""),
-    ("LE",      "rrr", "R[A] := R[B] <= R[C]  (signed)",        "{A} = int({B} <= {C})",              ""),
-    ("LTU32",   "rrr", "R[A] := u32(R[B]) < u32(R[C])",         "{A} = int(({B} & 0xFFFFFFFF) < ({C} & 0xFFFFFFFF))", ""),
-    ("LEU32",   "rrr", "R[A] := u32(R[B]) <= u32(R[C])",        "{A} = int(({B} & 0xFFFFFFFF) <= ({C} & 0xFFFFFFFF))", ""),
-    ("LTU64",   "rrr", "R[A] := u64(R[B]) < u64(R[C])",         "{A} = int(({B} & 0xFFFFFFFFFFFFFFFF) < ({C} & 0xFFFFFFFFFFFFFFFF))", ""),
-    ("LEU64",   "rrr", "R[A] := u64(R[B]) <= u64(R[C])",        "{A} = int(({B} & 0xFFFFFFFFFFFFFFFF) <= ({C} & 0xFFFFFFFFFFFFFFFF))", ""),
-    ("BOOL",    "rr",  "R[A] := R[B] != 0",                     "{A} = int({B} != 0)",                ""),
-    ("LNOT",    "rr",  "R[A] := R[B] == 0",                     "{A} = int({B} == 0)",                ""),
+    ("EQ",      "rrr", "A",  "R[A] := R[B] == R[C]",                  "{A} = int({B} == {C})",              ""),
+    ("NE",      "rrr", "A",  "R[A] := R[B] != R[C]",                  "{A} = int({B} != {C})",              ""),
+    ("LT",      "rrr", "A",  "R[A] := R[B] < R[C]  (signed)",         "{A} = int({B} < {C})",               ""),
+    ("LE",      "rrr", "A",  "R[A] := R[B] <= R[C]  (signed)",        "{A} = int({B} <= {C})",              ""),
+    ("LTU32",   "rrr", "A",  "R[A] := u32(R[B]) < u32(R[C])",         "{A} = int(({B} & 0xFFFFFFFF) < ({C} & 0xFFFFFFFF))", ""),
+    ("LEU32",   "rrr", "A",  "R[A] := u32(R[B]) <= u32(R[C])",        "{A} = int(({B} & 0xFFFFFFFF) <= ({C} & 0xFFFFFFFF))", ""),
+    ("LTU64",   "rrr", "A",  "R[A] := u64(R[B]) < u64(R[C])",         "{A} = int(({B} & 0xFFFFFFFFFFFFFFFF) < ({C} & 0xFFFFFFFFFFFFFFFF))", ""),
+    ("LEU64",   "rrr", "A",  "R[A] := u64(R[B]) <= u64(R[C])",        "{A} = int(({B} & 0xFFFFFFFFFFFFFFFF) <= ({C} & 0xFFFFFFFFFFFFFFFF))", ""),
+    ("BOOL",    "rr",  "A",  "R[A] := R[B] != 0",                     "{A} = int({B} != 0)",                ""),
+    ("LNOT",    "rr",  "A",  "R[A] := R[B] == 0",                     "{A} = int({B} == 0)",                ""),
     # ---- integer width conversions
-    ("SEXT8",   "rr",  "R[A] := sext8(R[B])",                   "{A} = ({B} + 0x80 & 0xFF) - 0x80",   ""),
-    ("SEXT16",  "rr",  "R[A] := sext16(R[B])",                  "{A} = ({B} + 0x8000 & 0xFFFF) - 0x8000", ""),
-    ("SEXT32",  "rr",  "R[A] := sext32(R[B])",                  w32("{B}"),                           ""),
-    ("ZEXT8",   "rr",  "R[A] := R[B] & 0xFF",                   "{A} = {B} & 0xFF",                   ""),
-    ("ZEXT16",  "rr",  "R[A] := R[B] & 0xFFFF",                 "{A} = {B} & 0xFFFF",                 ""),
-    ("ZEXT32",  "rr",  "R[A] := R[B] & 0xFFFFFFFF",             "{A} = {B} & 0xFFFFFFFF",             ""),
+    ("SEXT8",   "rr",  "A",  "R[A] := sext8(R[B])",                   "{A} = ({B} + 0x80 & 0xFF) - 0x80",   ""),
+    ("SEXT16",  "rr",  "A",  "R[A] := sext16(R[B])",                  "{A} = ({B} + 0x8000 & 0xFFFF) - 0x8000", ""),
+    ("SEXT32",  "rr",  "A",  "R[A] := sext32(R[B])",                  w32("{B}"),                           ""),
+    ("ZEXT8",   "rr",  "A",  "R[A] := R[B] & 0xFF",                   "{A} = {B} & 0xFF",                   ""),
+    ("ZEXT16",  "rr",  "A",  "R[A] := R[B] & 0xFFFF",                 "{A} = {B} & 0xFFFF",                 ""),
+    ("ZEXT32",  "rr",  "A",  "R[A] := R[B] & 0xFFFFFFFF",             "{A} = {B} & 0xFFFFFFFF",             ""),
     # ---- floating point (IEEE double; float is double rounded by FROUND32)
-    ("FADD",    "fff", "F[A] := F[B] + F[C]",                   "{A} = {B} + {C}",                    ""),
-    ("FSUB",    "fff", "F[A] := F[B] - F[C]",                   "{A} = {B} - {C}",                    ""),
-    ("FMUL",    "fff", "F[A] := F[B] * F[C]",                   "{A} = {B} * {C}",                    ""),
-    ("FDIV",    "fff", "F[A] := F[B] / F[C]  (IEEE: x/0 is inf or nan)", "{A} = fdiv({B}, {C})",     ""),
-    ("FNEG",    "ff",  "F[A] := -F[B]",                         "{A} = -{B}",                         ""),
-    ("FROUND32", "ff", "F[A] := (double)(float)F[B]",           "{A} = fround32({B})",                ""),
-    ("FSQRT",   "ff",  "F[A] := sqrt(F[B])  (IEEE, correctly rounded)", "{A} = fsqrt({B})",          ""),
-    ("FEQ",     "rff", "R[A] := F[B] == F[C]",                  "{A} = int({B} == {C})",              ""),
-    ("FNE",     "rff", "R[A] := F[B] != F[C]",                  "{A} = int({B} != {C})",              ""),
-    ("FLT",     "rff", "R[A] := F[B] < F[C]",                   "{A} = int({B} < {C})",               ""),
-    ("FLE",     "rff", "R[A] := F[B] <= F[C]",                  "{A} = int({B} <= {C})",              ""),
-    ("I2F",     "fr",  "F[A] := (double)R[B]  (signed)",        "{A} = float({B})",                   ""),
-    ("U2F",     "fr",  "F[A] := (double)u64(R[B])",             "{A} = float({B} & 0xFFFFFFFFFFFFFFFF)", ""),
-    ("F2I",     "rf",  "R[A] := (int64)F[B]  (toward zero)",    "{A} = f2i({B})",                     ""),
-    ("F2U",     "rf",  "R[A] := (uint64)F[B]  (toward zero)",   "{A} = f2u({B})",                     ""),
+    ("FADD",    "fff", "A",  "F[A] := F[B] + F[C]",                   "{A} = {B} + {C}",                    ""),
+    ("FSUB",    "fff", "A",  "F[A] := F[B] - F[C]",                   "{A} = {B} - {C}",                    ""),
+    ("FMUL",    "fff", "A",  "F[A] := F[B] * F[C]",                   "{A} = {B} * {C}",                    ""),
+    ("FDIV",    "fff", "A",  "F[A] := F[B] / F[C]  (IEEE: x/0 is inf or nan)", "{A} = fdiv({B}, {C})",     ""),
+    ("FNEG",    "ff",  "A",  "F[A] := -F[B]",                         "{A} = -{B}",                         ""),
+    ("FROUND32", "ff", "A",  "F[A] := (double)(float)F[B]",           "{A} = fround32({B})",                ""),
+    ("FSQRT",   "ff",  "A",  "F[A] := sqrt(F[B])  (IEEE, correctly rounded)", "{A} = fsqrt({B})",          ""),
+    ("FEQ",     "rff", "A",  "R[A] := F[B] == F[C]",                  "{A} = int({B} == {C})",              ""),
+    ("FNE",     "rff", "A",  "R[A] := F[B] != F[C]",                  "{A} = int({B} != {C})",              ""),
+    ("FLT",     "rff", "A",  "R[A] := F[B] < F[C]",                   "{A} = int({B} < {C})",               ""),
+    ("FLE",     "rff", "A",  "R[A] := F[B] <= F[C]",                  "{A} = int({B} <= {C})",              ""),
+    ("I2F",     "fr",  "A",  "F[A] := (double)R[B]  (signed)",        "{A} = float({B})",                   ""),
+    ("U2F",     "fr",  "A",  "F[A] := (double)u64(R[B])",             "{A} = float({B} & 0xFFFFFFFFFFFFFFFF)", ""),
+    ("F2I",     "rf",  "A",  "R[A] := (int64)F[B]  (toward zero)",    "{A} = f2i({B})",                     ""),
+    ("F2U",     "rf",  "A",  "R[A] := (uint64)F[B]  (toward zero)",   "{A} = f2u({B})",                     ""),
     # ---- memory: loads R[A] := mem[R[B] + K]; stores mem[R[A] + K] := R[B]
-    ("LD8",     "rrk", "R[A] := sext8(mem8[R[B] + K])",         "{A} = ld8({B} + {C})",               "memory may_trap"),
-    ("LD8U",    "rrk", "R[A] := mem8[R[B] + K]",                "{A} = ld8u({B} + {C})",              "memory may_trap"),
-    ("LD16",    "rrk", "R[A] := sext16(mem16[R[B] + K])",       "{A} = ld16({B} + {C})",              "memory may_trap"),
-    ("LD16U",   "rrk", "R[A] := mem16[R[B] + K]",               "{A} = ld16u({B} + {C})",             "memory may_trap"),
-    ("LD32",    "rrk", "R[A] := sext32(mem32[R[B] + K])",       "{A} = ld32({B} + {C})",              "memory may_trap"),
-    ("LD64",    "rrk", "R[A] := mem64[R[B] + K]",               "{A} = ld64({B} + {C})",              "memory may_trap"),
-    ("LDF32",   "frk", "F[A] := (double)memf32[R[B] + K]",      "{A} = ldf32({B} + {C})",             "memory may_trap"),
-    ("LDF64",   "frk", "F[A] := memf64[R[B] + K]",              "{A} = ldf64({B} + {C})",             "memory may_trap"),
-    ("ST8",     "rrk", "mem8[R[A] + K] := R[B]",                "st8({A} + {C}, {B})",                "memory may_trap"),
-    ("ST16",    "rrk", "mem16[R[A] + K] := R[B]",               "st16({A} + {C}, {B})",               "memory may_trap"),
-    ("ST32",    "rrk", "mem32[R[A] + K] := R[B]",               "st32({A} + {C}, {B})",               "memory may_trap"),
-    ("ST64",    "rrk", "mem64[R[A] + K] := R[B]",               "st64({A} + {C}, {B})",               "memory may_trap"),
-    ("STF32",   "rfk", "memf32[R[A] + K] := (float)F[B]",       "stf32({A} + {C}, {B})",              "memory may_trap"),
-    ("STF64",   "rfk", "memf64[R[A] + K] := F[B]",              "stf64({A} + {C}, {B})",              "memory may_trap"),
-    ("MEMCPY",  "rrr", "mem[R[A]..+R[C]] := mem[R[B]..+R[C]]  (memmove semantics)", "memcopy({A}, {B}, {C})", "memory may_trap"),
-    ("MEMSET",  "rrr", "mem[R[A]..+R[C]] := R[B] & 0xFF",       "memfill({A}, {B}, {C})",             "memory may_trap"),
+    ("LD8",     "rrk", "A",  "R[A] := sext8(mem8[R[B] + K])",         "{A} = ld8({B} + {C})",               "memory may_trap"),
+    ("LD8U",    "rrk", "A",  "R[A] := mem8[R[B] + K]",                "{A} = ld8u({B} + {C})",              "memory may_trap"),
+    ("LD16",    "rrk", "A",  "R[A] := sext16(mem16[R[B] + K])",       "{A} = ld16({B} + {C})",              "memory may_trap"),
+    ("LD16U",   "rrk", "A",  "R[A] := mem16[R[B] + K]",               "{A} = ld16u({B} + {C})",             "memory may_trap"),
+    ("LD32",    "rrk", "A",  "R[A] := sext32(mem32[R[B] + K])",       "{A} = ld32({B} + {C})",              "memory may_trap"),
+    ("LD64",    "rrk", "A",  "R[A] := mem64[R[B] + K]",               "{A} = ld64({B} + {C})",              "memory may_trap"),
+    ("LDF32",   "frk", "A",  "F[A] := (double)memf32[R[B] + K]",      "{A} = ldf32({B} + {C})",             "memory may_trap"),
+    ("LDF64",   "frk", "A",  "F[A] := memf64[R[B] + K]",              "{A} = ldf64({B} + {C})",             "memory may_trap"),
+    ("ST8",     "rrk", "",   "mem8[R[A] + K] := R[B]",                "st8({A} + {C}, {B})",                "memory may_trap"),
+    ("ST16",    "rrk", "",   "mem16[R[A] + K] := R[B]",               "st16({A} + {C}, {B})",               "memory may_trap"),
+    ("ST32",    "rrk", "",   "mem32[R[A] + K] := R[B]",               "st32({A} + {C}, {B})",               "memory may_trap"),
+    ("ST64",    "rrk", "",   "mem64[R[A] + K] := R[B]",               "st64({A} + {C}, {B})",               "memory may_trap"),
+    ("STF32",   "rfk", "",   "memf32[R[A] + K] := (float)F[B]",       "stf32({A} + {C}, {B})",              "memory may_trap"),
+    ("STF64",   "rfk", "",   "memf64[R[A] + K] := F[B]",              "stf64({A} + {C}, {B})",              "memory may_trap"),
+    ("MEMCPY",  "rrr", "",   "mem[R[A]..+R[C]] := mem[R[B]..+R[C]]  (memmove semantics)", "memcopy({A}, {B}, {C})", "memory may_trap"),
+    ("MEMSET",  "rrr", "",   "mem[R[A]..+R[C]] := R[B] & 0xFF",       "memfill({A}, {B}, {C})",             "memory may_trap"),
     # ---- control flow (implemented by op_<NAME> in the interpreter)
-    ("JMP",     "l",   "goto L",                                None,                                 "terminator branch"),
-    ("JZ",      "rl",  "if R[A] == 0 goto L",                   None,                                 "branch"),
-    ("JNZ",     "rl",  "if R[A] != 0 goto L",                   None,                                 "branch"),
-    ("JEQ",     "rrl", "if R[A] == R[B] goto L",                None,                                 "branch"),
-    ("JNE",     "rrl", "if R[A] != R[B] goto L",                None,                                 "branch"),
-    ("JLT",     "rrl", "if R[A] < R[B] goto L  (signed)",       None,                                 "branch"),
-    ("JLE",     "rrl", "if R[A] <= R[B] goto L  (signed)",      None,                                 "branch"),
-    ("JTAB",    "rk",  "goto pc+1+R[A] if 0 <= R[A] < K (each a JMP), else pc+1+K", None,            "terminator table"),
-    ("CALL",    "rFbn", "R[A] := FN(R[C], ..., R[C+N-1])  (0 if FN returns nothing)", None,          "call may_trap"),
-    ("FCALL",   "fFbn", "F[A] := FN(R[C], ..., R[C+N-1])",       None,                                 "call may_trap"),
-    ("CALLR",   "rrbn", "R[A] := (*R[B])(R[C], ..., R[C+N-1])",  None,                                 "call may_trap"),
-    ("FCALLR",  "frbn", "F[A] := (*R[B])(R[C], ..., R[C+N-1])",  None,                                 "call may_trap"),
-    ("RET",     "r",   "return R[A]",                           None,                                 "terminator"),
-    ("FRET",    "f",   "return F[A]",                           None,                                 "terminator"),
-    ("RETV",    "",    "return (no value)",                     None,                                 "terminator"),
-    ("VARARGS", "r",   "R[A] := address of the first variadic argument", None,                        ""),
-    ("SYSCALL", "rn",  "R[A] := syscall R[A](R[A+1], ..., R[A+N])", None,                             "may_trap"),
-    ("TRAP",    "k",   "raise guest trap K (see TRAPS)",        None,                                 "terminator may_trap"),
+    ("JMP",     "l",   "",   "goto L",                                None,                                 "terminator branch"),
+    ("JZ",      "rl",  "",   "if R[A] == 0 goto L",                   None,                                 "branch"),
+    ("JNZ",     "rl",  "",   "if R[A] != 0 goto L",                   None,                                 "branch"),
+    ("JEQ",     "rrl", "",   "if R[A] == R[B] goto L",                None,                                 "branch"),
+    ("JNE",     "rrl", "",   "if R[A] != R[B] goto L",                None,                                 "branch"),
+    ("JLT",     "rrl", "",   "if R[A] < R[B] goto L  (signed)",       None,                                 "branch"),
+    ("JLE",     "rrl", "",   "if R[A] <= R[B] goto L  (signed)",      None,                                 "branch"),
+    ("JTAB",    "rk",  "",   "goto pc+1+R[A] if 0 <= R[A] < K (each a JMP), else pc+1+K", None,            "terminator table"),
+    ("CALL",    "rFbn", "A",  "R[A] := FN(R[C], ..., R[C+N-1])  (0 if FN returns nothing)", None,          "call may_trap"),
+    ("FCALL",   "fFbn", "A",  "F[A] := FN(R[C], ..., R[C+N-1])",       None,                                 "call may_trap"),
+    ("CALLR",   "rrbn", "A",  "R[A] := (*R[B])(R[C], ..., R[C+N-1])",  None,                                 "call may_trap"),
+    ("FCALLR",  "frbn", "A",  "F[A] := (*R[B])(R[C], ..., R[C+N-1])",  None,                                 "call may_trap"),
+    ("RET",     "r",   "",   "return R[A]",                           None,                                 "terminator"),
+    ("FRET",    "f",   "",   "return F[A]",                           None,                                 "terminator"),
+    ("RETV",    "",    "",   "return (no value)",                     None,                                 "terminator"),
+    ("VARARGS", "r",   "A",  "R[A] := address of the first variadic argument", None,                        ""),
+    ("SYSCALL", "rn",  "A",  "R[A] := syscall R[A](R[A+1], ..., R[A+N])", None,                             "may_trap"),
+    ("TRAP",    "k",   "",   "raise guest trap K (see TRAPS)",        None,                                 "terminator may_trap"),
 ]
 
 OPS: list[Op] = [
-    Op(name, code, kinds, effect, py, frozenset(flags.split()))
-    for code, (name, kinds, effect, py, flags) in enumerate(_ROWS)
+    Op(name, code, kinds, writes, effect, py, frozenset(flags.split()))
+    for code, (name, kinds, writes, effect, py, flags) in enumerate(_ROWS)
 ]
 BY_NAME: dict[str, Op] = {op.name: op for op in OPS}
 BY_CODE: dict[int, Op] = {op.code: op for op in OPS}
 
 # Operand kinds that name registers, and which register kind each needs.
 REG_OPERANDS = frozenset("rfb")
+
+# Calls whose callee is a function index operand (CALL, FCALL: ins[2]), and
+# calls through a function pointer in a register (CALLR, FCALLR).
+DIRECT_CALLS = frozenset(op.name for op in OPS if op.has("call") and "F" in op.operands)
+INDIRECT_CALLS = frozenset(op.name for op in OPS if op.has("call") and "F" not in op.operands)
 
 # Guest traps raised by TRAP K (the rest come from the machine itself).
 TRAPS = {0: "abort", 1: "unreachable code reached", 2: "assertion failed"}

@@ -9,10 +9,6 @@ from __future__ import annotations
 
 from pvm import isa
 
-# Calls that name their callee by function index (the others take a text
-# address in a register): who calls whom is read off these.
-DIRECT_CALLS = frozenset(op.name for op in isa.OPS if op.has("call") and "F" in op.operands)
-
 
 def leaders(code: list[tuple]) -> list[int]:
     """Indices that start a basic block: 0, jump targets, and the

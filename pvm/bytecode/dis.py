@@ -93,7 +93,7 @@ def disassemble(program: Program, effects: bool = False) -> str:
     out = _header(program, refs, lay)
     for i in range(len(program.functions)):
         out.append("")
-        out += _function(program, i, refs, effects, lay)
+        out += format_function(program, i, refs, effects, lay)
     return "\n".join(out) + "\n"
 
 
@@ -152,7 +152,10 @@ def _signature(p: Program, f: Function) -> str:
     return " ".join(words)
 
 
-def _function(p: Program, index: int, refs: list[str], effects: bool, lay) -> list[str]:
+def format_function(p: Program, index: int, refs: list[str], effects: bool, lay) -> list[str]:
+    """The listing lines of function `index`: its signature line, then its
+    instructions (with labels and, if `effects`, each one's effect); `refs`
+    is function_refs(p), `lay` the layout (None: no addresses)."""
     f = p.functions[index]
     where = ""
     if lay is not None:
@@ -177,7 +180,7 @@ def _function(p: Program, index: int, refs: list[str], effects: bool, lay) -> li
                         if k == "k" and _is_address(v, lay)]
         if effects and op is not None:
             comment.append(op.effect)
-        text = "    " + _instruction(f, ins, op, refs, lay)
+        text = "    " + format_instruction(f, ins, op, refs, lay)
         if comment:
             text = f"{text:<{COMMENT_COLUMN}} ; " + "  ".join(comment)
         out.append(text)
@@ -233,7 +236,9 @@ def _jump_targets(f: Function) -> set[int]:
     return targets
 
 
-def _instruction(f: Function, ins: tuple, op: isa.Op | None, refs: list[str], lay) -> str:
+def format_instruction(f: Function, ins: tuple, op: isa.Op | None, refs: list[str], lay) -> str:
+    """One instruction of `f` as the assembler reads it (`op`: its row of
+    the opcode table; None prints the raw tuple)."""
     if op is None:
         return " ".join(map(str, ins))
     operands = [_operand(f, kind, v, refs, lay) for kind, v in zip(op.operands, ins[1:])]

@@ -18,7 +18,7 @@ import hashlib
 import os
 import time
 
-from .. import cache as bytecode_cache
+from .. import cache
 from . import objload
 
 _llvm = None
@@ -39,7 +39,7 @@ class Engine:
     def __init__(self, opt: int = 2, disk_cache: bool = True, symbols: dict | None = None):
         self.opt = opt
         self._tm = None
-        d = bytecode_cache.cache_dir() if disk_cache else None
+        d = cache.cache_dir() if disk_cache else None
         self.cache_dir = os.path.join(d, "native") if d else None
         self.code_bytes = 0          # native code generated (or loaded) so far
         self.compile_ms: list = []   # LLVM time of each compilation that ran LLVM
@@ -87,7 +87,7 @@ class Engine:
                 obj = None
         self.last_from_cache = obj is not None
         if obj is not None:
-            bytecode_cache.touch(path)
+            cache.touch(path)
             try:
                 return self._load(obj, names)
             except objload.ObjectError:
@@ -95,12 +95,8 @@ class Engine:
         obj = self._compile(build_ir, dump)
         if path is not None:
             try:
-                os.makedirs(self.cache_dir, exist_ok=True)
-                tmp = f"{path}.{os.getpid()}"
-                with open(tmp, "wb") as f:
-                    f.write(obj)
-                os.replace(tmp, path)
-                bytecode_cache.maybe_prune(self.cache_dir, "native")
+                cache.atomic_write(path, obj)
+                cache.maybe_prune(self.cache_dir, "native")
             except OSError:
                 pass                # a read-only cache only costs speed
         try:
@@ -145,5 +141,5 @@ class Engine:
 
 
 def unit_key(*parts) -> str:
-    spec = "|".join(str(p) for p in parts) + "|" + bytecode_cache.toolchain_stamp()
+    spec = "|".join(str(p) for p in parts) + "|" + cache.toolchain_stamp()
     return hashlib.sha256(spec.encode()).hexdigest()[:32]

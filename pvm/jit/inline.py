@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from llvmlite import ir
 
-from pvm.bytecode.cfg import DIRECT_CALLS, leaders
+from pvm import isa
+from pvm.bytecode.cfg import leaders
 from .irtypes import F64, I64, kind_type
 
 MAX_INLINED = 48          # bytecode instructions: only small bodies are copied
@@ -30,7 +31,7 @@ def inline_depth(fn, findex: int) -> int:
     level about halves the calls left and doubles LLVM's time: fib(38) with
     3, 4, 5 levels took 60, 131, 253 ms to compile and ran in 101-104,
     85-87, 65-67 ms (fastest of runs; gcc -O2: 60-75 ms) on this machine."""
-    calls = sum(1 for ins in fn.code if ins[0] in DIRECT_CALLS and ins[2] == findex)
+    calls = sum(1 for ins in fn.code if ins[0] in isa.DIRECT_CALLS and ins[2] == findex)
     size, total, level = len(fn.code), len(fn.code), 0
     while True:
         size *= calls

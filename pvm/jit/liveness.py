@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from .. import isa
 
-WRITES_FIRST = {"CALL", "FCALL", "CALLR", "FCALLR", "VARARGS", "SYSCALL"}
-
 
 def uses_defs(ins: tuple) -> tuple[int, int]:
-    """Bit sets of the registers an instruction reads and writes."""
+    """Bit sets of the registers an instruction reads and writes (which
+    operands it writes is declared in the opcode table: Op.writes)."""
     op = isa.BY_NAME[ins[0]]
     uses = defs = 0
-    writes_a = (op.py or "").startswith("{A} =") or op.name in WRITES_FIRST
+    written = op.written
     for i, (kind, value) in enumerate(zip(op.operands, ins[1:])):
         if kind not in isa.REG_OPERANDS:
             continue
@@ -25,7 +24,7 @@ def uses_defs(ins: tuple) -> tuple[int, int]:
             n = ins[1 + op.operands.index("n")]
             for r in range(value, value + n):
                 uses |= 1 << r
-        elif i == 0 and writes_a:
+        elif i in written:
             defs |= 1 << value
         else:
             uses |= 1 << value

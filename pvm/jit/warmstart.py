@@ -19,7 +19,8 @@ LLVM time at start).
 from __future__ import annotations
 
 import json
-import os
+
+from .. import cache
 
 MAX_UNITS = 1000
 
@@ -50,10 +51,6 @@ def save(path: str | None, units: list) -> None:
     if path is None:
         return
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        tmp = f"{path}.{os.getpid()}"
-        with open(tmp, "w", encoding="utf-8") as f:
-            json.dump(units, f)
-        os.replace(tmp, path)
+        cache.atomic_write(path, json.dumps(units))
     except OSError:
         pass                    # a read-only cache only costs speed

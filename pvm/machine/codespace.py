@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 
 from pvm import isa
-from pvm.bytecode.cfg import DIRECT_CALLS, resume_points
+from pvm.bytecode.cfg import resume_points
 from pvm.bytecode.program import Program, program_layout
 
 
@@ -112,7 +112,7 @@ class CodeSpace:
         callers: dict[int, set] = {}
         for i, f in enumerate(fns):
             for ins in f.code:
-                if ins[0] in DIRECT_CALLS and 0 <= ins[2] < len(fns):
+                if ins[0] in isa.DIRECT_CALLS and 0 <= ins[2] < len(fns):
                     callers.setdefault(ins[2], set()).add(i)
         embedding = set()
         for tier in self.tiers:

@@ -98,7 +98,7 @@ class Tracer:
 
     def show(self) -> None:
         from pvm import isa
-        from pvm.bytecode.dis import _instruction
+        from pvm.bytecode.dis import format_instruction
         m = self.m
         fn = m.program.functions[m.func]
         if self.only is not None and fn.name != self.only:
@@ -109,7 +109,7 @@ class Tracer:
             self.out.write(f"{path}:{line}: {self.source_line(path, line)}\n")
         self.last = (m.func, line)
         ins = fn.code[m.pc]
-        text = _instruction(fn, ins, isa.BY_NAME.get(ins[0]), self.refs, m.layout)
+        text = format_instruction(fn, ins, isa.BY_NAME.get(ins[0]), self.refs, m.layout)
         self.out.write(f"  {fn.name}+{m.pc:<6} {text}\n")
 
 

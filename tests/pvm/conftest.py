@@ -46,7 +46,7 @@ def _instruction(draw, op, kinds, sigs, sig, ncode, nfuncs, allow_nan):
     name = op.name
     if name == "JTAB":                  # an empty table: its default is the next instruction
         return ("JTAB", draw(st.sampled_from(q)), 0)
-    if name in ("CALL", "FCALL"):
+    if name in isa.DIRECT_CALLS:
         want = ("q", "") if name == "CALL" else ("d",)
         callees = [i for i, s in enumerate(sigs) if s["returns"] in want]
         if not callees:
@@ -57,7 +57,7 @@ def _instruction(draw, op, kinds, sigs, sig, ncode, nfuncs, allow_nan):
             return ("NOP",)
         dest = draw(st.sampled_from(q if name == "CALL" else d))
         return (name, dest, callee, *block)
-    if name in ("CALLR", "FCALLR"):
+    if name in isa.INDIRECT_CALLS:
         c = draw(st.integers(0, len(kinds)))
         return (name, draw(st.sampled_from(q if name == "CALLR" else d)), draw(st.sampled_from(q)),
                 c, draw(st.integers(0, len(kinds) - c)))

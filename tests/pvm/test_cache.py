@@ -1,25 +1,12 @@
-"""The disk caches (pvm/cache.py): a hit needs the same source, an edit is a
-miss, and every part of the cache stays within its bound."""
+"""The disk caches' common ground (pvm/cache.py): every part of the cache
+stays within its bound, writes are atomic, a cache of another toolchain is
+not reused, and the module is a base utility that imports no compiler."""
 from __future__ import annotations
 
 import os
 
 import pvm
 from pvm import cache
-
-
-def test_a_second_compile_is_a_hit_and_an_edit_a_miss(tmp_path, monkeypatch):
-    monkeypatch.setenv("PVM_CACHE", str(tmp_path / "cache"))
-    src = tmp_path / "p.c"
-    src.write_text("int main(void) { return 3; }\n")
-    first = cache.compile_cached(str(src))
-    entries = sorted(os.listdir(tmp_path / "cache"))
-    second = cache.compile_cached(str(src))
-    assert pvm.api.digest(first) == pvm.api.digest(second)
-    assert sorted(os.listdir(tmp_path / "cache")) == entries        # nothing new written
-    src.write_text("int main(void) { return 4; }\n")
-    third = cache.compile_cached(str(src))
-    assert pvm.run(third).status == 4 and pvm.run(second).status == 3
 
 
 def _files(d, sizes_and_ages):
@@ -63,32 +50,6 @@ def test_writes_prune_now_and_then(tmp_path, monkeypatch):
     assert os.listdir(tmp_path) == ["b"]
 
 
-def test_the_verifier_runs_once_per_entry_unless_the_bytes_change(tmp_path, monkeypatch):
-    """The compiler's output is verified when the entry is written; a hit on
-    the same bytes decodes them without verifying again, other bytes are
-    verified (and bad ones are a miss: compiled again)."""
-    import json
-
-    from pvm.bytecode import verify
-    monkeypatch.setenv("PVM_CACHE", str(tmp_path / "cache"))
-    checked = []
-    real = verify._check_program
-    monkeypatch.setattr(verify, "_check_program", lambda p: (checked.append(1), real(p)))
-    src = tmp_path / "p.c"
-    src.write_text("int main(void) { return 5; }\n")
-    cache.compile_cached(str(src))
-    assert len(checked) == 1
-    assert pvm.run(cache.compile_cached(str(src))).status == 5 and len(checked) == 1
-    (manifest,) = (tmp_path / "cache").glob("*.json")
-    entry = json.loads(manifest.read_text())
-    (blob,) = (tmp_path / "cache").glob("*.pvm")
-    assert entry["verified"] == pvm.api.digest(cache.compile_cached(str(src)))
-    manifest.write_text(json.dumps({**entry, "verified": "0" * 64}))
-    assert pvm.run(cache.compile_cached(str(src))).status == 5 and len(checked) == 2
-    blob.write_bytes(blob.read_bytes()[:40])         # damaged: a miss, compiled again
-    assert pvm.run(cache.compile_cached(str(src))).status == 5
-
-
 def test_translations_are_keyed_by_the_toolchain(tmp_path, monkeypatch):
     """An edited pvm (another toolchain stamp) must not reuse the translated
     Python code an older one cached."""
@@ -117,3 +78,36 @@ def test_cache_off_writes_no_cache_anywhere(tmp_path):
                        capture_output=True, timeout=600)
     assert (r.returncode, r.stdout) == (0, b"ok\n"), r.stderr
     assert sorted(os.listdir(tmp_path)) == ["p.c"]
+
+
+def test_atomic_write_replaces_the_whole_file_and_leaves_no_temporary(tmp_path):
+    target = tmp_path / "sub" / "entry"
+    cache.atomic_write(str(target), b"first")               # creates the directory
+    cache.atomic_write(str(target), "second, longer")       # text is written as UTF-8
+    assert target.read_bytes() == b"second, longer"
+    assert os.listdir(tmp_path / "sub") == ["entry"]
+
+
+def test_a_failed_atomic_write_keeps_the_old_file(tmp_path, monkeypatch):
+    target = tmp_path / "entry"
+    cache.atomic_write(str(target), b"old")
+
+    def fail(src, dst):
+        raise OSError("disk full")
+    monkeypatch.setattr(cache.os, "replace", fail)
+    try:
+        cache.atomic_write(str(target), b"new")
+    except OSError:
+        pass
+    assert target.read_bytes() == b"old" and os.listdir(tmp_path) == ["entry"]
+
+
+def test_the_cache_module_imports_neither_the_compiler_nor_the_bytecode():
+    """pvm/cache.py is a base utility: the compiler imports it, so it must
+    not import the compiler back (nor pvm.bytecode, which the compile cache,
+    compiler/build_cache.py, brings in)."""
+    import ast
+    tree = ast.parse(open(cache.__file__, encoding="utf-8").read())
+    imported = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    imported += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    assert not [m for m in imported if m.split(".")[0] in ("compiler", "pvm")], imported

@@ -459,7 +459,7 @@ class Debugger(FrameView):
 
     def instruction_line(self, k: int, j: int, current: int) -> str:
         from pvm import isa
-        from pvm.bytecode.dis import _instruction, function_refs
+        from pvm.bytecode.dis import format_instruction, function_refs
         m = self.m
         fn = m.program.functions[k]
         ins = fn.code[j]
@@ -469,7 +469,7 @@ class Debugger(FrameView):
         mark = "=> " if j == current else "   "
         line = fn.lines[j] if j < len(fn.lines) else 0
         return (f"{mark}{m.text_offsets[k][j]:#x} <{fn.name}+{j}>:\t"
-                f"{_instruction(fn, ins, isa.BY_NAME.get(ins[0]), refs, m.layout):<32}  ; line {line}")
+                f"{format_instruction(fn, ins, isa.BY_NAME.get(ins[0]), refs, m.layout):<32}  ; line {line}")
 
 
 ALIASES = {"b": "break", "br": "break", "c": "continue", "cont": "continue", "s": "step",

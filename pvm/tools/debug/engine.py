@@ -31,7 +31,7 @@ import os
 import struct
 from dataclasses import dataclass
 
-from pvm.bytecode.cfg import DIRECT_CALLS
+from pvm import isa
 from pvm.machine.traps import GuestExit, Trap
 
 STDLIB_DIR = os.sep + "stdlib" + os.sep
@@ -200,12 +200,12 @@ class Engine:
         for f in fns:
             out = set()
             for ins in f.code:
-                if ins[0] in DIRECT_CALLS:
+                if ins[0] in isa.DIRECT_CALLS:
                     out.add(ins[2])
                 elif ins[0] == "FADDR":
                     taken.add(ins[2])
             callees.append(out)
-            indirect.append(any(ins[0] in ("CALLR", "FCALLR") for ins in f.code))
+            indirect.append(any(ins[0] in isa.INDIRECT_CALLS for ins in f.code))
         data = bytes(m.program.data)
         for i in range(0, len(data) - 7, 8):       # function pointers in initialised data
             k = m.function_at.get(int.from_bytes(data[i:i + 8], "little"))
@@ -259,7 +259,7 @@ class Engine:
             """One instruction, or a whole call that may run at full speed."""
             if fast is not None:
                 ins = lines[m.func].code[m.pc]
-                if ins[0] in DIRECT_CALLS and fast[ins[2]]:
+                if ins[0] in isa.DIRECT_CALLS and fast[ins[2]]:
                     self._fast_call(ins)
                     return
             step()

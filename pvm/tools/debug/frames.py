@@ -27,9 +27,9 @@ class FrameView:
 
     def watch_text(self, w, value) -> str:
         if isinstance(value, bytes):
-            from pvm.tools.repl.display import _value
+            from pvm.tools.repl.display import strict_value_text
             tmp = ScratchMemory(value)
-            return _value(tmp, w.type, 0x10000, 0)
+            return strict_value_text(tmp, w.type, 0x10000, 0)
         return self.register_text(w.type, value)
 
     def register_text(self, ty, value) -> str:

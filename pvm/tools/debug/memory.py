@@ -49,11 +49,11 @@ def examine(m, address: int, count: int, fmt: str, size: int) -> list[str]:
         if k is None:
             return [f"{address:#x}: not the start of an instruction"]
         from pvm import isa
-        from pvm.bytecode.dis import _instruction, function_refs
+        from pvm.bytecode.dis import format_instruction, function_refs
         fn, refs = m.program.functions[k], function_refs(m.program)
         j = m.text_offsets[k].index(address)
         return [f"{m.text_offsets[k][i]:#x} <{fn.name}+{i}>:\t"
-                f"{_instruction(fn, fn.code[i], isa.BY_NAME.get(fn.code[i][0]), refs, m.layout)}"
+                f"{format_instruction(fn, fn.code[i], isa.BY_NAME.get(fn.code[i][0]), refs, m.layout)}"
                 for i in range(j, min(j + count, len(fn.code)))]
     per_line = 8 if size == 1 else 4 if size <= 4 else 2
     out, row = [], []

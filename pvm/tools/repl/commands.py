@@ -76,14 +76,14 @@ class Commands:
         return k
 
     def cmd_dis(self, arg):
-        from pvm.bytecode.dis import _function, function_refs
+        from pvm.bytecode.dis import format_function, function_refs
         if not arg:
             return self.repl.complain(":dis needs a function name")
         k = self._function(arg)
         if k is None:
             return
         m = self.repl.machine
-        for line in _function(m.program, k, function_refs(m.program), False, m.layout):
+        for line in format_function(m.program, k, function_refs(m.program), False, m.layout):
             self.repl.say(line)
 
     def cmd_tier(self, arg):

@@ -6,7 +6,8 @@
 `describe(m, ty, address)` reads an object of C type `ty` (a
 compiler.types.CType) at `address` and formats it; `value_text` formats
 without the type.  Memory that cannot be read is shown as gdb does, never as
-an exception.  Long arrays and strings are cut at LIMIT elements.
+an exception (`strict_value_text` raises Unreadable instead).  Long arrays
+and strings are cut at LIMIT elements.
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def describe(m, ty, address: int) -> str:
 
 def value_text(m, ty, address: int, depth: int = 0) -> str:
     try:
-        return _value(m, ty, address, depth)
+        return strict_value_text(m, ty, address, depth)
     except Unreadable as e:
         return str(e)
 
@@ -53,7 +54,8 @@ def scalar(m, ty, address: int):
     return int.from_bytes(data, "little", signed=signed)
 
 
-def _value(m, ty, address: int, depth: int) -> str:
+def strict_value_text(m, ty, address: int, depth: int = 0) -> str:
+    """value_text, but memory that cannot be read raises Unreadable."""
     if ty.is_integer:
         return integer_text(ty, scalar(m, ty, address))
     if ty.is_float:
@@ -68,7 +70,7 @@ def _value(m, ty, address: int, depth: int) -> str:
         fields = [f for f in ty.defn.fields if f.name is not None or f.type.is_struct]
         parts = []
         for f in fields:
-            text = _value(m, f.type, address + f.offset, depth + 1)
+            text = strict_value_text(m, f.type, address + f.offset, depth + 1)
             parts.append(f"{f.name} = {text}" if f.name else text)
         return "{" + ", ".join(parts) + "}"
     if ty.is_func:
@@ -172,5 +174,5 @@ def _array(m, ty, address: int, depth: int) -> str:
             return string_literal(data[:end])
         return string_literal(data, cut=n > LIMIT)
     shown = min(n, LIMIT)
-    parts = [_value(m, elem, address + i * elem.size, depth + 1) for i in range(shown)]
+    parts = [strict_value_text(m, elem, address + i * elem.size, depth + 1) for i in range(shown)]
     return "{" + ", ".join(parts) + ("..." if n > shown else "") + "}"

@@ -328,3 +328,15 @@ def test_jump_table_entries_must_be_jumps():
     p = Program([Function("f", 0, "q", "", 0, code, [1] * 5)], 0, files=["t.c"])
     with pytest.raises(LoadError, match="runs past the end"):
         verify(p, "t.pvm")
+
+
+def test_first_violation_in_checks_only_the_functions_named():
+    """Code added to a running program (the REPL) is checked function by
+    function against the whole program; the others are not looked at."""
+    good = fn([("RETV",)])
+    calls_bad = fn([("CALL", 0, 7, 0, 0), ("RETV",)], name="g")     # no function 7
+    p = prog(good, calls_bad, fn([("LI", 9, 0), ("RETV",)], name="h"))
+    assert verify.first_violation_in(p, [0]) is None
+    v = verify.first_violation_in(p, [0, 1])
+    assert (v.function, v.index) == (1, 0) and "function index" in v.rule
+    assert verify.first_violation_in(p, [2]).function == 2              # r9 of 2 registers
