@@ -27,7 +27,7 @@ from .gen_access import AccessGen
 from .gen_expr import ExprGen, store_op
 from .obj import ObjFunction, Object, Ref
 from .staticdata import data_item
-from .stdlib_cache import portable_name
+from .stdlib_files import portable_name
 
 MAX_REGS = 256
 # Scalar locals get registers below this number; past it they live in the

@@ -18,7 +18,8 @@ import traceback
 from . import obj as objfile
 from .diagnostics import CompileError, Diagnostics, Source
 
-__all__ = ["compile_program", "compile_source", "compile_unit", "CompileError", "dump", "link_objects"]
+__all__ = ["compile_program", "compile_source", "compile_unit", "CompileError", "link_objects",
+           "stdlib_objects"]
 
 
 def preprocess_source(path, text, include_dirs, defines, dependencies=None) -> Source:
@@ -84,6 +85,12 @@ def compile_unit(path: str, text: str | None = None, include_dirs=(), defines=No
     return guard_internal_errors(run)
 
 
+def stdlib_objects() -> list:
+    """The C library's compiled Objects (cached on disk: stdlib_cache.py)."""
+    from .stdlib_cache import stdlib_objects as cached
+    return cached(compile_unit)
+
+
 def link_objects(objects, entry: str = "_start"):
     from .link import link
     return guard_internal_errors(lambda: link(objects, entry))
@@ -91,7 +98,6 @@ def link_objects(objects, entry: str = "_start"):
 
 def _with_stdlib(objects, link_stdlib: bool):
     if link_stdlib:
-        from .stdlib_cache import stdlib_objects
         objects = objects + stdlib_objects()
     return objects
 
@@ -126,14 +132,3 @@ def load_object(path: str):
             return objfile.loads(f.read())
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise CompileError(f"{path}: cannot read object file: {exc}") from None
-
-
-def dump(stage: str, paths, include_dirs=(), defines=None, warn=None) -> str:
-    """Text of one compiler stage (tokens|ast|types|bc) for the CLI's --dump."""
-    from .dumps import dump_stage
-    return guard_internal_errors(lambda: dump_stage(stage, [os.fspath(p) for p in paths], tuple(include_dirs), defines, warn))
-
-
-# The old private name, still imported by compiler/incremental.py until it
-# uses guard_internal_errors (tests/test_private_names.py lists the use).
-_guard = guard_internal_errors

@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import os
 from dataclasses import fields, is_dataclass
 
 from . import ast as A
@@ -101,3 +102,10 @@ def _outline(node, depth: int, out: list) -> None:
     for name, v in nested:
         out.append(f"{pad}  .{name}:")
         _outline(v, depth + 2, out)
+
+
+def dump(stage: str, paths, include_dirs=(), defines=None, warn=None) -> str:
+    """Text of one compiler stage (tokens|ast|types|bc) for the CLI's --dump."""
+    from .driver import guard_internal_errors
+    return guard_internal_errors(lambda: dump_stage(stage, [os.fspath(p) for p in paths],
+                                                    tuple(include_dirs), defines, warn))

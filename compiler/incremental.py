@@ -36,7 +36,7 @@ from . import types as T
 from .check import Checker, Symbol
 from .codegen import UnitGen
 from .diagnostics import CompileError, Diagnostics, Source
-from .driver import _guard
+from .driver import guard_internal_errors
 from compiler.preprocess.macro import Macro
 from compiler.preprocess.predefined import DYNAMIC_MACROS
 from compiler.preprocess.preprocessor import HAS_INCLUDE, PreprocessError, Preprocessor
@@ -122,7 +122,7 @@ class Session:
         """Compile one input (CompileError with gcc-style text on errors).
         `locals_` maps extra names to (CType, link name): a debugger frame's
         variables, visible as if they were globals at those link names."""
-        return _guard(lambda: self._compile(text, filename, locals_ or {}, decls_only))
+        return guard_internal_errors(lambda: self._compile(text, filename, locals_ or {}, decls_only))
 
     def _compile(self, text, filename, locals_, decls_only) -> Compiled:
         name = filename or self.name

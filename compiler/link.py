@@ -403,7 +403,7 @@ class Linker:
                 self.origin.setdefault(name, it.obj.name)
         for name, k in old_index.items():             # a new shape: old callers keep the old code
             out.stale += [(f.name, name) for f in self.functions
-                          if any(ins[0] in ("CALL", "FCALL") and ins[2] == k for ins in f.code)]
+                          if any(ins[0] in isa.DIRECT_CALLS and ins[2] == k for ins in f.code)]
 
 
 def link(objects: list[Object], entry: str = "_start") -> Program:

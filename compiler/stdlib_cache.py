@@ -17,9 +17,8 @@ from pvm import cache
 
 from . import obj as objfile
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-STDLIB_SRC = ROOT / "stdlib" / "src"
-STDLIB_INCLUDE = ROOT / "stdlib" / "include"
+from .stdlib_files import ROOT, STDLIB_INCLUDE, STDLIB_SRC
+
 COMPILER = pathlib.Path(__file__).resolve().parent
 
 _memo: dict[str, list] = {}
@@ -31,30 +30,6 @@ def _inputs() -> list[pathlib.Path]:
     return files
 
 
-def portable_name(path: str) -> str:
-    """The name bytecode records for source file `path`: the stdlib's own files
-    as `<stdlib>/crt0.c` and `<stdlib>/include/stdio.h`, so that a program
-    holds nothing about the host it was built on; other names as given."""
-    if not os.path.isabs(path):
-        return path
-    p = pathlib.Path(path)
-    for base, prefix in ((STDLIB_SRC, "<stdlib>"), (STDLIB_INCLUDE, "<stdlib>/include")):
-        try:
-            return f"{prefix}/{p.relative_to(base).as_posix()}"
-        except ValueError:
-            continue
-    return path
-
-
-def host_path(name: str) -> str:
-    """Where the file a program names (`portable_name`) lives on this host:
-    `<stdlib>/crt0.c` in this installation's stdlib; other names as they are."""
-    for prefix, base in (("<stdlib>/include/", STDLIB_INCLUDE), ("<stdlib>/", STDLIB_SRC)):
-        if name.startswith(prefix):
-            return str(base / name[len(prefix):])
-    return name
-
-
 def cache_key() -> str:
     h = hashlib.sha256(objfile.FORMAT.encode())
     for p in _inputs():
@@ -64,13 +39,13 @@ def cache_key() -> str:
     return h.hexdigest()[:32]
 
 
-def compile_stdlib() -> list:
-    from .driver import compile_unit
+def compile_stdlib(compile_unit) -> list:
     return [compile_unit(str(p), name=f"stdlib/src/{p.name}") for p in sorted(STDLIB_SRC.glob("*.c"))]
 
 
-def stdlib_objects() -> list:
-    """The stdlib's Objects, from the cache when it is current."""
+def stdlib_objects(compile_unit) -> list:
+    """The stdlib's Objects, from the cache when it is current, else made
+    with `compile_unit` (the driver's: this module sits below it)."""
     key = cache_key()
     if key in _memo:
         return _memo[key]
@@ -83,7 +58,7 @@ def stdlib_objects() -> list:
     except Exception:   # noqa: BLE001 - a damaged entry (or no cache) is a miss
         objects = None
     if objects is None:
-        objects = compile_stdlib()
+        objects = compile_stdlib(compile_unit)
         try:
             if d is None:
                 raise OSError("no cache")

@@ -47,7 +47,8 @@ def compile_source(text: str, name: str = "<input>", include_dirs=(), defines=No
 def compile_file(path: str, include_dirs=(), defines=None, use_cache: bool = True) -> Program:
     """Compile a .c file, reusing the on-disk cache when nothing changed."""
     if use_cache:
-        return cache.compile_cached(path, tuple(include_dirs), dict(defines or {}))
+        from compiler.build_cache import compile_cached
+        return compile_cached(path, tuple(include_dirs), dict(defines or {}))
     from compiler.driver import compile_program
     return compile_program([path], include_dirs=tuple(include_dirs), defines=defines)
 
@@ -78,14 +79,20 @@ def program_for(path: str, include_dirs=(), defines=None) -> Program:
 
 def execute(program: Program, argv: list, *, stdin=None, stdout=None, stderr=None,
             tier: str = "interp", fuel: int | None = None, memory: int = DEFAULT_MEMORY,
-            stack: int = DEFAULT_STACK, **machine_options) -> int:
+            stack: int = DEFAULT_STACK, root: str | None = None, environ: dict | None = None,
+            **machine_options) -> int:
     """Run `program` with `argv` on a fresh machine; report a trap on stderr
-    as one line; return the exit status."""
+    as one line; return the exit status.  The program may use the files
+    below `root` (default: the current directory) and sees `environ`
+    (default: this process's environment)."""
     from pvm.machine.hostos import HostOS
-    host = HostOS(stdin=stdin, stdout=stdout, stderr=stderr)
-    runner = start(program, argv, host=host, tier=tier, fuel=fuel, memory=memory, stack=stack,
-                   program_key=digest(program), **machine_options)
-    return run_reporting(runner)
+    host = HostOS(stdin=stdin, stdout=stdout, stderr=stderr, root=root, environ=environ)
+    try:
+        runner = start(program, argv, host=host, tier=tier, fuel=fuel, memory=memory,
+                       stack=stack, program_key=digest(program), **machine_options)
+        return run_reporting(runner)
+    finally:
+        host.close_all()
 
 
 def run(program: Program, args=(), stdin: bytes = b"", name: str = "prog", **kw) -> RunResult:

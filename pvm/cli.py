@@ -154,7 +154,7 @@ def parser() -> argparse.ArgumentParser:
 def cmd_run(a) -> int:
     from . import api
     if a.dump and a.dump != "llvm":
-        from compiler.driver import dump
+        from compiler.dumps import dump
         sys.stdout.write(dump(a.dump, [a.file], include_dirs=tuple(a.include),
                               defines=defines(a.define)))
         return 0

@@ -15,16 +15,6 @@ import pathlib
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PACKAGES = ("pvm", "compiler")
 
-# A temporary allowance: uses in files another change owns, which keep the
-# old private names (defined as aliases next to the public ones) until that
-# file moves to the public name; then its entry and the alias go.
-ALLOWED: set[tuple[str, str]] = {
-    ("pvm/tools/repl/loader.py", "pvm.bytecode.verify._check_signature"),   # verify.first_violation_in
-    ("pvm/tools/repl/loader.py", "pvm.bytecode.verify._check_instruction"),
-    ("pvm/tools/repl/loader.py", "pvm.bytecode.verify._Broken"),
-    ("compiler/incremental.py", "compiler.driver._guard"),                  # driver.guard_internal_errors
-    ("pvm/jit/tier.py", "pvm.machine.state._trap"),                         # no public name yet
-}
 
 
 def private(name: str) -> bool:
@@ -107,14 +97,8 @@ def all_violations() -> list[tuple[str, int, str]]:
 
 
 def test_no_module_uses_another_modules_private_names():
-    found = [f"{file}:{line}: {name}" for file, line, name in all_violations()
-             if (file, name) not in ALLOWED]
+    found = [f"{file}:{line}: {name}" for file, line, name in all_violations()]
     assert not found, "give these names public names:\n" + "\n".join(found)
-
-
-def test_the_allowance_lists_only_uses_that_still_exist():
-    current = {(file, name) for file, _, name in all_violations()}
-    assert ALLOWED <= current, sorted(ALLOWED - current)
 
 
 def test_the_checker_sees_both_forms(tmp_path):

@@ -8,7 +8,7 @@ the compiler builtin that emits this instruction; stdlib wraps it.
 Without a guest OS the VM services these calls itself against the host
 (`pvm.machine.hostos`); the mini OS will service the very same numbers, so one
 compiled program runs unchanged with or without it.  `stdlib/include/sys/
-syscall.h` is generated from this table (`python -m pvm.abi.syscalls`).
+syscall.h` is generated from this table (`python -m pvm.abi`).
 """
 from __future__ import annotations
 
@@ -63,7 +63,3 @@ def header() -> str:
     out += ["", "#endif", ""]
     return "\n".join(out)
 
-
-if __name__ == "__main__":      # the older spelling of `python -m pvm.abi`
-    from pvm.abi.headers import main
-    main()

@@ -315,4 +315,3 @@ _SPECIAL = {**dict.fromkeys(isa.DIRECT_CALLS, _check_call),
 
 # The old private names, still used by pvm/tools/repl/loader.py until it
 # moves to first_violation_in (tests/test_private_names.py lists the use).
-_check_signature, _check_instruction, _Broken = check_signature, check_instruction, RuleBroken

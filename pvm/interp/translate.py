@@ -330,11 +330,7 @@ def _store(key: str, value) -> None:
     if path is None:
         return
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        tmp = f"{path}.{os.getpid()}"
-        with open(tmp, "wb") as f:
-            marshal.dump(value, f)
-        os.replace(tmp, path)
+        cache.atomic_write(path, marshal.dumps(value))
     except (OSError, ValueError):
         return
     cache.maybe_prune(os.path.dirname(path), "py")

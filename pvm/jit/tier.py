@@ -23,6 +23,7 @@ import os
 import struct
 import time
 
+from pvm import isa
 from pvm.bytecode.program import TEXT_BASE
 from pvm.machine.signals import FlatCall, Step
 from pvm.machine.traps import BadCall, DivideByZero, GuestExit, SegFault, trap_for
@@ -150,7 +151,7 @@ class JitTier:
         i = 0
         while i < len(order) and len(order) < MAX_UNIT:
             for ins in fns[order[i]].code:
-                if ins[0] in ("CALL", "FCALL", "FADDR"):
+                if ins[0] in isa.DIRECT_CALLS or ins[0] == "FADDR":
                     callee = ins[2]
                     if callee not in seen and callee not in self.compiled and (
                             everything or calls[callee] != 0):

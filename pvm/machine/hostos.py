@@ -28,7 +28,6 @@ import time
 from pvm.abi import errno as E
 from pvm.abi import fcntl as F
 from pvm.abi import syscalls as S
-from pvm.bytecode.program import TEXT_BASE
 from .traps import GuestExit
 
 MAX_IO = 1 << 24          # bytes moved by one read/write at most (a longer one is short)
@@ -106,33 +105,36 @@ class HostOS:
         if hasattr(self, "files"):              # __init__ may have failed early
             self.close_all()
 
-    # ---- guest memory: every access the calls make goes through these -------
+    # ---- guest memory: every access goes through the machine's accessor layer
+    # (m.guest, pvm/machine/memory.py), which knows what the guest may read
+    # and write; these only turn its answers into errno values.
     @staticmethod
-    def _in_memory(m, addr: int, n: int, lowest: int) -> bool:
-        return lowest <= addr and addr + n <= len(m.mem)
-
-    def _can_load(self, m, addr: int, n: int) -> bool:
+    def _can_load(m, addr: int, n: int) -> bool:
         """Whether the guest may pass in n bytes at addr (text and constants too)."""
-        return self._in_memory(m, addr, n, TEXT_BASE)
+        return m.guest.readable(addr, n)
 
-    def _load(self, m, addr: int, n: int) -> bytes:
-        return bytes(m.mem[addr:addr + n])
+    @staticmethod
+    def _load(m, addr: int, n: int) -> bytes:
+        return m.guest.read(addr, n)
 
-    def _can_store(self, m, addr: int, n: int) -> bool:
+    @staticmethod
+    def _can_store(m, addr: int, n: int) -> bool:
         """Whether the guest may have n bytes at addr filled (not text or constants)."""
-        return self._in_memory(m, addr, n, m.layout.data_base)
+        return m.guest.writable(addr, n)
 
-    def _store(self, m, addr: int, data: bytes) -> None:
-        m.mem[addr:addr + len(data)] = data
+    @staticmethod
+    def _store(m, addr: int, data: bytes) -> None:
+        m.guest.write(addr, data)
 
-    def _string(self, m, addr: int) -> bytes | int:
+    @staticmethod
+    def _string(m, addr: int) -> bytes | int:
         """The NUL-terminated string at addr, or -EFAULT / -ENAMETOOLONG."""
-        if not self._can_load(m, addr, 1):
+        if not m.guest.readable(addr, 1):
             return -E.EFAULT
-        end = m.mem.find(b"\0", addr, min(len(m.mem), addr + PATH_MAX))
-        if end >= 0:
-            return self._load(m, addr, end - addr)
-        return -E.ENAMETOOLONG if addr + PATH_MAX <= len(m.mem) else -E.EFAULT
+        s = m.guest.cstring(addr, PATH_MAX - 1)
+        if s is not None:
+            return s
+        return -E.ENAMETOOLONG if m.guest.readable(addr, PATH_MAX) else -E.EFAULT
 
     # ---- names and descriptors ---------------------------------------------
     def _path(self, m, addr: int, follow: bool = True) -> str | int:

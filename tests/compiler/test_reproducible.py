@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from compiler.driver import compile_program
-from compiler.stdlib_cache import STDLIB_INCLUDE, STDLIB_SRC, portable_name
+from compiler.stdlib_files import STDLIB_INCLUDE, STDLIB_SRC, portable_name
 from pvm.bytecode.bcfile import encode
 
 MAIN = '#include <stdio.h>\n#include "inc/util.h"\nint main(void) { printf("%d\\n", twice(21)); return 0; }\n'
@@ -52,7 +52,7 @@ def test_portable_name():
 
 
 def test_host_path_finds_stdlib_sources_again():
-    from compiler.stdlib_cache import host_path
+    from compiler.stdlib_files import host_path
     for path in (STDLIB_SRC / "crt0.c", STDLIB_INCLUDE / "stdio.h"):
         assert host_path(portable_name(str(path))) == str(path)
     assert host_path("prog.c") == "prog.c"

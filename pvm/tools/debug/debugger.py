@@ -68,7 +68,7 @@ class Debugger(FrameView):
     def from_file(cls, path, args=(), include_dirs=(), defines=None, **kw):
         from compiler.driver import link_objects
         from compiler.incremental import Session
-        from compiler.stdlib_cache import stdlib_objects
+        from compiler.driver import stdlib_objects
         from pvm.errors import PvmError
         session = Session(include_dirs, defines, name=path)
         try:

@@ -74,7 +74,7 @@ class MachinePlacement(ArenaPlacement):
 
 def _linker(stdlib, resolve, placement) -> Linker:
     if stdlib is None:
-        from compiler.stdlib_cache import stdlib_objects
+        from compiler.driver import stdlib_objects
         stdlib = stdlib_objects()
     # one translation unit growing input by input: its statics stay visible,
     # and a name defined again is a redefinition, not a conflict
@@ -135,17 +135,12 @@ class Loader:
 
     def _verify(self, indices) -> None:
         """Loaded code meets the verifier's rules, like any loaded program."""
-        from pvm.bytecode import verify
+        from pvm.bytecode.verify import first_violation_in
         p = self.m.program
-        try:
-            for k in indices:
-                f = p.functions[k]
-                verify._check_signature(p, k, f)
-                for j, ins in enumerate(f.code):
-                    verify._check_instruction(p, k, f, j, ins)
-        except verify._Broken as b:
+        violation = first_violation_in(p, list(indices))
+        if violation is not None:
             raise CompileError(f"internal compiler error: loaded code is invalid: "
-                               f"{b.violation.describe(p)}") from None
+                               f"{violation.describe(p)}")
 
 
 # ---- the REPL's first image -------------------------------------------------------------

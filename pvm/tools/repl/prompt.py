@@ -13,7 +13,7 @@ from prompt_toolkit.history import FileHistory, InMemoryHistory
 from prompt_toolkit.lexers import PygmentsLexer
 from pygments.lexers.c_cpp import CLexer
 
-from .repl import completions, needs_more
+from .reader import completions, needs_more
 
 
 class _Completer(Completer):

@@ -23,44 +23,8 @@ from __future__ import annotations
 import os
 import sys
 
-from .commands import COMMANDS, Commands
-
-KEYWORDS = ("auto break case char const continue default do double else enum extern float for goto if "
-            "inline int long register return short signed sizeof static struct switch typedef union "
-            "unsigned void volatile while _Bool").split()
-
-
-def needs_more(text: str) -> bool:
-    """Whether an input is visibly unfinished (open brackets, a comment not
-    closed, a trailing backslash)."""
-    if text.rstrip("\n").endswith("\\"):
-        return True
-    depth, i, n = 0, 0, len(text)
-    while i < n:
-        c = text[i]
-        if c == "/" and text.startswith("/*", i):
-            end = text.find("*/", i + 2)
-            if end < 0:
-                return True
-            i = end + 2
-            continue
-        if c == "/" and text.startswith("//", i):
-            end = text.find("\n", i)
-            i = n if end < 0 else end
-            continue
-        if c in "\"'":                 # a literal ends at its line's end (else: an error)
-            j = i + 1
-            while j < n and text[j] != c and text[j] != "\n":
-                j += 2 if text[j] == "\\" else 1
-            i = j + 1
-            continue
-        if c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth -= 1
-        i += 1
-    return depth > 0
-
+from .commands import Commands
+from .reader import PlainReader
 
 class Repl:
     def __init__(self, *, tier="interp", include_dirs=(), defines=None, memory=None, stack=None,
@@ -145,41 +109,3 @@ class Repl:
             except ImportError:
                 pass
         return PlainReader(self, prompts=interactive)
-
-
-class PlainReader:
-    """Lines from stdin; prompts only on a terminal."""
-
-    def __init__(self, repl: Repl, prompts: bool):
-        self.repl, self.prompts = repl, prompts
-
-    def read(self) -> str | None:
-        lines = []
-        while True:
-            if self.prompts:
-                self.repl.stdout.write("pvm> " if not lines else "...> ")
-                self.repl.stdout.flush()
-            try:
-                line = self.repl.stdin.readline()
-            except KeyboardInterrupt:
-                self.repl.say("")
-                lines = []
-                continue
-            if not line:
-                return "\n".join(lines) if lines else None
-            lines.append(line.rstrip("\n"))
-            text = "\n".join(lines)
-            if not text.strip().startswith(":") and needs_more(text):
-                continue
-            return text
-
-    def close(self) -> None:
-        pass
-
-
-def completions(repl: Repl, line: str, word: str) -> list[str]:
-    """Candidates for the word being typed at the end of `line`."""
-    if line.lstrip().startswith(":") and " " not in line.strip():
-        return sorted(c for c in COMMANDS if c.startswith(word))
-    names = set(repl.session.names()) | set(KEYWORDS)
-    return sorted(n for n in names if n.startswith(word) and n != word)

@@ -421,3 +421,21 @@ def test_a_c_program_meets_the_boundary(tmp_path, monkeypatch, tier):
     assert r.stdout.decode() == expected_boundary_output()
     assert r.status == 0
     assert sorted(os.listdir(root)) == [] and (tmp_path / "secret").read_bytes() == b"outside"
+
+
+def test_the_api_grants_the_directory_and_environment_it_is_given(tmp_path):
+    """api.execute's root= and environ= reach the host services: the
+    program's files land in root, and it sees only the environment given."""
+    src = r'''
+    #include <stdio.h>
+    #include <stdlib.h>
+    int main(void) {
+        FILE *f = fopen("out.txt", "w");
+        if (!f) return 3;
+        fputs(getenv("GREETING") ? getenv("GREETING") : "none", f);
+        fclose(f);
+        return getenv("HOME") != NULL;
+    }'''
+    r = pvm.run_source(src, root=str(tmp_path), environ={"GREETING": "hi"})
+    assert r.status == 0, r.stderr
+    assert (tmp_path / "out.txt").read_text() == "hi"

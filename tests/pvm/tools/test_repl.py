@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pvm.tools.repl.repl import needs_more
+from pvm.tools.repl.reader import needs_more
 
 ROOT = Path(__file__).resolve().parents[3]
 
