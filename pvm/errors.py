@@ -6,6 +6,7 @@ looks to scripts like the same fault in a native program:
     2    bad bytecode file/usage  136  arithmetic trap (divide by zero)
     134  abort / failed assert    152  out of fuel (like SIGXCPU)
     70   internal error: a bug in pvm itself (EX_SOFTWARE of sysexits.h)
+    132  illegal instruction      135  machine check (double fault)
 """
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ EXIT_FPE = 136
 EXIT_ABORT = 134
 EXIT_FUEL = 152
 EXIT_INTERNAL = 70
+EXIT_ILL = 132
+EXIT_BUS = 135
 
 
 class PvmError(Exception):

@@ -69,6 +69,11 @@ class Op:
         return flag in self.flags
 
     @property
+    def sensitive(self) -> bool:
+        """Touches machine state beyond registers and memory (see Flags)."""
+        return bool(self.flags & SENSITIVE_STATE)
+
+    @property
     def written(self) -> tuple[int, ...]:
         """Positions of the operands this instruction writes (its destination
         registers); every other register operand is only read."""
@@ -82,8 +87,19 @@ class Op:
 #   call        transfers to another function and later resumes after itself
 #   may_trap    can raise a guest trap (fault, divide by zero, ...)
 #   memory      reads or writes guest memory
-#   privileged  kernel mode only (the privileged machine, later issue)
-#   sensitive   behaves differently by mode (Popek and Goldberg)
+#   privileged  traps when run in user mode (ILLEGAL; SYSCALL traps as itself)
+#   machine     run by the machine itself (the stepper, pvm/interp/stepper.py),
+#               never by a tier's fast code: fast code stops before it and
+#               goes on after it, so it starts and ends a basic block
+#   boundary    ends a basic block: the next instruction is a resume point
+#
+# What machine state an instruction touches beyond registers and memory is
+# declared with these words in its flags; touching any of them makes it
+# *sensitive* (Popek and Goldberg), and the table refuses to build if a
+# sensitive instruction is not privileged (check_privileges below):
+#   mode        kernel/user mode        interrupts  interrupt enable/pending
+#   traps       the trap vector and stacks    mmu   address translation
+#   devices     device state            code        the store of loaded code
 
 W32 = "(({e}) + 0x80000000 & 0xFFFFFFFF) - 0x80000000"
 W64 = "(({e}) + 0x8000000000000000 & 0xFFFFFFFFFFFFFFFF) - 0x8000000000000000"
@@ -206,14 +222,49 @@ _ROWS: list[tuple] = [
     ("FRET",    "f",   "",   "return F[A]",                           None,                                 "terminator"),
     ("RETV",    "",    "",   "return (no value)",                     None,                                 "terminator"),
     ("VARARGS", "r",   "A",  "R[A] := address of the first variadic argument", None,                        ""),
-    ("SYSCALL", "rn",  "A",  "R[A] := syscall R[A](R[A+1], ..., R[A+N])", None,                             "may_trap"),
+    ("SYSCALL", "rn",  "A",  "R[A] := syscall R[A](R[A+1], ..., R[A+N])  (user mode: a trap to the kernel)", None,
+     "may_trap privileged mode boundary"),
     ("TRAP",    "k",   "",   "raise guest trap K (see TRAPS)",        None,                                 "terminator may_trap"),
+    # ---- the stack: a thread or a kernel switches stacks with these
+    ("GETFP",   "r",   "A",  "R[A] := FP",                            None,                                 "machine"),
+    ("GETSP",   "r",   "A",  "R[A] := SP  (FP - frame size, or what SETSP set for this frame)", None,      "machine"),
+    ("SETFP",   "r",   "",   "FP := R[A]; go on at pc+1 with the same registers (its RET returns through the frame at R[A])", None, "machine may_trap"),
+    ("SETSP",   "r",   "",   "SP := R[A]: this frame's calls push their frames below R[A]", None,       "machine may_trap"),
+    ("GETSL",   "r",   "A",  "R[A] := stack limit (lowest address a frame may use)", None,               "machine"),
+    ("SETSL",   "r",   "",   "stack limit := R[A]",                   None,                                 "machine may_trap"),
+    # ---- the privileged machine: control and status registers, traps, interrupts
+    ("CSRR",    "rk",  "A",  "R[A] := CSR[K]",                        None,
+     "machine privileged may_trap mode interrupts traps mmu"),
+    ("CSRW",    "kr",  "",   "CSR[K] := R[B]",                        None,
+     "machine privileged may_trap mode interrupts traps mmu"),
+    ("IRET",    "r",   "",   "resume what the trap frame at R[A] describes (mode, FP, PC, interrupts)", None,
+     "machine privileged terminator may_trap mode interrupts traps"),
+    ("CLI",     "",    "",   "interrupts off",                        None,                                 "machine privileged interrupts"),
+    ("STI",     "",    "",   "interrupts on",                         None,                                 "machine privileged interrupts"),
+    ("WFI",     "",    "",   "wait for an interrupt (the clock jumps to the next timer deadline)", None,  "machine privileged interrupts"),
 ]
+
+SENSITIVE_STATE = frozenset({"mode", "interrupts", "traps", "mmu", "devices", "code"})
+
+
+class TableError(Exception):
+    """The opcode table breaks a rule it must keep (a bug in isa.py)."""
+
+
+def check_privileges(ops) -> None:
+    """Popek and Goldberg's condition for a machine that can be virtualised:
+    every sensitive instruction (one that touches the state above) is
+    privileged, so in user mode it traps to the kernel instead of acting."""
+    for op in ops:
+        if op.sensitive and not op.has("privileged"):
+            raise TableError(f"{op.name} touches {', '.join(sorted(op.flags & SENSITIVE_STATE))} "
+                             f"but is not privileged: user code could use it unchecked")
 
 OPS: list[Op] = [
     Op(name, code, kinds, writes, effect, py, frozenset(flags.split()))
     for code, (name, kinds, writes, effect, py, flags) in enumerate(_ROWS)
 ]
+check_privileges(OPS)
 BY_NAME: dict[str, Op] = {op.name: op for op in OPS}
 BY_CODE: dict[int, Op] = {op.code: op for op in OPS}
 

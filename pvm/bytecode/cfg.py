@@ -11,14 +11,19 @@ from pvm import isa
 
 
 def leaders(code: list[tuple]) -> list[int]:
-    """Indices that start a basic block: 0, jump targets, and the
-    instruction after any branch, terminator or call (a resume point)."""
+    """Indices that start a basic block: 0, jump targets, the instruction
+    after any branch, terminator, call or boundary (a resume point), and
+    each machine instruction, which is a block of its own (the run loop
+    executes it between two blocks of fast code)."""
     starts = {0}
     for i, ins in enumerate(code):
         op = isa.BY_NAME[ins[0]]
         if op.has("branch"):
             starts.add(ins[op.operands.index("l") + 1])
-        if op.has("branch") or op.has("terminator") or op.has("call"):
+        if op.has("machine"):
+            starts.add(i)
+        if op.has("branch") or op.has("terminator") or op.has("call") or op.has("boundary") \
+                or op.has("machine"):
             if i + 1 < len(code):
                 starts.add(i + 1)
         if op.has("table"):                   # every JMP of the table, and the default

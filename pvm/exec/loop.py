@@ -14,10 +14,12 @@ function from the host (the REPL).
 """
 from __future__ import annotations
 
+from pvm.abi import memmap as MM
 from pvm.errors import PvmError
-from pvm.interp.tier import Interpreter, raise_recursion_limit
+from pvm.interp.tier import Interpreter, host_floor, raise_recursion_limit
+from pvm.machine import privileged
 from pvm.machine.signals import FlatCall, Step, TierUp
-from pvm.machine.traps import GuestExit, OutOfFuel, ReturnedToHost, Trap
+from pvm.machine.traps import GuestExit, OutOfFuel, ReturnedToHost, SegFault, SyscallTrap, Trap
 
 TIERS = ("interp", "jit", "auto")
 
@@ -91,12 +93,18 @@ class Runner:
 
     def _loop(self) -> None:
         """Installed code (translated or native), with the stepper for the
-        instructions that the remaining fuel covers exactly."""
+        instructions that the remaining fuel covers exactly, for machine
+        instructions, device accesses and frames whose calls SETSP moved."""
         m, interp = self.m, self.interp
-        fast = interp.fast_code
+        fast, ns = interp.fast_code, interp.namespace
         how = 2                                   # start from m.regs
         while True:
             f, fp = m.func, m.fp
+            if m.sp_override is not None and m.sp_override[0] == fp:
+                self._step_redirected(how)
+                how = 2
+                continue
+            ns["HOST_FLOOR"] = host_floor(m, fp)
             code = fast[f] or interp.fast(f)
             try:
                 if how == 0:
@@ -122,7 +130,8 @@ class Runner:
                 continue
             except Trap as trap:
                 interp.locate_fault(trap)
-                raise
+                how = self._trapped(trap)
+                continue
             m.retval = value                      # returned: pop the frame
             m.fp = fp                             # (nested code may have moved m.fp)
             m.leave()
@@ -138,9 +147,64 @@ class Runner:
 
     def _step_to_leader(self) -> None:
         """Step until installed code can take over again (at a block start)
-        or the fuel is gone."""
+        or the fuel is gone; there, take a pending interrupt."""
         m, leaders = self.m, self.interp.leaders
         self.step_until(lambda: True if m.pc in leaders(m.func) else None)
+        self._take_interrupt()
+
+    def _take_interrupt(self) -> None:
+        """At a block boundary: enter the kernel for a pending interrupt."""
+        m = self.m
+        line = privileged.pending_interrupt(m)
+        if line is not None:
+            m.ipending &= ~(1 << line)
+            privileged.deliver(m, MM.CAUSE_INTERRUPT + line, line)
+
+    def _step_redirected(self, how: int) -> None:
+        """A frame whose calls SETSP moved to another stack runs on the
+        stepper (its CALLs push below that SP); its callees run fast."""
+        m = self.m
+        if how == 1:                              # back from a call: registers from memory
+            m.regs = m.unspill_regs()
+            m.regs[m.program.functions[m.func].code[m.pc - 1][1]] = m.retval
+        fp = m.fp
+        self.step_until(lambda: None if m.fp == fp and m.sp_override is not None
+                        and m.sp_override[0] == fp else True)
+        if m.pc not in self.interp.leaders(m.func):
+            self._step_to_leader()
+
+    def _trapped(self, trap: Trap) -> int:
+        """A trap with the state located at its instruction: a device
+        access (stepped with the devices attached), a trap the kernel takes
+        (delivered to its handler), or the end of the run (re-raised).
+        Returns how the loop goes on."""
+        m = self.m
+        if isinstance(trap, SegFault) and m.bus is not None and m.bus.covers(trap.address):
+            self._exact_fuel(retry=True)
+            self.step_until(lambda: True, self.interp.device_stepper.step)
+            if m.pc not in self.interp.leaders(m.func):
+                self._step_to_leader()
+            else:
+                self._take_interrupt()
+            return 2
+        if not m.tvec or not privileged.deliverable(trap):
+            raise trap
+        syscall = isinstance(trap, SyscallTrap)
+        self._exact_fuel(retry=not syscall)
+        cause, value = privileged.cause_of(trap)
+        privileged.deliver(m, cause, value, trap.args if syscall else ())
+        return 0
+
+    def _exact_fuel(self, retry: bool) -> None:
+        """Both tiers charge a block's instructions at its start, so at a
+        trap in the middle the fuel is short by the rest of the block: give
+        it back (and the trapping instruction too, when it will run again),
+        so the instruction count is exact where the trap happened."""
+        m = self.m
+        starts = self.interp.leaders(m.func)
+        n = len(m.program.functions[m.func].code)
+        end = next((s for s in sorted(starts) if s > m.pc), n)
+        m.fuel += end - m.pc - (0 if retry else 1)
 
     def step_until(self, check, step=None):
         """The one stepping loop: run one instruction at a time (`step`,
@@ -150,8 +214,8 @@ class Runner:
         m = self.m
         step = step or self.interp.stepper.step
         while True:
-            if m.fuel <= 0:
-                raise OutOfFuel(m.fuel_budget - m.fuel)
+            if m.fuel <= 0 and not m.clock.expired():
+                raise OutOfFuel(m.clock.icount)
             step()
             if check is not None:
                 stop = check()

@@ -12,6 +12,9 @@ written out below, one `op_<NAME>` per opcode.
 from __future__ import annotations
 
 from pvm import isa
+from pvm.abi import memmap as MM
+from pvm.machine import privileged
+from pvm.machine.traps import SegFault
 
 
 def make_handler(op: isa.Op, namespace: dict):
@@ -140,3 +143,83 @@ class Stepper:
 
     def op_TRAP(self, k):
         raise self.trap(k)
+
+    # -- machine instructions: only the stepper runs them (isa flag `machine`);
+    #    their meaning is the machine's (pvm/machine/privileged.py)
+    def op_GETFP(self, a):
+        m = self.m
+        m.regs[a] = m.fp
+        m.pc += 1
+
+    def op_GETSP(self, a):
+        m = self.m
+        m.regs[a] = m.sp()
+        m.pc += 1
+
+    def op_SETFP(self, a):
+        """A stack switch: the frame at R[A] becomes this function's, whose
+        RET returns through its link.  Checked here, where it is cheap: a
+        frame must be 16-byte aligned and its link readable."""
+        m = self.m
+        fp = m.regs[a]
+        if fp & 15 or not m.guest.readable(fp, 16):
+            raise SegFault("setfp", fp)
+        m.fp = fp
+        m.sp_override = None
+        m.pc += 1
+
+    def op_SETSP(self, a):
+        m = self.m
+        sp = m.regs[a]
+        if not m.guest.writable(sp - 16, 16):
+            raise SegFault("setsp", sp)
+        m.sp_override = (m.fp, sp)
+        m.pc += 1
+
+    def op_GETSL(self, a):
+        m = self.m
+        m.regs[a] = m.stack_limit
+        m.pc += 1
+
+    def op_SETSL(self, a):
+        m = self.m
+        limit = m.regs[a]
+        if not m.guest.writable(limit, 0):
+            raise SegFault("setsl", limit)
+        m.stack_limit = limit
+        m.pc += 1
+
+    def op_CSRR(self, a, k):
+        m = self.m
+        privileged.check_kernel(m, "CSRR")
+        m.regs[a] = privileged.csr_read(m, k)
+        m.pc += 1
+
+    def op_CSRW(self, k, b):
+        m = self.m
+        privileged.check_kernel(m, "CSRW")
+        privileged.csr_write(m, k, m.regs[b])
+        m.pc += 1
+
+    def op_IRET(self, a):
+        m = self.m
+        privileged.check_kernel(m, "IRET")
+        privileged.iret(m, m.regs[a])
+
+    def op_CLI(self):
+        m = self.m
+        privileged.check_kernel(m, "CLI")
+        m.status &= ~MM.STATUS_IE
+        m.pc += 1
+
+    def op_STI(self):
+        m = self.m
+        privileged.check_kernel(m, "STI")
+        m.status |= MM.STATUS_IE
+        m.pc += 1
+
+    def op_WFI(self):
+        m = self.m
+        privileged.check_kernel(m, "WFI")
+        m.pc += 1
+        m.wait_for_interrupt()

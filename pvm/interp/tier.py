@@ -18,7 +18,7 @@ import struct
 import sys
 
 from pvm.bytecode.cfg import leaders
-from pvm.machine import semantics
+from pvm.machine import mmio, semantics
 from pvm.machine.signals import FlatCall, Step, TierUp
 from pvm.machine.traps import BadCall, trap_for
 from .stepper import Stepper
@@ -49,7 +49,16 @@ class Interpreter:
         self.observe = None               # callable(k, code) -> code to install instead (profiler)
         self.namespace = self._bind()
         self.stepper = Stepper(m, self.namespace)
+        self._device_stepper = None
         self.space.tiers.append(self)
+
+    @property
+    def device_stepper(self) -> Stepper:
+        """A stepper whose loads and stores reach device registers
+        (pvm/machine/mmio.py): the run loop retries a device access on it."""
+        if self._device_stepper is None:
+            self._device_stepper = Stepper(self.m, mmio.with_devices(self.namespace, self.m))
+        return self._device_stepper
 
     @property
     def program(self):
@@ -76,9 +85,9 @@ class Interpreter:
 
         fns = self.program.functions
         ns.update(mem=m.mem, faddr=list(space.layout.function_address),
-                  SYSCALL=m.os.syscall, TRAP=trap_for, FUNC_AT=FUNC_AT,
+                  SYSCALL=m.service_call, TRAP=trap_for, FUNC_AT=FUNC_AT,
                   FAST=self.fast_code, TRANSLATE=self.fast, PUT2=struct.Struct("<qq").pack_into,
-                  HOST_FLOOR=max(m.stack_limit, m.stack_top - 16 * MAX_HOST_DEPTH),
+                  HOST_FLOOR=host_floor(m, m.stack_top),
                   CALL_SHAPE=[f.call_shape for f in fns],
                   FRAME_BYTES=[f.frame_bytes for f in fns],
                   FlatCall=FlatCall, Step=Step, TierUp=TierUp,
@@ -186,6 +195,14 @@ class Interpreter:
             m.fp = names.get("fp", m.fp)
             m.fuel = names.get("fuel", m.fuel)
             m.regs = [names.get(f"r{i}", 0) for i in range(self.program.functions[findex].nregs)]
+
+
+def host_floor(m, fp: int) -> int:
+    """The lowest frame address translated code may reach by nesting Python
+    calls when entered at frame `fp` from the run loop (deeper calls go
+    through the loop, which unwinds every Python frame): the stack limit,
+    or MAX_HOST_DEPTH frames below fp."""
+    return max(m.stack_limit, fp - 16 * MAX_HOST_DEPTH)
 
 
 def raise_recursion_limit() -> None:

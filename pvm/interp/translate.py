@@ -177,6 +177,12 @@ class FunctionTranslator:
 
     def block(self, d: int, start: int, end: int) -> None:
         n = end - start
+        if isa.BY_NAME[self.code[start][0]].has("machine"):
+            # a machine instruction is a block of its own, which fast code
+            # never runs: stop before it, uncharged, for the run loop to step
+            self.emit(d, f"m.regs = [{', '.join(self.regs)}]; m.fuel = fuel; "
+                         f"m.fp = fp; m.func = {self.findex}; m.pc = {start}; raise Step()", start)
+            return
         self.emit(d, f"if fuel < {n}:")
         self.emit(d + 1, f"m.regs = [{', '.join(self.regs)}]; m.fuel = fuel; "
                         f"m.fp = fp; m.func = {self.findex}; m.pc = {start}; raise Step()")

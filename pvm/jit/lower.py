@@ -58,7 +58,7 @@ class FunctionLowering(MemoryLowering, CallLowering):
         self.depth = 0                    # copies around this one
         self.proven = frozenset()         # accesses whose checks a loop guard did
         # without --fuel nothing ever reads the count: leave it out entirely
-        self.metered = machine.fuel_budget < (1 << 62)
+        self.metered = machine.metered
 
     def inlined_copy(self, k: int) -> "InlinedLowering":
         """A lowering of function k's body into this function (inline.py)."""
@@ -265,6 +265,12 @@ class FunctionLowering(MemoryLowering, CallLowering):
         self.stops: list = []
         b.position_at_end(self.blocks[start])
         n = end - start
+        if isa.BY_NAME[self.fn.code[start][0]].has("machine"):
+            # a block of its own that native code never runs: exit before
+            # it, uncharged, for the run loop to step (pvm/exec/loop.py)
+            self.origin(C.STATUS_STEP, start)
+            self.finish_block_exit()
+            return
         if self.metered:
             fuel = b.load(self.fuel)
             short = b.icmp_signed("<", fuel, self.c64(n))

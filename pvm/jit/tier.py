@@ -26,7 +26,7 @@ import time
 from pvm import isa
 from pvm.bytecode.program import TEXT_BASE
 from pvm.machine.signals import FlatCall, Step
-from pvm.machine.traps import BadCall, DivideByZero, GuestExit, SegFault, trap_for
+from pvm.machine.traps import BadCall, DivideByZero, GuestExit, SegFault, Trap, trap_for
 from . import context as C
 from . import objload, warmstart
 from .engine import Engine, unit_key
@@ -273,7 +273,7 @@ class JitTier:
         m = self.m
         if not m.program_key:
             return None
-        return unit_key(m.program_key, *what, m.fuel_budget < (1 << 62), len(m.mem),
+        return unit_key(m.program_key, *what, m.metered, len(m.mem),
                         m.stack_limit, self.engine.opt)
 
     def resume_entry(self, k: int, pc: int):
@@ -309,7 +309,6 @@ class JitTier:
         fresh, ctx, addr = self._fresh[k], self.ctx, self.ctx_addr
         floating = fn.returns == "d"
         save = struct.Struct("<" + fn.kinds) if fn.kinds else None
-        stack_limit = self.m.stack_limit
         stopped = self._stopped
         resumes = self._resume
 
@@ -319,7 +318,7 @@ class JitTier:
             switches[0] += 1
             ctx[C.FUEL] = m.fuel
             ctx[C.STATUS] = 0
-            ctx[C.FLOOR] = max(stack_limit, fp - NATIVE_SPAN)
+            ctx[C.FLOOR] = max(m.stack_limit, fp - NATIVE_SPAN)
             if how == 0:
                 v = fresh(addr, fp, *params)
             else:
@@ -397,6 +396,8 @@ class JitTier:
             trap = trap_for(addr)
         elif st == C.STATUS_HOST_ERROR and self.error is not None:
             err, self.error = self.error, None
+            if isinstance(err, Trap):        # a trap raised by a system call: state is set
+                err.located = True
             raise err
         else:
             raise RuntimeError(f"native code stopped with unknown status {st}")
@@ -408,7 +409,7 @@ class JitTier:
         m = self.m
         try:
             m.fuel = self.ctx[C.FUEL]
-            return m.os.syscall(m, number, a1, a2, a3, a4, a5, a6)
+            return m.service_call(m, number, a1, a2, a3, a4, a5, a6)
         except GuestExit as e:
             self.ctx[C.STATUS] = C.STATUS_EXIT
             self.ctx[C.ADDR] = e.status

@@ -34,6 +34,7 @@ class CodeSpace:
         self.return_points: dict = {}   # text address -> (function, instruction index)
         self.function_at: dict = {}     # text address of a function's entry -> its index
         self.tiers: list = []           # registered tiers (see the module docstring)
+        self._locations: dict | None = None   # text address -> (function, index), made on use
         for k, address in enumerate(self.layout.function_address):
             self.text_offsets.append([])
             self._place(k, address)
@@ -47,6 +48,14 @@ class CodeSpace:
         """How many register arguments a call of k passes; -1 if variadic."""
         return self.program.functions[k].call_shape
 
+    def location(self, address: int) -> tuple | None:
+        """(function, instruction index) of the instruction at a text
+        address, or None: where a trap frame's PC resumes."""
+        if self._locations is None:
+            self._locations = {a: (k, j) for k, offsets in enumerate(self.text_offsets)
+                               for j, a in enumerate(offsets)}
+        return self._locations.get(address)
+
     def text(self, k: int) -> bytes:
         return isa.encode_code(self.program.functions[k].code)
 
@@ -57,6 +66,7 @@ class CodeSpace:
             offsets.append(at)
             at += size[ins[0]]
         self.text_offsets[k] = offsets
+        self._locations = None
         for j in resume_points(fn.code):
             self.return_points[offsets[j]] = (k, j)
         self.function_at[address] = k

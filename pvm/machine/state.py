@@ -20,9 +20,18 @@ Who owns each field:
     regs         the current frame's registers, valid while stepping
     args         arguments being passed by a call in progress
     retval       value being returned by a return in progress
-    fuel         instructions left before the machine stops (OutOfFuel)
+    fuel         instructions left before the next event (clock.py): the
+                 end of the --fuel budget (OutOfFuel) or a timer deadline
     brk          the program break (top of the heap), moved by sbrk
     os           services system calls (HostOS without a guest OS)
+    stack_limit  lowest address a frame may use (SETSL changes it: each
+                 stack its own)
+    sp_override  (fp, sp) after SETSP: that frame's calls go below sp
+    status       mode and interrupt enable (privileged.py); kernel mode at
+                 power-on, so a bare program is its own kernel
+    tvec, kstack, kslimit, imask, ipending   the other control registers
+    metered      whether native code counts instructions (a --fuel budget,
+                 or a program that can take interrupts)
 """
 from __future__ import annotations
 
@@ -31,9 +40,13 @@ import struct
 
 from pvm.bytecode.program import ARGS_AREA, DEFAULT_MEMORY, DEFAULT_STACK, PAGE, Program, align
 from pvm.errors import UsageError
+from .clock import Clock
 from .codespace import CodeSpace
 from .memory import GuestMemory
-from .traps import BadCall, ReturnedToHost, StackOverflow
+from pvm import isa
+from pvm.abi import memmap as MM
+from .traps import BadCall, IllegalInstruction, MachineCheck, ReturnedToHost, StackOverflow, \
+    SyscallTrap
 
 UNLIMITED = 1 << 62
 _U64 = struct.Struct("<q")
@@ -61,6 +74,8 @@ class Machine:
         self.brk = lay.heap_base
         self.fuel = UNLIMITED if fuel is None else fuel
         self.fuel_budget = self.fuel
+        self.clock = Clock(self)
+        self.bus = None                  # the devices (pvm/machine/devices), when attached
         self.func = program.entry
         self.pc = 0
         self.fp = 0
@@ -68,6 +83,13 @@ class Machine:
         self.args: tuple = ()
         self.retval = 0
         self.halted: int | None = None
+        self.sp_override: tuple | None = None
+        self.status = 0                  # kernel mode, interrupts off
+        self.tvec = self.kstack = self.kslimit = 0
+        self.imask = self.ipending = 0
+        self.metered = fuel is not None or any(
+            isa.BY_NAME[ins[0]].has("privileged") and ins[0] != "SYSCALL"
+            for fn in program.functions for ins in fn.code)
         if os is None:
             from .hostos import HostOS
             os = HostOS()
@@ -126,6 +148,11 @@ class Machine:
         return self.program.functions[findex].frame_bytes
 
     def sp(self) -> int:
+        """Where the current frame's calls push their frames: below its own
+        frame, or below what SETSP set for it."""
+        o = self.sp_override
+        if o is not None and o[0] == self.fp:
+            return o[1]
         return self.fp - self.frame_bytes(self.func)
 
     def enter(self, callee: int, args: tuple, return_address: int | None = None,
@@ -135,7 +162,7 @@ class Machine:
         fn = self.program.functions[callee]
         if return_address is None:
             return_address = self.text_offsets[self.func][self.pc]
-            caller_sp = self.fp - self.frame_bytes(self.func)
+            caller_sp = self.sp()
         extra = args[fn.nparams:]
         if len(args) < fn.nparams or (extra and not fn.variadic):
             raise BadCall(f"call to {fn.name} with {len(args)} arguments, expected {fn.nparams}:",
@@ -158,6 +185,8 @@ class Machine:
         caller_fp, ret = self.guest.unpack(_LINK, self.fp)
         if ret == 0:
             raise ReturnedToHost(self.retval & 0xFF if isinstance(self.retval, int) else 0)
+        if ret == 1:                     # privileged.HANDLER_RETURN
+            raise MachineCheck("machine check: a trap handler returned instead of ending with iret")
         where = self.return_points.get(ret)
         if where is None:
             raise BadCall("return to invalid address", ret)
@@ -178,6 +207,25 @@ class Machine:
         if not fn.kinds:
             return []
         return list(self.guest.unpack(struct.Struct("<" + fn.kinds), self.fp - 8 * fn.nregs))
+
+    def wait_for_interrupt(self) -> None:
+        """WFI: the clock jumps to the next timer deadline; with no timer,
+        the console's input is the only thing that can wake the machine."""
+        if self.clock.skip_to_deadline():
+            return
+        if self.bus is not None and self.bus.wait_for_input():
+            return
+        raise MachineCheck("deadlock: wfi with no interrupt that could ever come")
+
+    # ---- system calls -------------------------------------------------------
+    def service_call(self, m, number: int, *args) -> int:
+        """SYSCALL: in kernel mode a hypercall the host services (HostOS:
+        the bare `pvm run` ABI); in user mode a trap to the kernel."""
+        if self.status & MM.STATUS_USER:
+            raise SyscallTrap((number, *args))
+        if self.os is None:
+            raise IllegalInstruction("system call with no host services")
+        return self.os.syscall(m, number, *args)
 
     # ---- a live program (REPL, debugger): see codespace.py ------------------
     def add_function(self, fn, address: int) -> int:

@@ -8,7 +8,7 @@ sees a Python exception, and a user never sees a traceback.
 from __future__ import annotations
 
 from pvm import isa
-from pvm.errors import EXIT_ABORT, EXIT_FPE, EXIT_FUEL, EXIT_SEGV
+from pvm.errors import EXIT_ABORT, EXIT_BUS, EXIT_FPE, EXIT_FUEL, EXIT_ILL, EXIT_SEGV
 
 
 class GuestExit(Exception):
@@ -66,6 +66,50 @@ class Abort(Trap):
 
     def __init__(self, what: str = "Aborted"):
         super().__init__(what)
+
+
+class IllegalInstruction(Trap):
+    """A privileged instruction in user mode, or one the machine cannot run
+    (an unknown control register, a SYSCALL with no kernel and no host)."""
+    status = EXIT_ILL
+
+    def __init__(self, what: str):
+        super().__init__(f"Illegal instruction: {what}")
+
+
+class SyscallTrap(Trap):
+    """SYSCALL in user mode: a trap into the kernel with the call's number
+    and arguments (`args`), resumed after the SYSCALL by IRET."""
+    status = EXIT_ILL
+
+    def __init__(self, args: tuple):
+        super().__init__(f"Illegal instruction: system call {args[0] if args else '?'} "
+                         f"in user mode with no kernel to take it")
+        self.args = args
+
+
+class ProtectionFault(Trap):
+    """User code touched what only the kernel may (a device register)."""
+
+    def __init__(self, what: str, address: int):
+        super().__init__(f"Segmentation fault: {what} {address & 0xFFFFFFFFFFFFFFFF:#x} "
+                         f"in user mode")
+        self.address = address
+
+
+class MachineCheck(Trap):
+    """The machine cannot go on: a trap while entering the kernel (a bad
+    trap vector or kernel stack), or a trap handler that returned instead
+    of ending with IRET."""
+    status = EXIT_BUS
+
+
+class Interrupt(Exception):
+    """An interrupt taken at a block boundary (not a fault of the code)."""
+
+    def __init__(self, line: int):
+        super().__init__(line)
+        self.line = line
 
 
 class OutOfFuel(Trap):

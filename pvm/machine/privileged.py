@@ -1,0 +1,188 @@
+"""The privileged machine: modes, control registers, and the one trap path.
+
+The machine runs in kernel mode or user mode (STATUS_USER).  Bare programs
+(`pvm run`) run in kernel mode with no trap vector: their system calls are
+hypercalls the VM services itself, and a trap ends the run with its report,
+as always.  A kernel sets a trap vector (CSR_TVEC, the text address of its
+handler) and drops to user mode with IRET; from then on every trap and
+interrupt comes here:
+
+    deliver(m, cause, value, args)   the state is exact at the instruction
+        (or block boundary) where it happened: spill its registers into its
+        frame, write a trap frame on the kernel stack (CSR_KSTACK when coming
+        from user mode, else below the current frame), switch to kernel mode
+        with interrupts off, and call the handler with the frame's address.
+    iret(m, tf)   the handler's way back: restore mode, interrupts, FP and
+        stack limit from the frame and resume at its PC (after the SYSCALL,
+        with the frame's `ret` in its destination register; a faulting
+        instruction is retried).  With STATUS_START in the frame's status,
+        start a fresh call of the function at PC instead (how a kernel starts
+        a user program).
+
+Everything here acts on the Machine's state only; the run loop decides when
+(pvm/exec/loop.py).  The layout of the trap frame, the CSR numbers and the
+causes come from pvm/abi/memmap.py, which also generates the C header.
+"""
+from __future__ import annotations
+
+import struct
+
+from pvm.abi import memmap as MM
+from .traps import (Abort, BadCall, DivideByZero, IllegalInstruction, MachineCheck,
+                    ProtectionFault, SegFault, StackOverflow, SyscallTrap, Trap)
+
+STATUS_START = 16                 # in a trap frame's status: IRET starts a fresh call
+HANDLER_RETURN = 1                # the return address of a trap handler's frame:
+                                  # not a text address, so returning there is caught
+TF = MM.TRAPFRAME_OFFSET
+_U64 = struct.Struct("<q")
+
+
+# ---- control and status registers -------------------------------------------
+
+def csr_read(m, k: int) -> int:
+    if k == MM.CSR_STATUS:
+        return m.status
+    if k == MM.CSR_TVEC:
+        return m.tvec
+    if k == MM.CSR_KSTACK:
+        return m.kstack
+    if k == MM.CSR_KSLIMIT:
+        return m.kslimit
+    if k == MM.CSR_IPENDING:
+        return m.ipending
+    if k == MM.CSR_IMASK:
+        return m.imask
+    raise IllegalInstruction(f"csrr of unknown control register {k}")
+
+
+def csr_write(m, k: int, value: int) -> None:
+    if k == MM.CSR_STATUS:
+        m.status = value & (MM.STATUS_USER | MM.STATUS_IE)
+    elif k == MM.CSR_TVEC:
+        m.tvec = value
+    elif k == MM.CSR_KSTACK:
+        m.kstack = value
+    elif k == MM.CSR_KSLIMIT:
+        m.kslimit = value
+    elif k == MM.CSR_IMASK:
+        m.imask = value & 0xFF
+    else:
+        raise IllegalInstruction(f"csrw of control register {k}")
+
+
+def user_mode(m) -> bool:
+    return bool(m.status & MM.STATUS_USER)
+
+
+def check_kernel(m, name: str) -> None:
+    """Privileged instructions trap in user mode (Popek and Goldberg)."""
+    if m.status & MM.STATUS_USER:
+        raise IllegalInstruction(f"{name.lower()} in user mode")
+
+
+# ---- traps and interrupts -----------------------------------------------------
+
+def cause_of(trap: Trap) -> tuple:
+    """(cause, value) of a trap, as the kernel sees it."""
+    if isinstance(trap, SyscallTrap):
+        return MM.CAUSE_SYSCALL, 0
+    if isinstance(trap, IllegalInstruction):
+        return MM.CAUSE_ILLEGAL, 0
+    if isinstance(trap, ProtectionFault):
+        return MM.CAUSE_PROTECTION, trap.address
+    if isinstance(trap, SegFault):
+        return (MM.CAUSE_FAULT_WRITE if trap.access == "write" else MM.CAUSE_FAULT_READ), trap.address
+    if isinstance(trap, BadCall):
+        return MM.CAUSE_BADCALL, trap.address
+    if isinstance(trap, StackOverflow):
+        return MM.CAUSE_STACK, 0
+    if isinstance(trap, DivideByZero):
+        return MM.CAUSE_DIVIDE, 0
+    if isinstance(trap, Abort):
+        return MM.CAUSE_BREAKPOINT, 0
+    return None
+
+
+def deliverable(trap: Trap) -> bool:
+    return cause_of(trap) is not None
+
+
+def pending_interrupt(m) -> int | None:
+    """The line of an interrupt to take now, or None."""
+    if not m.status & MM.STATUS_IE or not m.tvec:
+        return None
+    ready = m.ipending & m.imask
+    if not ready:
+        return None
+    return (ready & -ready).bit_length() - 1
+
+
+def deliver(m, cause: int, value: int = 0, args: tuple = ()) -> None:
+    """Enter the kernel's trap handler for `cause` (see the module docstring).
+    m.func/m.pc/m.fp/m.regs are exact where it happened."""
+    here = m.text_offsets[m.func][m.pc]
+    old_status = m.status
+    try:
+        m.spill_regs()
+        top = m.kstack if old_status & MM.STATUS_USER else m.sp()
+        tf = (top - MM.TRAPFRAME_SIZE) & ~15
+        fields = [0] * (MM.TRAPFRAME_SIZE // 8)
+        fields[TF["cause"] // 8] = cause
+        fields[TF["value"] // 8] = value
+        fields[TF["pc"] // 8] = here
+        fields[TF["fp"] // 8] = m.fp
+        fields[TF["status"] // 8] = (MM.STATUS_PREV_USER if old_status & MM.STATUS_USER else 0) | \
+            (MM.STATUS_PREV_IE if old_status & MM.STATUS_IE else 0)
+        fields[TF["slimit"] // 8] = m.stack_limit
+        for i, a in enumerate(args[:7]):
+            fields[TF["a"] // 8 + i] = a
+        m.guest.pack(struct.Struct(f"<{len(fields)}q"), tf, *fields)
+    except Trap as t:
+        raise MachineCheck(f"double fault: {t.message} while entering the kernel "
+                           f"for cause {cause}") from None
+    handler = m.function_at.get(m.tvec)
+    if handler is None:
+        raise MachineCheck(f"double fault: the trap vector {m.tvec:#x} is not a function")
+    m.status = 0                                   # kernel mode, interrupts off
+    if old_status & MM.STATUS_USER and m.kslimit:
+        m.stack_limit = m.kslimit
+    m.sp_override = None
+    m.enter(handler, (tf,), return_address=HANDLER_RETURN, caller_sp=tf)
+    m.regs = m.fresh_regs(m.args)
+
+
+def iret(m, tf: int) -> None:
+    """Leave the kernel as the trap frame at `tf` says (module docstring).
+    Afterwards m.func/m.pc/m.fp/m.regs are where to go on."""
+    n = MM.TRAPFRAME_SIZE // 8
+    fields = m.guest.unpack(struct.Struct(f"<{n}q"), tf)
+    get = lambda name: fields[TF[name] // 8]            # noqa: E731
+    status = get("status")
+    place = m.space.location(get("pc"))
+    if place is None:
+        raise BadCall("iret to invalid address", get("pc"))
+    m.status = (MM.STATUS_USER if status & MM.STATUS_PREV_USER else 0) | \
+        (MM.STATUS_IE if status & MM.STATUS_PREV_IE else 0)
+    m.stack_limit = get("slimit")
+    m.sp_override = None
+    k, pc = place
+    if status & STATUS_START:
+        # a fresh call of the function at pc, its frame below fp, with the
+        # frame's a[] as its arguments; returning from it ends the run
+        fn = m.program.functions[k]
+        args = tuple(fields[TF["a"] // 8:TF["a"] // 8 + fn.nparams])
+        m.fp = 0
+        m.func, m.pc = k, 0
+        m.enter(k, args, return_address=0, caller_sp=get("fp"))
+        m.regs = m.fresh_regs(m.args)
+        return
+    m.func, m.pc, m.fp = k, pc, get("fp")
+    if get("cause") == MM.CAUSE_SYSCALL:
+        # resume after the SYSCALL, with the kernel's result in its register
+        dst = m.program.functions[k].code[pc][1]
+        m.regs = m.unspill_regs()
+        m.regs[dst] = get("ret")
+        m.pc = pc + 1
+        return
+    m.regs = m.unspill_regs()
