@@ -94,7 +94,7 @@ DEVICES: list[Device] = [
     ], [
         Const("STATUS_RX_READY", 1, "an input byte is ready"),
         Const("STATUS_TX_READY", 2, "output is possible (always)"),
-        Const("STATUS_RX_EOF", 4, "input has ended"),
+        Const("STATUS_RX_EOF", 4, "input has ended and every byte was read"),
         Const("CTRL_RX_IRQ", 1, "raise IRQ_CONSOLE when input arrives"),
     ], IRQ_CONSOLE),
     Device("timer", 2, "interval timer; time is counted in executed instructions", [

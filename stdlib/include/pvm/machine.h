@@ -25,7 +25,7 @@
 #define CONSOLE_CTRL ((volatile long *)0x7f0000001010)   /* rw: the CTRL_ bits */
 #define CONSOLE_STATUS_RX_READY 1   /* an input byte is ready */
 #define CONSOLE_STATUS_TX_READY 2   /* output is possible (always) */
-#define CONSOLE_STATUS_RX_EOF 4   /* input has ended */
+#define CONSOLE_STATUS_RX_EOF 4   /* input has ended and every byte was read */
 #define CONSOLE_CTRL_RX_IRQ 1   /* raise IRQ_CONSOLE when input arrives */
 
 /* TIMER: interval timer; time is counted in executed instructions */
