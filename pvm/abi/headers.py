@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pathlib
 
-from pvm.abi import errno, fcntl, syscalls
+from pvm.abi import errno, fcntl, memmap, syscalls
 
 CHECKOUT = pathlib.Path(__file__).resolve().parents[2]
 
@@ -16,6 +16,7 @@ GENERATED = {
     "stdlib/include/sys/syscall.h": syscalls.header,
     "stdlib/include/errno.h": errno.header,
     "stdlib/include/fcntl.h": fcntl.header,
+    "stdlib/include/pvm/machine.h": memmap.header,
 }
 
 

@@ -31,7 +31,6 @@ from pvm.abi import memmap as MM
 from .traps import (Abort, BadCall, DivideByZero, IllegalInstruction, MachineCheck,
                     ProtectionFault, SegFault, StackOverflow, SyscallTrap, Trap)
 
-STATUS_START = 16                 # in a trap frame's status: IRET starts a fresh call
 HANDLER_RETURN = 1                # the return address of a trap handler's frame:
                                   # not a text address, so returning there is caught
 TF = MM.TRAPFRAME_OFFSET
@@ -167,7 +166,7 @@ def iret(m, tf: int) -> None:
     m.stack_limit = get("slimit")
     m.sp_override = None
     k, pc = place
-    if status & STATUS_START:
+    if status & MM.STATUS_START:
         # a fresh call of the function at pc, its frame below fp, with the
         # frame's a[] as its arguments; returning from it ends the run
         fn = m.program.functions[k]

@@ -9,6 +9,7 @@ import pytest
 from pvm.abi import errno as E
 from pvm.abi import fcntl as F
 from pvm.abi import headers, syscalls
+from pvm.abi import memmap as M
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -108,3 +109,68 @@ def test_every_abi_errno_name_exists_on_posix_hosts():
     # so hostos can translate each one by name (ENOTSUP may share EOPNOTSUPP's number)
     missing = [e.name for e in E.ERRNOS if not hasattr(host_errno, e.name)]
     assert missing == []
+
+
+# ---- the memory map ---------------------------------------------------------------
+def test_every_device_has_its_own_page_in_table_order():
+    assert [d.index for d in M.DEVICES] == list(range(len(M.DEVICES)))
+    assert [d.name for d in M.DEVICES] == ["power", "console", "timer", "rtc", "disk", "printer"]
+    for d in M.DEVICES:
+        assert d.base == M.DEVICE_BASE + 0x1000 * d.index
+        assert M.DEVICE_BASE <= d.base and d.base + M.DEVICE_PAGE_SIZE <= M.DEVICE_BASE + M.DEVICE_WINDOW_SIZE
+        assert len(d.registers) * M.REGISTER_SIZE <= M.DEVICE_PAGE_SIZE
+        assert all(r.access in ("r", "w", "rw") for r in d.registers)
+        assert len({r.name for r in d.registers}) == len(d.registers)
+
+
+def test_register_addresses_are_eight_bytes_apart():
+    console = M.DEVICE["console"]
+    assert console.address("DATA") == 0x7F0000001000
+    assert console.address("STATUS") == 0x7F0000001008
+    assert M.DEVICE["disk"].offset("CTRL") == 40
+
+
+def test_trapframe_offsets_follow_the_field_list():
+    assert M.TRAPFRAME_OFFSET["cause"] == 0 and M.TRAPFRAME_OFFSET["pc"] == 16
+    assert M.TRAPFRAME_OFFSET["a"] == 48 and M.TRAPFRAME_OFFSET["ret"] == 48 + 7 * 8
+    assert M.TRAPFRAME_SIZE == M.TRAPFRAME_OFFSET["ret"] + 8
+
+
+def test_machine_header_defines_every_number_in_the_map():
+    text = M.header()
+    defined = {name: int(value, 0) for name, value in re.findall(r"^#define (\w+) (0x[0-9a-f]+|\d+)\b", text, re.M)}
+    pointers = {name: int(value, 16) for name, value in
+                re.findall(r"^#define (\w+) \(\(volatile long \*\)(0x[0-9a-f]+)\)", text, re.M)}
+    for d in M.DEVICES:
+        assert defined[f"{d.prefix}_BASE"] == d.base
+        for r in d.registers:
+            assert pointers[f"{d.prefix}_{r.name}"] == d.address(r.name)
+            assert defined[f"{d.prefix}_{r.name}_OFFSET"] == d.offset(r.name)
+        for c in d.constants:
+            assert defined[f"{d.prefix}_{c.name}"] == c.value
+    for table in (M.IRQ, M.CSR, M.STATUS, M.CAUSE):
+        for name, value in table.items():
+            assert defined[name] == value, name
+    for field, _ in M.TRAPFRAME_FIELDS:
+        assert defined[f"TRAPFRAME_{field.upper()}_OFFSET"] == M.TRAPFRAME_OFFSET[field]
+    assert defined["TRAPFRAME_SIZE"] == M.TRAPFRAME_SIZE
+
+
+def test_machine_header_names_are_unique():
+    names = re.findall(r"^#define (\w+)", M.header(), re.M)
+    assert len(names) == len(set(names))
+
+
+def test_machine_header_compiles_and_agrees_with_the_compiler():
+    # pvm's own compiler lays out struct trapframe and reads the pointers as the table does
+    from pvm import run_source
+    checks = [f"offsetof(struct trapframe, {field}) == TRAPFRAME_{field.upper()}_OFFSET"
+              for field, _ in M.TRAPFRAME_FIELDS]
+    checks += ["sizeof(struct trapframe) == TRAPFRAME_SIZE",
+               "(long)DISK_CTRL == DISK_BASE + DISK_CTRL_OFFSET",
+               "(long)PRINTER_STATUS - (long)POWER_HALT == 5 * DEVICE_PAGE_SIZE + 8"]
+    body = "".join(f"    if (!({c})) return {i + 1};\n" for i, c in enumerate(checks))
+    source = f"#include <pvm/machine.h>\n#include <stddef.h>\nint main(void) {{\n{body}    return 100 + CSR_TVEC;\n}}\n"
+    result = run_source(source)
+    assert result.stderr == b""
+    assert result.status == 100 + M.CSR_TVEC
