@@ -404,3 +404,29 @@ class Continue(Node):
 class Return(Node):
     expr: Expr | None
     pos: Pos = (0, 0)
+
+
+@dataclass
+class AsmOperand(Node):
+    """One `"constraint"(expr)` of an asm statement."""
+    constraint: bytes       # the decoded string, e.g. b"=r"
+    expr: Expr
+    pos: Pos = (0, 0)       # of the constraint string
+    kind: str = ""          # set by the checker: 'r', 'f' or 'i'
+    inout: bool = False     # set by the checker: a `+` output, read and written
+    tied: int | None = None  # set by the checker: an input in output N's register
+
+
+@dataclass
+class AsmStmt(Node):
+    """`asm [volatile] ("text" : outputs : inputs : clobbers);`.  The text is
+    kept as its literal tokens, (spelling, (line, col)), so diagnostics can
+    point into it; the checker sets `code`, the instructions with %N
+    still in them (see compiler/asmstmt.py)."""
+    strings: list
+    outputs: list           # AsmOperand
+    inputs: list            # AsmOperand
+    clobbers: list          # (bytes, pos)
+    volatile: bool
+    pos: Pos = (0, 0)
+    code: list = field(default_factory=list)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import ast as A
-from . import flow
+from . import asmstmt, flow
 from . import types as T
 from .check_expr import ExprChecker
 from .diagnostics import Diagnostics
@@ -680,6 +680,9 @@ class Checker(ExprChecker, InitChecker):
         if not self.loops:
             self.diag.error(s.pos, "'continue' statement not in loop statement")
         return s
+
+    def s_AsmStmt(self, s: A.AsmStmt):
+        return asmstmt.check(self, s)
 
     def s_Return(self, s: A.Return):
         ret = self.func_type.ret

@@ -24,6 +24,7 @@ from pvm import isa
 
 from . import types as T
 from .gen_access import AccessGen
+from .gen_asm import AsmGen
 from .gen_expr import ExprGen, store_op
 from .obj import ObjFunction, Object, Ref
 from .staticdata import data_item
@@ -59,7 +60,7 @@ class FrameOff:
         return f"FrameOff({self.off})"
 
 
-class FuncGen(ExprGen, AccessGen):
+class FuncGen(ExprGen, AccessGen, AsmGen):
     ZERO = 1000     # placeholder register numbers, assigned in finish()
     FPREG = 1001
     CONST_BASE = 2000   # placeholders for integer constants used inside loops
@@ -85,6 +86,7 @@ class FuncGen(ExprGen, AccessGen):
         self.file = self.source.origin(info.pos[0])[0]
         self.loop_depth = 0
         self.constants: dict[int, int] = {}     # value -> placeholder register (CONST_BASE + i)
+        self.asm_ranges: list[tuple] = []       # (first, end, pos) of each asm statement's code
 
     # ---- registers, labels, frame
     def tmp(self, kind: str) -> int:
@@ -279,6 +281,9 @@ class FuncGen(ExprGen, AccessGen):
             locals_.append((name, ty, where, off, start + shift if start else 0, (stop or end - shift) + shift))
         ft = info.sym.ty
         returns = "" if ft.ret.is_void else ("d" if ft.ret.is_float else "q")
+        bad = self.asm_violation(code, "".join(kinds), shift, returns, ft.variadic)
+        if bad is not None:
+            raise CodegenError(*bad)
         nparams = len(info.params) + (1 if ft.ret.is_struct else 0) + self.extra_params
         return ObjFunction(info.sym.link_name or info.sym.name, info.sym.linkage == "internal", nparams,
                            "".join(kinds), returns, frame_size, code, lines, portable_name(self.file),

@@ -24,7 +24,7 @@ KEYWORDS = frozenset("""
     inline int long register restrict return short signed sizeof static struct switch typedef
     union unsigned void volatile while _Bool _Noreturn _Static_assert _Alignof __alignof__
     __inline __inline__ __restrict __restrict__ __const __volatile__ __signed__
-    __builtin_va_arg __builtin_offsetof
+    __builtin_va_arg __builtin_offsetof asm __asm__ __asm __volatile
 """.split())
 
 PUNCTUATORS = sorted("""

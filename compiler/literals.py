@@ -85,12 +85,16 @@ def round_float32(value: float) -> float:
 
 def _unescape(body: str, what: str) -> list[int]:
     """Code points of a character or string literal body (between the quotes)."""
-    out: list[int] = []
+    return [b for _, codes in _pieces(body, what) for b in codes]
+
+
+def _pieces(body: str, what: str):
+    """(offset in body, code points) of each source character or escape sequence."""
     i, n = 0, len(body)
     while i < n:
-        c = body[i]
+        start, c = i, body[i]
         if c != "\\":
-            out.extend(c.encode("utf-8", "surrogatepass"))
+            yield start, list(c.encode("utf-8", "surrogatepass"))
             i += 1
             continue
         i += 1
@@ -98,13 +102,13 @@ def _unescape(body: str, what: str) -> list[int]:
             raise ValueError(f"incomplete escape sequence in {what}")
         c = body[i]
         if c in _ESCAPES:
-            out.append(_ESCAPES[c])
+            yield start, [_ESCAPES[c]]
             i += 1
         elif c in "01234567":
             j = i
             while j < n and j < i + 3 and body[j] in "01234567":
                 j += 1
-            out.append(int(body[i:j], 8) & 0xFF)
+            yield start, [int(body[i:j], 8) & 0xFF]
             i = j
         elif c == "x":
             j = i + 1
@@ -112,18 +116,17 @@ def _unescape(body: str, what: str) -> list[int]:
                 j += 1
             if j == i + 1:
                 raise ValueError("\\x used with no following hex digits")
-            out.append(int(body[i + 1:j], 16) & 0xFF)
+            yield start, [int(body[i + 1:j], 16) & 0xFF]
             i = j
         elif c in "uU":
             width = 4 if c == "u" else 8
             digits = body[i + 1:i + 1 + width]
             if len(digits) != width or not all(d in "0123456789abcdefABCDEF" for d in digits):
                 raise ValueError(f"incomplete universal character name in {what}")
-            out.extend(chr(int(digits, 16)).encode("utf-8", "surrogatepass"))
+            yield start, list(chr(int(digits, 16)).encode("utf-8", "surrogatepass"))
             i += 1 + width
         else:
             raise ValueError(f"unknown escape sequence '\\{c}'")
-    return out
 
 
 def character(text: str) -> int:
@@ -147,3 +150,12 @@ def string(text: str) -> bytes:
     if text[:quote] in ("L", "u", "U"):
         raise ValueError("wide string literals are not supported (pvm has no wchar_t strings)")
     return bytes(_unescape(text[quote + 1:-1], "string literal"))
+
+
+def string_offsets(text: str) -> list[int]:
+    """For each byte of string literal token `text`'s value, the offset in
+    `text` of the character or escape sequence it comes from (so a
+    diagnostic can point into the literal: inline asm)."""
+    quote = text.index('"')
+    return [quote + 1 + at for at, codes in _pieces(text[quote + 1:-1], "string literal")
+            for _ in codes]

@@ -307,6 +307,38 @@ class Builder(Transformer):
             return A.Continue(pos)
         return A.Return(c[1] if len(c) == 3 else None, pos)
 
+    def asm_statement(self, c):
+        strings = [(t.value, _pos(t)) for t in c if isinstance(t, Token) and t.type == "STRING"]
+        parts = next((x for x in c if isinstance(x, tuple)), ([], [], []))
+        volatile = any(x == "volatile" for x in c if isinstance(x, str) and not isinstance(x, Token))
+        return A.AsmStmt(strings, *parts, volatile, _pos(c[0]))
+
+    def asm_qualifier(self, c):
+        return "volatile"
+
+    def asm_parts(self, c):
+        parts, current = [[], [], []], -1
+        for x in c:
+            if isinstance(x, Token) and x.type == "COLON":
+                current += 1
+            elif isinstance(x, list):
+                parts[current] = x
+        return tuple(parts)
+
+    def asm_operands(self, c):
+        return [x for x in c if isinstance(x, A.AsmOperand)]
+
+    def asm_operand(self, c):
+        strings = [t for t in c if isinstance(t, Token) and t.type == "STRING"]
+        expr = next(x for x in c if isinstance(x, A.Expr))
+        return A.AsmOperand(b"".join(_string_token(self, t) for t in strings), expr, _pos(strings[0]))
+
+    def asm_clobbers(self, c):
+        return [x for x in c if isinstance(x, tuple)]
+
+    def asm_clobber(self, c):
+        return (b"".join(_string_token(self, t) for t in c), _pos(c[0]))
+
     # ---- expressions
     def comma(self, c):
         return A.Comma(c[0], c[2], _pos(c[1]))

@@ -73,11 +73,13 @@ _KEYS = ("params", "kinds", "returns", "frame", "file")
 
 
 class AsmError(PvmError):
-    """An error in assembly text, reported as `file.s:LINE: error: message`."""
+    """An error in assembly text, reported as `file.s:LINE: error: message`.
+    `column` is the 0-based offset in the line of the offending token when
+    known (parse_instruction's callers point a caret at it), else None."""
     status = EXIT_COMPILE
 
-    def __init__(self, filename: str, line: int, message: str):
-        self.filename, self.line, self.message = filename, line, message
+    def __init__(self, filename: str, line: int, message: str, column: int | None = None):
+        self.filename, self.line, self.message, self.column = filename, line, message, column
         super().__init__(f"{filename}:{line}: error: {message}")
 
 
@@ -85,6 +87,7 @@ class AsmError(PvmError):
 class _Token:
     kind: str                # "str", "comma" or "word"
     text: str
+    start: int = 0           # offset in its line
 
 
 @dataclass
@@ -124,6 +127,21 @@ def assemble(text: str, filename: str = "<asm>", *, verify: bool = True) -> Prog
     return _Assembler(filename).run(text, verify)
 
 
+def parse_instruction(text: str, filename: str = "<asm>", line: int = 1) -> tuple[tuple, list[int]]:
+    """One instruction `OPNAME operand, ...` (no label), read exactly as `pvm asm`
+    reads it: returns (instruction, columns), the instruction a tuple
+    (OPNAME, operand...) and columns[i] the offset in `text` where element i
+    starts.  A label, function (`@f`) or data (`&g`) operand is left as an
+    object other than a number, for the caller to resolve or refuse.  Raises
+    AsmError, with .column set where the fault lies in `text`."""
+    assembler = _Assembler(filename)
+    assembler.lineno = line
+    tokens, _ = assembler.lex(text)
+    if not tokens:
+        assembler.error("expected an instruction")
+    return assembler.parse_instruction(tokens)
+
+
 class _Assembler:
     def __init__(self, filename: str):
         self.filename = filename
@@ -138,8 +156,8 @@ class _Assembler:
         self.context: str | _Func | None = None
         self.lineno = 0
 
-    def error(self, message: str, line: int | None = None):
-        raise AsmError(self.filename, self.lineno if line is None else line, message)
+    def error(self, message: str, line: int | None = None, column: int | None = None):
+        raise AsmError(self.filename, self.lineno if line is None else line, message, column)
 
     # ---- reading lines ------------------------------------------------------
     def run(self, text: str, verify: bool) -> Program:
@@ -165,7 +183,7 @@ class _Assembler:
                 self.error("unterminated string")
             if m.lastgroup == "comment":
                 return tokens, m.group("comment")[1:]
-            tokens.append(_Token(m.lastgroup, m.group(m.lastgroup)))
+            tokens.append(_Token(m.lastgroup, m.group(m.lastgroup), m.start(m.lastgroup)))
             pos = m.end()
 
     def statement(self, tokens: list[_Token], comment: str) -> None:
@@ -317,22 +335,38 @@ class _Assembler:
 
     # ---- instructions -------------------------------------------------------
     def instruction(self, f: _Func, tokens: list[_Token], comment: str) -> None:
-        opname = tokens[0].text.upper()
-        op = isa.BY_NAME.get(opname)
-        if op is None or tokens[0].kind != "word":
-            self.error(f"unknown instruction {tokens[0].text!r}")
-        operands = self.split_operands(tokens[1:])
-        if len(operands) != len(op.operands):
-            self.error(f"{op.name} takes {len(op.operands)} operands "
-                       f"({', '.join(op.operands) or 'none'}), not {len(operands)}")
-        values = [self.operand(f, kind, group) for kind, group in zip(op.operands, operands)]
+        ins, _ = self.parse_instruction(tokens)
+        op, values = isa.BY_NAME[ins[0]], list(ins[1:])
+        for kind, v in zip(op.operands, values):
+            if kind in "rf":
+                self.use_register(f, v, kind)
         self.note_registers(f, op, values)
         marked = self.line_from_comment(f, comment)
         if marked is not None:
             f.source_line = marked
-        f.code.append((op.name, *values))
+        f.code.append(ins)
         f.where.append(self.lineno)
         f.lines.append(f.source_line)
+
+    def parse_instruction(self, tokens: list[_Token]) -> tuple[tuple, list[int]]:
+        """(OPNAME, operand...) and where each starts; AsmError with a column."""
+        first = tokens[0]
+        op = isa.BY_NAME.get(first.text.upper())
+        if op is None or first.kind != "word":
+            self.error(f"unknown instruction {first.text!r}", column=first.start)
+        operands = self.split_operands(tokens[1:])
+        if len(operands) != len(op.operands):
+            self.error(f"{op.name} takes {len(op.operands)} operands "
+                       f"({', '.join(op.operands) or 'none'}), not {len(operands)}",
+                       column=first.start)
+        values = []
+        for kind, group in zip(op.operands, operands):
+            try:
+                values.append(self.operand(kind, group))
+            except AsmError as exc:
+                exc.column = group[0].start if exc.column is None else exc.column
+                raise
+        return (op.name, *values), [first.start] + [g[0].start for g in operands]
 
     def split_operands(self, tokens: list[_Token]) -> list[list[_Token]]:
         if not tokens:
@@ -343,11 +377,13 @@ class _Assembler:
                 groups.append([])
             else:
                 groups[-1].append(t)
-        if any(not g for g in groups):
-            self.error("missing operand")
+        for i, g in enumerate(groups):
+            if not g:
+                comma = [t for t in tokens if t.kind == "comma"][max(i - 1, 0)]
+                self.error("missing operand", column=comma.start)
         return groups
 
-    def operand(self, f: _Func, kind: str, group: list[_Token]):
+    def operand(self, kind: str, group: list[_Token]):
         if kind == "F":
             if len(group) == 2 and group[0].text == "@" and group[1].kind == "str":
                 return _Ref("F", self.string(group[1]), quoted=True)
@@ -363,10 +399,7 @@ class _Assembler:
                 want = {"r": "an integer register rN", "f": "a floating register fN",
                         "b": "a register rN or fN"}[kind]
                 self.error(f"expected {want}, found {text!r}")
-            n = self.number(_Token("word", m.group(2)), 0, 256, "a register number (0..255)")
-            if kind != "b":
-                self.use_register(f, n, m.group(1))
-            return n
+            return self.number(_Token("word", m.group(2)), 0, 256, "a register number (0..255)")
         if kind == "n":
             return self.number(_Token("word", text.removeprefix("#")), 0, 256, "a count (0..255)")
         if kind == "k":

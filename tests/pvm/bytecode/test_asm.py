@@ -268,3 +268,37 @@ def test_fuzz_mutated_listings(corpus):
 @given(st.lists(PIECES, max_size=60).map("".join))
 def test_fuzz_random_text(text):
     assembles_or_reports(text)
+
+
+# ---- parse_instruction: the one instruction reader `pvm asm` and inline asm share
+
+def test_parse_instruction_returns_the_tuple_and_where_each_part_starts():
+    from pvm.bytecode.asm import parse_instruction
+    ins, columns = parse_instruction("  addi64 r3, r4, #-5")
+    assert ins == ("ADDI64", 3, 4, -5)
+    assert columns == [2, 9, 13, 17]
+    assert parse_instruction("fadd f1,f2,f3")[0] == ("FADD", 1, 2, 3)
+
+
+def test_parse_instruction_leaves_references_unresolved():
+    from pvm.bytecode.asm import parse_instruction
+    ins, columns = parse_instruction("li r1, &msg+4")
+    assert ins[:2] == ("LI", 1) and not isinstance(ins[2], int) and columns[2] == 7
+    ins, _ = parse_instruction("faddr r1, @main")
+    assert not isinstance(ins[2], int)
+
+
+@pytest.mark.parametrize("text, column, message", [
+    ("frob r1", 0, "unknown instruction 'frob'"),
+    ("add64 r1, r2", 0, "ADD64 takes 3 operands"),
+    ("add64 r1, f2, r3", 10, "expected an integer register rN, found 'f2'"),
+    ("li r1, 5", 7, "expected an immediate #N"),
+    ("add64 r1,, r3", 8, "missing operand"),
+    ("mov r1, r300", 8, "out of range"),
+])
+def test_parse_instruction_errors_say_which_column(text, column, message):
+    from pvm.bytecode.asm import AsmError, parse_instruction
+    with pytest.raises(AsmError) as info:
+        parse_instruction(text, "x.c", 7)
+    assert info.value.column == column and message in info.value.message
+    assert str(info.value).startswith("x.c:7: error:")
