@@ -16,13 +16,18 @@ from .loop import Runner, check_tier
 
 def start(program, argv=None, *, host=None, tier: str = "interp", fuel: int | None = None,
           memory: int = DEFAULT_MEMORY, stack: int = DEFAULT_STACK,
-          program_key: str | None = None, **tier_options) -> Runner:
+          program_key: str | None = None, devices: dict | None = None,
+          **tier_options) -> Runner:
     """A fresh machine for `program` with `argv` placed (if given), and the
     Runner that runs it on `tier` (tier_options: jit_threshold, jit_log,
-    dump_llvm, jit_cache_mb, jit_warm_start)."""
+    dump_llvm, jit_cache_mb, jit_warm_start).  The devices of the memory
+    map are attached, the console on the host services' standard streams;
+    `devices` may name a disk image, a printer file and deterministic time
+    (Machine.attach_devices)."""
     check_tier(tier)
     m = Machine(program, memory=memory, stack=stack, fuel=fuel, os=host,
                 program_key=program_key)
+    m.attach_devices(stdin=m.os.stdin, stdout=m.os.stdout, **(devices or {}))
     runner = Runner(m, tier=tier, **tier_options)
     if argv is not None:
         m.set_args([a if isinstance(a, bytes) else os.fsencode(a) for a in argv])
@@ -48,3 +53,6 @@ def run_reporting(runner: Runner, stepping: bool = False) -> int:
         if hasattr(m.os.stderr, "flush"):
             m.os.stderr.flush()
         return t.status
+    finally:
+        if m.bus is not None:
+            m.bus.close()                 # the disk image and the printer file

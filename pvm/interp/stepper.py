@@ -169,11 +169,23 @@ class Stepper:
         m.pc += 1
 
     def op_SETSP(self, a):
+        """Redirect this frame's calls to the stack below R[A] (x86's %esp
+        under a fixed %ebp).  Off its own stack the stack limit is lifted
+        to the lowest writable address, unless SETSL sets one for that
+        stack; setting SP back to the frame's own restores it."""
         m = self.m
         sp = m.regs[a]
         if not m.guest.writable(sp - 16, 16):
             raise SegFault("setsp", sp)
-        m.sp_override = (m.fp, sp)
+        own = m.fp - m.frame_bytes(m.func)
+        limit = m.sp_override[2] if m.sp_override and m.sp_override[0] == m.fp else m.stack_limit
+        if sp == own:
+            m.sp_override = None
+            m.stack_limit = limit
+        else:
+            m.sp_override = (m.fp, sp, limit)
+            if not limit <= sp <= own:
+                m.stack_limit = m.guest.data_base
         m.pc += 1
 
     def op_GETSL(self, a):

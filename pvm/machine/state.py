@@ -26,7 +26,8 @@ Who owns each field:
     os           services system calls (HostOS without a guest OS)
     stack_limit  lowest address a frame may use (SETSL changes it: each
                  stack its own)
-    sp_override  (fp, sp) after SETSP: that frame's calls go below sp
+    sp_override  (fp, sp, limit) after SETSP: that frame's calls go below sp;
+                 limit: the stack limit to restore when SP comes back
     status       mode and interrupt enable (privileged.py); kernel mode at
                  power-on, so a bare program is its own kernel
     tvec, kstack, kslimit, imask, ipending   the other control registers
@@ -52,6 +53,24 @@ UNLIMITED = 1 << 62
 _U64 = struct.Struct("<q")
 _F64 = struct.Struct("<d")
 _LINK = struct.Struct("<qq")       # saved FP, return address
+
+
+class _DeviceHost:
+    """The machine as its devices see it (devices/board.py's MachineHost)."""
+
+    def __init__(self, m):
+        self.m = m
+        self.memory = m.guest
+
+    @property
+    def icount(self) -> int:
+        return self.m.clock.icount
+
+    def raise_irq(self, line: int) -> None:
+        self.m.ipending |= 1 << line
+
+    def set_timer(self, interval: int) -> None:
+        self.m.clock.set_timer(interval)
 
 
 class Machine:
@@ -208,13 +227,28 @@ class Machine:
             return []
         return list(self.guest.unpack(struct.Struct("<" + fn.kinds), self.fp - 8 * fn.nregs))
 
+    # ---- devices (pvm/machine/devices) ---------------------------------------
+    def attach_devices(self, *, stdin, stdout, disk=None, printer=None,
+                       deterministic: bool = False) -> None:
+        """Plug in the devices of the memory map (pvm/abi/memmap.py)."""
+        from .devices.board import make_devices
+        self.bus = make_devices(_DeviceHost(self), stdin=stdin, stdout=stdout, disk=disk,
+                                printer=printer, deterministic=deterministic)
+
+        def timer_fired():
+            self.bus.timer_fired()
+            self.bus.poll()                   # console input raises its interrupt too
+        self.clock.on_timer = timer_fired
+
     def wait_for_interrupt(self) -> None:
         """WFI: the clock jumps to the next timer deadline; with no timer,
         the console's input is the only thing that can wake the machine."""
         if self.clock.skip_to_deadline():
             return
         if self.bus is not None and self.bus.wait_for_input():
-            return
+            self.bus.poll()
+            if self.ipending & self.imask:
+                return
         raise MachineCheck("deadlock: wfi with no interrupt that could ever come")
 
     # ---- system calls -------------------------------------------------------
