@@ -94,48 +94,51 @@ class Runner:
     def _loop(self) -> None:
         """Installed code (translated or native), with the stepper for the
         instructions that the remaining fuel covers exactly, for machine
-        instructions, device accesses and frames whose calls SETSP moved."""
-        m, interp = self.m, self.interp
-        fast, ns = interp.fast_code, interp.namespace
+        instructions, device accesses and frames whose calls SETSP moved.
+        A trap, wherever it happens, goes to _trapped."""
         how = 2                                   # start from m.regs
         while True:
-            f, fp = m.func, m.fp
-            if m.sp_override is not None and m.sp_override[0] == fp:
-                self._step_redirected(how)
-                how = 2
-                continue
-            ns["HOST_FLOOR"] = host_floor(m, fp)
-            code = fast[f] or interp.fast(f)
             try:
-                if how == 0:
-                    value = code(m, 0, 0, fp, *m.args)
-                else:
-                    value = code(m, m.pc, how, fp)
-            except FlatCall as call:              # a call through the run loop
-                m.enter(call.callee, m.args)
-                how = 0
-                continue
-            except Step:                          # not enough fuel for a block
-                self._step_to_leader()
-                how = 2
-                continue
-            except TierUp as up:                  # a hot loop: compile, enter natively
-                interp.calls[up.findex] = -1
-                why = f"at a loop after {interp.jit_threshold} iterations"
-                if self.jit.compile(up.findex, why):
-                    self.jit.resume_entry(up.findex, m.pc)      # on-stack replacement
-                else:
-                    interp.osr_ok[up.findex] = False
-                how = 2
-                continue
+                how = self._go(how)
             except Trap as trap:
-                interp.locate_fault(trap)
                 how = self._trapped(trap)
-                continue
-            m.retval = value                      # returned: pop the frame
-            m.fp = fp                             # (nested code may have moved m.fp)
-            m.leave()
-            how = 1
+
+    def _go(self, how: int) -> int:
+        """Run until control is back here; returns how to go on."""
+        m, interp = self.m, self.interp
+        f, fp = m.func, m.fp
+        if m.sp_override is not None and m.sp_override[0] == fp:
+            self._step_redirected(how)
+            return 2
+        interp.namespace["HOST_FLOOR"] = host_floor(m, fp)
+        code = interp.fast_code[f] or interp.fast(f)
+        try:
+            if how == 0:
+                value = code(m, 0, 0, fp, *m.args)
+            else:
+                value = code(m, m.pc, how, fp)
+        except FlatCall as call:                  # a call through the run loop
+            m.enter(call.callee, m.args)
+            return 0
+        except Step:                              # not enough fuel for a block, or a
+            self._step_to_leader()                # machine instruction: the stepper
+            return 2
+        except TierUp as up:                      # a hot loop: compile, enter natively
+            interp.calls[up.findex] = -1
+            why = f"at a loop after {interp.jit_threshold} iterations"
+            if self.jit.compile(up.findex, why):
+                self.jit.resume_entry(up.findex, m.pc)      # on-stack replacement
+            else:
+                interp.osr_ok[up.findex] = False
+            return 2
+        except Trap as trap:
+            interp.locate_fault(trap)
+            trap.in_fast_code = True              # its block was charged in full
+            raise
+        m.retval = value                          # returned: pop the frame
+        m.fp = fp                                 # (nested code may have moved m.fp)
+        m.leave()
+        return 1
 
     def _tier_up(self, findex: int):
         """A function's call count passed the threshold: its native bridge,
@@ -177,30 +180,51 @@ class Runner:
         """A trap with the state located at its instruction: a device
         access (stepped with the devices attached), a trap the kernel takes
         (delivered to its handler), or the end of the run (re-raised).
-        Returns how the loop goes on."""
+        Handling one may trap again (a device access from user mode):
+        that one is handled in turn.  Returns how the loop goes on."""
+        while True:
+            if not self._handles(trap):
+                raise trap
+            try:
+                return self._handle(trap)
+            except Trap as again:
+                trap = again
+
+    def _handles(self, trap: Trap) -> bool:
         m = self.m
-        if isinstance(trap, SegFault) and m.bus is not None and m.bus.covers(trap.address):
-            self._exact_fuel(retry=True)
-            self.step_until(lambda: True, self.interp.device_stepper.step)
+        if getattr(trap, "in_fast_code", False) and isinstance(trap, SegFault) \
+                and m.bus is not None and m.bus.covers(trap.address):
+            return True
+        return bool(m.tvec) and privileged.deliverable(trap)
+
+    def _handle(self, trap: Trap) -> int:
+        m = self.m
+        fast = getattr(trap, "in_fast_code", False)
+        if fast and isinstance(trap, SegFault) and m.bus is not None \
+                and m.bus.covers(trap.address):
+            self._exact_fuel(fast, retry=True)
+            self.step_until(lambda: True)         # the stepper reaches devices
             if m.pc not in self.interp.leaders(m.func):
                 self._step_to_leader()
             else:
                 self._take_interrupt()
             return 2
-        if not m.tvec or not privileged.deliverable(trap):
-            raise trap
         syscall = isinstance(trap, SyscallTrap)
-        self._exact_fuel(retry=not syscall)
+        self._exact_fuel(fast, retry=not syscall)
         cause, value = privileged.cause_of(trap)
         privileged.deliver(m, cause, value, trap.args if syscall else ())
         return 0
 
-    def _exact_fuel(self, retry: bool) -> None:
+    def _exact_fuel(self, fast: bool, retry: bool) -> None:
         """Both tiers charge a block's instructions at its start, so at a
         trap in the middle the fuel is short by the rest of the block: give
         it back (and the trapping instruction too, when it will run again),
-        so the instruction count is exact where the trap happened."""
+        so the instruction count is exact where the trap happened.  The
+        stepper charges as it goes: only a retried instruction is owed."""
         m = self.m
+        if not fast:
+            m.fuel += 1 if retry else 0
+            return
         starts = self.interp.leaders(m.func)
         n = len(m.program.functions[m.func].code)
         end = next((s for s in sorted(starts) if s > m.pc), n)

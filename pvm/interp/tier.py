@@ -48,17 +48,11 @@ class Interpreter:
         self.on_hot = None                # callable(k) -> native bridge or None (run loop)
         self.observe = None               # callable(k, code) -> code to install instead (profiler)
         self.namespace = self._bind()
-        self.stepper = Stepper(m, self.namespace)
-        self._device_stepper = None
+        # the stepper's loads and stores reach device registers
+        # (pvm/machine/mmio.py); fast code's fault there, and the run loop
+        # retries the instruction on the stepper
+        self.stepper = Stepper(m, mmio.with_devices(self.namespace, m))
         self.space.tiers.append(self)
-
-    @property
-    def device_stepper(self) -> Stepper:
-        """A stepper whose loads and stores reach device registers
-        (pvm/machine/mmio.py): the run loop retries a device access on it."""
-        if self._device_stepper is None:
-            self._device_stepper = Stepper(self.m, mmio.with_devices(self.namespace, self.m))
-        return self._device_stepper
 
     @property
     def program(self):
