@@ -89,6 +89,13 @@ def parser() -> argparse.ArgumentParser:
                      help="print a line to stderr for every JIT event")
     run.add_argument("--jit-cache-mb", type=positive, default=256, metavar="MB",
                      help="stop compiling once this much native code exists (default 256)")
+    run.add_argument("--disk", metavar="IMG",
+                     help="attach IMG (a host file of 512-byte sectors) as the disk device")
+    run.add_argument("--printer", metavar="FILE",
+                     help="the line printer device appends to FILE")
+    run.add_argument("--deterministic", action="store_true",
+                     help="the real-time clock counts instructions (100 M per second) "
+                          "instead of reading the host's clock")
     run.add_argument("--jit-cold-start", action="store_true",
                      help="with --tier=auto, warm up in the interpreter even if an earlier "
                           "run of this program left its hot functions' native code cached")
@@ -170,7 +177,9 @@ def cmd_run(a) -> int:
                        memory=a.memory, stack=a.stack, jit_threshold=a.jit_threshold,
                        jit_log=to_stderr if a.jit_log else None,
                        dump_llvm=to_stderr if a.dump == "llvm" else None,
-                       jit_cache_mb=a.jit_cache_mb, jit_warm_start=not a.jit_cold_start)
+                       jit_cache_mb=a.jit_cache_mb, jit_warm_start=not a.jit_cold_start,
+                       devices=dict(disk=a.disk, printer=a.printer,
+                                    deterministic=a.deterministic))
 
 
 def _write(path: str, data: bytes) -> None:
