@@ -144,6 +144,7 @@ def every_opcode() -> Program:
             code.append(("JMP", 0))
         else:
             code.append((op.name, *(operand[k] for k in op.operands)))
+    code.append(("RET", 0))             # the table does not end with a terminator
     return Program(
         functions=[Function("all", 0, "qd", "q", 16, code, list(range(len(code))), variadic=True),
                    Function("one", 0, "q", "q", 0, [("LI", 0, 1), ("RET", 0)], [1, 2]),
