@@ -14,6 +14,14 @@ FEATURES = frozenset(getattr(pvm, "FEATURES", ()))
 PRIMES_100 = (b"2 3 5 7 11 13 17 19 23 29\n31 37 41 43 47 53 59 61 67 71\n73 79 83 89 97\n"
               b"25 primes up to 100\n")
 COUNTER = b"".join(b"call %d (fresh local is 1)\n" % i for i in range(1, 7))
+STACK_SWITCH = (b"before the switch: the callee's local is not in the array\n"
+                b"on the new stack: the callee's local is in the array\n"
+                b"on the new stack: main's local keeps its address and holds 42\n"
+                b"after switching back: the callee's local is not in the array\n")
+UTHREADS = (b"main: created threads 1 and 2\n"
+            b"A: counter 0 -> 1\nB: counter 1 -> 2\nA: counter 2 -> 3\n"
+            b"B: counter 3 -> 4\nA: counter 4 -> 5\nA: returns\nB: counter 5 -> 6\n"
+            b"main: joined 1\nB: calls uthread_exit\nmain: joined 2; counter is 6\n")
 
 # (file, arguments, exact stdout or None, exit status, line stderr must hold or None).
 # For the two that fault, stdout is only checked to be a prefix of what is shown:
@@ -31,6 +39,8 @@ CASES = [
     ("pointers.c", [], b"x = 42, read through p: 42\nreading address 0x7fff5ad40750...\n", 139,
      "Segmentation fault: read of address 0x7fff5ad40750 in main (pointers.c:18)"),
     ("recursion.c", [], b"recursing forever...\n", 139, "Stack overflow in f (recursion.c:11)"),
+    ("machine/stack_switch.c", [], STACK_SWITCH, 0, None),
+    ("machine/uthreads.c", [], UTHREADS, 0, None),
 ]
 NEEDS_LANG = {"linked_list.c"}
 
@@ -69,7 +79,7 @@ def test_primes_up_to_1000(tier, run_pvm):
 
 
 def test_every_example_is_tested_and_says_how_to_run_it():
-    names = {p.name for p in EXAMPLES.glob("*.c")}
+    names = {p.relative_to(EXAMPLES).as_posix() for p in EXAMPLES.rglob("*.c")}
     assert names == {case[0] for case in CASES}
     readme = (EXAMPLES / "README.md").read_text()
     for name in names:
