@@ -266,7 +266,7 @@ class HostOS:
     def sys_sbrk(self, m, increment=0, *_):
         old = m.brk
         new = old + increment
-        if new < m.layout.heap_base or new > m.stack_limit - 0x1000:
+        if new < m.layout.heap_base or new > m.heap_limit - 0x1000:
             return -E.ENOMEM
         if increment < 0:                      # memory given back reads as zero again
             self._store(m, new, bytes(old - new))

@@ -90,6 +90,9 @@ class Machine:
         space.write_image(self.guest)
         self.stack_top = memory - ARGS_AREA
         self.stack_limit = self.stack_top - stack
+        # the heap may grow up to the main stack, wherever the running code's
+        # stack is (SETSL moves stack_limit to a thread's stack in the heap)
+        self.heap_limit = self.stack_limit
         self.brk = lay.heap_base
         self.fuel = UNLIMITED if fuel is None else fuel
         self.fuel_budget = self.fuel
