@@ -9,6 +9,7 @@
  * nanoseconds per event.
  */
 #include <pvm/machine.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,8 +19,11 @@ static long n, interrupts;
 
 void trap(struct trapframe *tf) {
     if (tf->cause == CAUSE_SYSCALL) {
-        if (tf->a[0] == 1)
-            *POWER_HALT = 0;              /* the user program is done */
+        if (tf->a[0] == 1) {              /* the user program is done */
+            printf("interrupts %ld\n", interrupts);
+            fflush(stdout);
+            *POWER_HALT = 0;
+        }
         tf->ret = tf->a[1] + 1;
     } else if (tf->cause == CAUSE_INTERRUPT + IRQ_TIMER) {
         interrupts++;

@@ -323,11 +323,14 @@ class JitTier:
                 v = fresh(addr, fp, *params)
             else:
                 entry = resumes.get((k, L))
-                if entry is None and how == 1 and self.engine.code_bytes <= self.cache_bytes:
-                    # back from a call that went through the main loop (its
-                    # callee was not native yet): a compiled function is a hot
-                    # one, so go on natively from here rather than interpreting
-                    # the rest of this call (all of main's loop, say)
+                if entry is None and (k, L) not in resumes and \
+                        self.engine.code_bytes <= self.cache_bytes:
+                    # back from a call that went through the run loop (its
+                    # callee was not native yet), or from the stepper (a
+                    # machine instruction, an interrupt taken, a device
+                    # access): a compiled function is a hot one, so go on
+                    # natively from here rather than interpreting the rest
+                    # of this call (all of main's loop, say)
                     entry = self.resume_entry(k, L)
                 if entry is None:       # no native entry here: finish this call interpreted
                     return self.host.translated(k)(m, L, how, fp)
