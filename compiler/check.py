@@ -21,6 +21,7 @@ from . import types as T
 from .check_expr import ExprChecker
 from .diagnostics import Diagnostics
 from .initializers import InitChecker
+from .oldc import OldC
 
 
 @dataclass(eq=False)
@@ -74,7 +75,7 @@ class Unit:
         return sym
 
 
-class Checker(ExprChecker, InitChecker):
+class Checker(ExprChecker, InitChecker, OldC):
     def __init__(self, diag: Diagnostics):
         self.diag = diag
         self.scopes: list[dict] = [{}]
@@ -152,8 +153,8 @@ class Checker(ExprChecker, InitChecker):
                 self.diag.error(specs.pos, "'long double' is not supported; pvm's floating types are "
                                 "float and double")
         else:
-            self.diag.error(specs.pos, "type specifier missing, defaults to 'int'; ISO C99 and later "
-                            "do not support implicit int")
+            self.diag.permerror(specs.pos, "type specifier missing, defaults to 'int'; ISO C99 and later "
+                                "do not support implicit int")
             ty = T.INT
         return ty.qualified("const" in specs.quals, "volatile" in specs.quals), storage
 
@@ -282,11 +283,10 @@ class Checker(ExprChecker, InitChecker):
         if ret.is_func or ret.is_array:
             self.diag.error(d.pos, f"function cannot return {'function' if ret.is_func else 'array'} type '{ret}'")
             ret = T.INT
-        if d.old_names:
-            self.diag.error(d.pos, "K&R-style (identifier list) function declarations are not supported; "
-                            "declare parameter types in the prototype")
         if d.old_names is not None:
-            return T.FunctionType(ret, [], False, prototyped=False), []
+            # a K&R definition's identifier list: its types come from the
+            # declarations after it (OldC.kr_parameters)
+            return T.FunctionType(ret, [], False, prototyped=False), [None] * len(d.old_names)
         params, types, names = [], [], set()
         for i, p in enumerate(d.params):
             base, storage = self.specifiers(p.specs)
@@ -511,15 +511,14 @@ class Checker(ExprChecker, InitChecker):
     def function_definition(self, fd: A.FunctionDef) -> None:
         base, storage = self.specifiers(fd.specs)
         name, ty, pos, params = self.declarator(base, fd.declarator)
-        if fd.kr:
-            self.diag.error(pos, "K&R-style function definitions are not supported; declare parameter "
-                            "types in the prototype")
-            return
         if not ty.is_func or name is None:
             self.diag.error(pos, "expected a function declarator")
             return
         if storage not in ("", "static", "extern"):
             self.diag.error(pos, f"invalid storage class for function '{name}'")
+        converts = []
+        if not ty.prototyped and (fd.kr or params):
+            ty, params, converts = self.kr_parameters(fd, ty.ret)
         sym = self.declare_function(name, ty, storage, pos)
         sym.noreturn = sym.noreturn or "_Noreturn" in fd.specs.funcs
         if sym.defined:
@@ -535,6 +534,7 @@ class Checker(ExprChecker, InitChecker):
                 self.diag.error(p.pos, "parameter name omitted")
                 continue
             self.define(p, p.pos)
+        fd.body.items[:0] = converts
         self.block_items(fd.body.items)
         self.pop()
         for g in self.gotos:

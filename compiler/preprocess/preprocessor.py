@@ -54,9 +54,10 @@ class PreprocessResult:
     warnings: list = field(default_factory=list)
 
 
-def preprocess(path, text=None, include_dirs=(), defines=None) -> PreprocessResult:
-    """Preprocess the file `path` (or `text`, named `path`); see the module docstring."""
-    pp = Preprocessor([os.fspath(d) for d in include_dirs])
+def preprocess(path, text=None, include_dirs=(), defines=None, trigraphs=False) -> PreprocessResult:
+    """Preprocess the file `path` (or `text`, named `path`); see the module docstring.
+    `trigraphs`: replace ??= and the other trigraphs (gcc's -trigraphs)."""
+    pp = Preprocessor([os.fspath(d) for d in include_dirs], trigraphs)
     try:
         return pp.run(os.fspath(path), text, defines or {})
     except RecursionError:
@@ -67,8 +68,9 @@ def preprocess(path, text=None, include_dirs=(), defines=None) -> PreprocessResu
 class Preprocessor:
     """The state of one preprocessing run."""
 
-    def __init__(self, include_dirs):
+    def __init__(self, include_dirs, trigraphs=False):
         self.include_dirs = include_dirs
+        self.trigraphs = trigraphs
         self.macros = {}                 # name -> Macro
         self.expander = Expander(self.macros, self.pragma, self.has_include)
         self.out = Output()
