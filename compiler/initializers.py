@@ -119,9 +119,12 @@ class InitChecker:
         if ty.length is None:
             self._max_index = max(self._max_index, k + 1)
 
-    def fill_list(self, ty, off, items, i, braced, out: Init, outer=False) -> int:
+    def fill_list(self, ty, off, items, i, braced, out: Init, outer=False, designated_first=False) -> int:
         """Initialize aggregate (ty, off) from items[i:]; returns the index of the first unused item.
-        Without `braced` (brace elision) stop at a designator or when the object is full."""
+        Without `braced` (brace elision) stop at a designator or when the object is full;
+        `designated_first`: items[i] carries the rest of a designator into this object, and
+        the items after it continue from the element it designates (C99 6.7.8p17)."""
+        start = i
         if ty.is_array and ty.elem.is_integer and ty.elem.size == 1 and i < len(items):
             s = items[i][1]
             if isinstance(s, A.StringLit) and not items[i][0]:
@@ -135,7 +138,7 @@ class InitChecker:
         while i < len(items):
             desig, init = items[i]
             if desig:
-                if not braced:
+                if not braced and not (designated_first and i == start):
                     return i
                 kind, what = desig[0]
                 sub = self.subobject(ty, off, kind, what, init)
@@ -143,7 +146,11 @@ class InitChecker:
                 if sub is None:
                     continue
                 st, soff, pos = sub
-                if len(desig) > 1 or isinstance(init, A.InitList) or not (st.is_array or st.is_struct):
+                if len(desig) > 1 and (st.is_array or st.is_struct):
+                    # `[1][0] = 4, 3`: the 3 follows the innermost designated element
+                    items[i - 1] = (desig[1:], init)
+                    i = self.fill_list(st, soff, items, i - 1, False, out, designated_first=True)
+                elif len(desig) > 1 or isinstance(init, A.InitList) or not (st.is_array or st.is_struct):
                     self.fill_designated(st, soff, desig[1:], init, out)
                 else:
                     items[i - 1] = ([], init)
