@@ -423,6 +423,8 @@ class ExprChecker:
         f = e.func
         if isinstance(f, A.Ident) and f.name in _BUILTINS and self.lookup(f.name) is None:
             return self.builtin_call(e, f.name)
+        if isinstance(f, A.Ident) and f.name.startswith("__builtin_") and self.lookup(f.name) is None:
+            self.library_builtin(f)
         if isinstance(f, A.Ident) and self.lookup(f.name) is None and self.implicit_declaration(f) is None:
             for a in e.args:
                 self.rvalue(a)

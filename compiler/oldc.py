@@ -105,3 +105,17 @@ class OldC:
         self.scopes[0][f.name] = sym
         self.unit.symbols.append(sym)
         return sym
+
+    def library_builtin(self, f: A.Ident) -> None:
+        """gcc's `__builtin_abort`, `__builtin_strlen`, ...: the library function of
+        that name with its real prototype, declared or not (a gcc extension, no warning)."""
+        from .check import Symbol
+        name = f.name[len("__builtin_"):]
+        lib = libfuncs.lookup(name)
+        if lib is None:
+            return
+        f.name = name
+        if self.lookup(name) is None:
+            sym = Symbol(name, lib[1], "func", "global", "external", name, f.pos)
+            self.scopes[0][name] = sym
+            self.unit.symbols.append(sym)

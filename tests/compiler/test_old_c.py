@@ -106,3 +106,11 @@ def test_int_pointer_conversions_are_warnings_when_permissive(tmp_path):
            "    printf(\"%d\\n\", *p); return 0;\n}\n")
     assert "incompatible pointer to integer conversion initializing 'long' from 'int *'" in errors_in(src)
     assert run_everywhere(src, tmp_path, permissive=True) == b"7\n"
+
+
+def test_builtin_names_of_library_functions(tmp_path):
+    # gcc accepts __builtin_X for a library function X, declared or not
+    src = ("int main(void) {\n    char b[4];\n    __builtin_memset(b, 'a', 3); b[3] = 0;\n"
+           "    __builtin_printf(\"%s %d\\n\", b, (int)__builtin_strlen(b));\n"
+           "    if (__builtin_strcmp(b, \"aaa\") != 0) __builtin_abort();\n    __builtin_exit(0);\n}\n")
+    assert run_everywhere(src, tmp_path) == b"aaa 3\n"
