@@ -217,6 +217,10 @@ class InitChecker:
         if isinstance(x, (A.IntConst, A.FloatConst)):
             return x.value
         addr = self.address_constant(x)
+        if addr is not None and addr.sym is None:
+            # an offset from a null pointer: `(size_t)&((struct r *)0)->x`, the
+            # classic offsetof, is an integer constant
+            return addr.addend
         if addr is not None:
             if ty.is_integer and ty.size < 8:
                 self.diag.error(x.pos, "initializer element is not a compile-time constant")
@@ -225,6 +229,17 @@ class InitChecker:
         return 0
 
     def address_constant(self, x) -> Addr | None:
+        """The address `x` computes, if known at compile time; sym None: an
+        integer cast to a pointer (a null pointer plus the addend)."""
+        if isinstance(x, A.IntConst):
+            return Addr(None, x.value)
+        if isinstance(x, A.Binary) and x.op in ("+", "-") and x.ty.is_integer and x.ty.size == 8:
+            left, right = self.address_constant(x.left), self.address_constant(x.right)
+            if left is not None and right is not None and right.sym is None:
+                return Addr(left.sym, left.addend + (right.addend if x.op == "+" else -right.addend))
+            return None
+        if isinstance(x, A.Convert) and isinstance(x.operand, A.IntConst) and x.ty.is_pointer:
+            return Addr(None, x.operand.value)
         if isinstance(x, A.Convert):
             inner = x.operand
             if inner.ty.is_array or inner.ty.is_func:
