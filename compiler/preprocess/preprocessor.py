@@ -100,7 +100,7 @@ class Preprocessor:
             except OSError as e:
                 raise PreprocessError([Diagnostic(path, 0, 0, f"cannot open file: {e.strerror}",
                                                   "fatal error")]) from None
-        self._enter(SourceFile(path, path, text))
+        self._enter(SourceFile(path, path, text, self.trigraphs))
         stream = Stream(reader=self.read, peek=self.peek)
         nxt, emit = self.expander.next, self.out.emit
         while True:
@@ -240,7 +240,7 @@ class Preprocessor:
             self.once.add(key)
         if src is None:
             try:
-                src = SourceFile(path, path, read_source(path))
+                src = SourceFile(path, path, read_source(path), self.trigraphs)
             except OSError as e:
                 self.fatal(tok, f"cannot open '{name}': {e.strerror}", len(name) + 2)
             self.sources[path] = src
