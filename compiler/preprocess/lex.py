@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-# Token kinds.
-IDENT, NUMBER, STRING, CHAR, PUNCT, OTHER, BAD_LITERAL, PLACEMARKER = range(8)
+# Token kinds.  PADDING tokens exist only inside macro expansion (expand.py):
+# they carry the spacing gcc gives a token that follows a macro boundary.
+IDENT, NUMBER, STRING, CHAR, PUNCT, OTHER, BAD_LITERAL, PLACEMARKER, PADDING = range(9)
 
 
 class Token:

@@ -533,6 +533,15 @@ def test_strings_and_chars_are_not_expanded():
     assert out_toks("#define X 1\n\"X\" 'X' X L\"X\"\n") == ['"X"', "'X'", "1", 'L"X"']
 
 
+def test_stringized_spacing_at_macro_boundaries():
+    """An empty expansion passes its name's space to the next token; an
+    expansion's first token takes the name's spacing, unless an empty
+    argument came first (gcc's padding; pp_cases/stringize_spacing.c)."""
+    head = "#define s(x) #x\n#define xs(x) s(x)\n#define E\n#define f(a) a + 1\n"
+    assert out_toks(head + "xs(-E-) xs(- E-) xs(a E(b)) xs((0)f ()) xs(f E (1))\n") == [
+        '"--"', '"- -"', '"a (b)"', '"(0) + 1"', '"f (1)"']
+
+
 def test_macro_defined_inside_arguments():
     assert out_toks("#define f(x) x\nf(1\n#define Y 2\nY)\n") == ["1", "2"]
 
