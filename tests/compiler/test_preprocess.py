@@ -542,6 +542,11 @@ def test_stringized_spacing_at_macro_boundaries():
         '"--"', '"- -"', '"a (b)"', '"(0) + 1"', '"f (1)"']
 
 
+def test_malformed_push_macro_is_an_error_at_its_operand():
+    err = error_of('#define X 1\n#pragma push_macro(X)\n')
+    assert err.diagnostics[0][1:] == (2, 20, "invalid #pragma push_macro directive")
+
+
 def test_macro_defined_inside_arguments():
     assert out_toks("#define f(x) x\nf(1\n#define Y 2\nY)\n") == ["1", "2"]
 
