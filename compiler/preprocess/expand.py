@@ -170,21 +170,24 @@ class Expander:
 
     def expand_list(self, tokens, in_if=False, keep_padding=False):
         """The full expansion of a token list on its own (an argument, a #if line);
-        keep_padding for an argument (see the module docstring)."""
+        keep_padding for an argument (see the module docstring).  Without it
+        the paddings are dropped, not folded: in a directive gcc makes none,
+        so a header name built by a macro is spelled with each token's own
+        spacing."""
         if not tokens:
             return []
         if self.depth >= MAX_ARG_NESTING:
             raise MacroError(f"macro invocations nested too deeply in arguments "
                              f"(limit {MAX_ARG_NESTING})", tokens[0])
         self.depth += 1
-        stream = Stream(tokens, keep_padding=keep_padding)
+        stream = Stream(tokens, keep_padding=True)
         try:
             out = []
             nxt = self.next
             while True:
                 t = nxt(stream, in_if)
                 if t is None:
-                    return out
+                    return out if keep_padding else [t for t in out if t.kind != PADDING]
                 out.append(t)
         finally:
             self.depth -= 1

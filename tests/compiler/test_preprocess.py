@@ -547,6 +547,14 @@ def test_malformed_push_macro_is_an_error_at_its_operand():
     assert err.diagnostics[0][1:] == (2, 20, "invalid #pragma push_macro directive")
 
 
+def test_header_name_from_a_macro_keeps_each_tokens_own_spacing(tmp_path):
+    """In a directive gcc adds no padding: `, plain` puts a space in the name."""
+    write(tmp_path, {"inc/plain.h": "plain\n"})
+    src = "#define IN(d, f) <d/f.h>\n#include IN(inc,plain)\n#include IN(inc, plain)\n"
+    err = error_of(src, name=str(tmp_path / "m.c"), include_dirs=[str(tmp_path)])
+    assert "'inc/ plain.h' file not found" in str(err) and "m.c:3:10: note" in str(err)
+
+
 def test_macro_defined_inside_arguments():
     assert out_toks("#define f(x) x\nf(1\n#define Y 2\nY)\n") == ["1", "2"]
 
