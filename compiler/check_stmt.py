@@ -1,6 +1,10 @@
 """Semantic analysis of statements and block items (mixed into check.Checker):
-case/default/break/continue placement, labels, returns, and the scopes that
-compound statements and `for` open.
+case/default/break/continue placement, labels, returns, and scopes.
+
+Every selection and iteration statement is a block, and so is each of its
+substatements (C99 6.8.4p3, 6.8.5p5): a tag or enumerator declared in a
+condition (`if (sizeof(enum { in = 1 }))`) or in an unbraced substatement
+goes out of scope with it.
 """
 from __future__ import annotations
 
@@ -45,28 +49,50 @@ class StmtChecker:
     def condition(self, e):
         return self.scalar(e, "statement requires expression of scalar type; condition")
 
+    def substatement(self, s):
+        """A statement that is a block of its own (6.8.4p3, 6.8.5p5)."""
+        if isinstance(s, A.Compound):
+            return self.statement(s)
+        self.push()
+        try:
+            return self.statement(s)
+        finally:
+            self.pop()
+
     def s_If(self, s: A.If):
-        s.cond = self.condition(s.cond)
-        s.then = self.statement(s.then)
-        if s.other is not None:
-            s.other = self.statement(s.other)
+        self.push()
+        try:
+            s.cond = self.condition(s.cond)
+            s.then = self.substatement(s.then)
+            if s.other is not None:
+                s.other = self.substatement(s.other)
+        finally:
+            self.pop()
         return s
 
     def loop_body(self, body):
         self.loops += 1
         try:
-            return self.statement(body)
+            return self.substatement(body)
         finally:
             self.loops -= 1
 
     def s_While(self, s: A.While):
-        s.cond = self.condition(s.cond)
-        s.body = self.loop_body(s.body)
+        self.push()
+        try:
+            s.cond = self.condition(s.cond)
+            s.body = self.loop_body(s.body)
+        finally:
+            self.pop()
         return s
 
     def s_DoWhile(self, s: A.DoWhile):
-        s.body = self.loop_body(s.body)
-        s.cond = self.condition(s.cond)
+        self.push()
+        try:
+            s.body = self.loop_body(s.body)
+            s.cond = self.condition(s.cond)
+        finally:
+            self.pop()
         return s
 
     def s_For(self, s: A.For):
@@ -87,6 +113,7 @@ class StmtChecker:
         return s
 
     def s_Switch(self, s: A.Switch):
+        self.push()
         x = self.rvalue(s.expr)
         if not x.ty.is_integer:
             self.diag.error(s.expr.pos, f"statement requires expression of integer type ('{x.ty}' invalid)")
@@ -95,9 +122,10 @@ class StmtChecker:
         s.expr = self.convert(x, T.promote(x.ty))
         self.switches.append(s)
         try:
-            s.body = self.statement(s.body)
+            s.body = self.substatement(s.body)
         finally:
             self.switches.pop()
+            self.pop()
         return s
 
     def s_Case(self, s: A.Case):
