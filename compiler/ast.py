@@ -138,6 +138,7 @@ class Cast(Expr):
 class SizeofExpr(Expr):
     operand: Expr
     pos: Pos = (0, 0)
+    align: bool = False     # _Alignof / __alignof__ of an expression (GNU)
 
 
 @dataclass

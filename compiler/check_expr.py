@@ -513,13 +513,22 @@ class ExprChecker:
 
     def e_SizeofExpr(self, e: A.SizeofExpr) -> A.Expr:
         x = self.expr(e.operand)
+        if e.align:
+            return self.align_of(x.ty, e.pos)
         return self.size_of(x.ty, e.pos)
 
     def e_SizeofType(self, e: A.SizeofType) -> A.Expr:
         ty = self.type_name(e.type_name)
         if e.align:
-            return int_const(ty.align, T.ULONG, e.pos)
+            return self.align_of(ty, e.pos)
         return self.size_of(ty, e.pos)
+
+    def align_of(self, ty: T.CType, pos) -> A.Expr:
+        if ty.is_func or ty.is_void:        # gcc: 1, as for sizeof
+            return int_const(1, T.ULONG, pos)
+        if ty.is_struct and not ty.defn.complete:
+            return self.bad(pos, f"invalid application of '_Alignof' to an incomplete type '{ty}'")
+        return int_const(ty.align, T.ULONG, pos)
 
     def size_of(self, ty: T.CType, pos) -> A.Expr:
         if ty.is_func:

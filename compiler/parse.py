@@ -340,6 +340,9 @@ class Builder(Transformer):
     def sizeof_type(self, c):
         return A.SizeofType(c[2], _pos(c[0]))
 
+    def alignof_expr(self, c):            # a GNU extension: _Alignof of an expression
+        return A.SizeofExpr(c[1], _pos(c[0]), align=True)
+
     def alignof_type(self, c):
         return A.SizeofType(c[2], _pos(c[0]), align=True)
 
