@@ -23,29 +23,7 @@ from .check_stmt import StmtChecker
 from .diagnostics import Diagnostics
 from .initializers import InitChecker
 from .oldc import OldC
-
-
-@dataclass(eq=False)
-class Symbol:
-    name: str
-    ty: T.CType
-    kind: str                   # 'var', 'func', 'typedef', 'enum'
-    storage: str = "global"     # 'global', 'local', 'param', 'static' (static local), 'register'
-    linkage: str = "external"   # 'external', 'internal', 'none'
-    link_name: str = ""
-    pos: tuple = (0, 0)
-    defined: bool = False
-    addr_taken: bool = False
-    used: bool = False
-    value: int = 0              # enumerators
-    init: object = None         # initializer (checked), for objects with static storage
-    is_extern: bool = False
-    rodata: bool = False        # string literals: placed in read-only data
-    noreturn: bool = False      # a function declared _Noreturn
-
-    @property
-    def is_static_storage(self) -> bool:
-        return self.storage in ("global", "static")
+from .symbols import Symbol
 
 
 @dataclass(eq=False)
@@ -77,8 +55,11 @@ class Unit:
 
 
 class Checker(ExprChecker, StmtChecker, InitChecker, OldC):
-    def __init__(self, diag: Diagnostics):
+    def __init__(self, diag: Diagnostics, library=None):
         self.diag = diag
+        # what the C library declares (compiler/libfuncs.py), for calls of
+        # undeclared library functions; None: nothing is known
+        self.library = library
         self.scopes: list[dict] = [{}]
         self.tags: list[dict] = [{}]
         self.unit = Unit()
@@ -561,5 +542,5 @@ def _same_object_type(a: T.CType, b: T.CType) -> bool:
     return T.same(a, b, quals=False)
 
 
-def check(unit: A.TranslationUnit, diag: Diagnostics) -> Unit:
-    return Checker(diag).check_unit(unit)
+def check(unit: A.TranslationUnit, diag: Diagnostics, library=None) -> Unit:
+    return Checker(diag, library).check_unit(unit)

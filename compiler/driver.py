@@ -58,13 +58,13 @@ def guard_internal_errors(fn):
 def parse_and_check(source: Source, diag: Diagnostics):
     """The front end: parse and type-check -> (AST, checked unit); errors go
     to `diag`, which raises CompileError after each stage that had any."""
-    from . import parse
+    from . import libfuncs, parse
     from .check import check
     unit, errors = parse.parse(source.text)
     for line, col, msg in errors:
         diag.error((line, col), msg)
     diag.check()
-    checked = check(unit, diag)
+    checked = check(unit, diag, library=libfuncs)
     diag.check()
     return unit, checked
 

@@ -16,8 +16,8 @@ and `strlen(s)` passes a pointer and returns an unsigned long).
 from __future__ import annotations
 
 from . import ast as A
-from . import libfuncs
 from . import types as T
+from .symbols import Symbol
 
 
 def _promoted(ty: T.CType) -> T.CType:
@@ -43,7 +43,6 @@ class OldC:
     def kr_parameters(self, fd: A.FunctionDef, ret: T.CType):
         """The function type and parameter symbols of a K&R definition, and the
         declarations that convert promoted parameters to their declared types."""
-        from .check import Symbol
         fdecl = _name_declarator(fd.declarator)
         names = fdecl.old_names or []
         declared = {}
@@ -87,8 +86,7 @@ class OldC:
 
     def implicit_declaration(self, f: A.Ident):
         """Declare `f`, called with no declaration in scope; None if that is an error."""
-        from .check import Symbol
-        lib = libfuncs.lookup(f.name)
+        lib = self.library.lookup(f.name) if self.library else None
         if lib is not None:
             header, ty = lib
             ok = self.diag.permerror(f.pos, f"call to undeclared library function '{f.name}' with type "
@@ -109,9 +107,8 @@ class OldC:
     def library_builtin(self, f: A.Ident) -> None:
         """gcc's `__builtin_abort`, `__builtin_strlen`, ...: the library function of
         that name with its real prototype, declared or not (a gcc extension, no warning)."""
-        from .check import Symbol
         name = f.name[len("__builtin_"):]
-        lib = libfuncs.lookup(name)
+        lib = self.library.lookup(name) if self.library else None
         if lib is None:
             return
         f.name = name
