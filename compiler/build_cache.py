@@ -82,7 +82,6 @@ def compile_cached(path: str, include_dirs: tuple = (), defines: dict | None = N
                    dialect=None):
     """Compile `path` (linked with stdlib) to a verified Program, or take it
     from the cache; `dialect` is a compiler.dialect.Dialect (None: gnu99)."""
-    from .driver import compile_program
     defines = defines or {}
     directory = cache.cache_dir()
     key = _key(path, include_dirs, defines, dialect) if directory is not None else None
@@ -90,6 +89,7 @@ def compile_cached(path: str, include_dirs: tuple = (), defines: dict | None = N
         program = _lookup(directory, key, path)
         if program is not None:
             return program
+    from .driver import compile_program        # a miss: only now load the compiler
     deps: list = []
     program = compile_program([path], include_dirs=include_dirs, defines=defines,
                               dependencies=deps, dialect=dialect)
