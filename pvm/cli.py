@@ -70,12 +70,15 @@ def add_compile_options(p: argparse.ArgumentParser) -> None:
 
 
 def dialect(a):
-    """The compiler.dialect.Dialect the options name."""
+    """The compiler.dialect.Dialect the options name (None: the default,
+    without loading the module: a cached run loads no compiler)."""
+    if a.std is None and not a.permissive and not a.trigraphs:
+        return None
     from compiler.dialect import Dialect
     return Dialect.from_options(std=a.std, permissive=a.permissive, trigraphs=a.trigraphs)
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(command: str | None = "bench") -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="pvm", description="pvm: a C-like language, its bytecode virtual machine and tools.",
         epilog="Run `pvm COMMAND --help` for a command's options.")
@@ -159,9 +162,11 @@ def parser() -> argparse.ArgumentParser:
     debug.add_argument("file", metavar="FILE")
     debug.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS")
 
-    from pvm.tools.bench import suite as bench
-    bench.add_arguments(sub.add_parser("bench", help="run the benchmarks on each tier",
-                                       description="Run the benchmark programs on each tier."))
+    bench = sub.add_parser("bench", help="run the benchmarks on each tier",
+                           description="Run the benchmark programs on each tier.")
+    if command == "bench":      # its options live with the tool: load it only to use it
+        from pvm.tools.bench import suite
+        suite.add_arguments(bench)
     return top
 
 
@@ -277,8 +282,9 @@ def _bare_trace(argv: list) -> list:
 
 
 def main(argv: list | None = None) -> int:
-    p = parser()
-    a = p.parse_args(_bare_trace(list(sys.argv[1:] if argv is None else argv)))
+    argv = _bare_trace(list(sys.argv[1:] if argv is None else argv))
+    p = parser(argv[0] if argv else None)
+    a = p.parse_args(argv)
     if a.command is None:
         p.print_help()
         return EXIT_LOAD
