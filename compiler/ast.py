@@ -138,6 +138,7 @@ class Cast(Expr):
 class SizeofExpr(Expr):
     operand: Expr
     pos: Pos = (0, 0)
+    align: bool = False     # _Alignof / __alignof__ of an expression (GNU)
 
 
 @dataclass
@@ -249,7 +250,7 @@ class FuncDecl(Node):
     params: list            # ParamDecl
     variadic: bool
     pos: Pos = (0, 0)
-    old_names: list | None = None   # K&R identifier list (rejected by the checker)
+    old_names: list | None = None   # K&R identifier list (a definition's parameters)
 
 
 @dataclass
@@ -299,7 +300,8 @@ class FunctionDef(Node):
     declarator: Any
     body: Any
     pos: Pos = (0, 0)
-    kr: bool = False
+    kr: bool = False        # K&R: an identifier list, its parameters declared after it
+    kr_decls: list = field(default_factory=list)   # those Declarations
 
 
 @dataclass

@@ -30,10 +30,11 @@ def _digest(path: str) -> str | None:
         return None
 
 
-def _key(path: str, include_dirs: tuple, defines: dict) -> str:
-    # the path as given matters too: trap reports name the file as the user did
+def _key(path: str, include_dirs: tuple, defines: dict, dialect=None) -> str:
+    # the path as given matters too: trap reports name the file as the user did;
+    # the dialect too: -fpermissive accepts what the default refuses
     spec = json.dumps([path, os.path.abspath(path), [os.path.abspath(d) for d in include_dirs],
-                       sorted(defines.items()), cache.toolchain_stamp()])
+                       sorted(defines.items()), repr(dialect), cache.toolchain_stamp()])
     return hashlib.sha256(spec.encode()).hexdigest()[:32]
 
 
@@ -77,20 +78,21 @@ def _store(directory: str, key: str, path: str, deps: list, program) -> None:
         pass                # a read-only cache directory only costs speed
 
 
-def compile_cached(path: str, include_dirs: tuple = (), defines: dict | None = None):
+def compile_cached(path: str, include_dirs: tuple = (), defines: dict | None = None,
+                   dialect=None):
     """Compile `path` (linked with stdlib) to a verified Program, or take it
-    from the cache."""
-    from .driver import compile_program
+    from the cache; `dialect` is a compiler.dialect.Dialect (None: gnu99)."""
     defines = defines or {}
     directory = cache.cache_dir()
-    key = _key(path, include_dirs, defines) if directory is not None else None
+    key = _key(path, include_dirs, defines, dialect) if directory is not None else None
     if key is not None:
         program = _lookup(directory, key, path)
         if program is not None:
             return program
+    from .driver import compile_program        # a miss: only now load the compiler
     deps: list = []
     program = compile_program([path], include_dirs=include_dirs, defines=defines,
-                              dependencies=deps)
+                              dependencies=deps, dialect=dialect)
     if key is not None:
         _store(directory, key, path, deps, program)
     return program

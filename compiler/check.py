@@ -16,34 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import ast as A
-from . import asmstmt, flow
+from . import flow
 from . import types as T
 from .check_expr import ExprChecker
+from .check_stmt import StmtChecker
 from .diagnostics import Diagnostics
 from .initializers import InitChecker
-
-
-@dataclass(eq=False)
-class Symbol:
-    name: str
-    ty: T.CType
-    kind: str                   # 'var', 'func', 'typedef', 'enum'
-    storage: str = "global"     # 'global', 'local', 'param', 'static' (static local), 'register'
-    linkage: str = "external"   # 'external', 'internal', 'none'
-    link_name: str = ""
-    pos: tuple = (0, 0)
-    defined: bool = False
-    addr_taken: bool = False
-    used: bool = False
-    value: int = 0              # enumerators
-    init: object = None         # initializer (checked), for objects with static storage
-    is_extern: bool = False
-    rodata: bool = False        # string literals: placed in read-only data
-    noreturn: bool = False      # a function declared _Noreturn
-
-    @property
-    def is_static_storage(self) -> bool:
-        return self.storage in ("global", "static")
+from .oldc import OldC
+from .symbols import Symbol
 
 
 @dataclass(eq=False)
@@ -74,9 +54,12 @@ class Unit:
         return sym
 
 
-class Checker(ExprChecker, InitChecker):
-    def __init__(self, diag: Diagnostics):
+class Checker(ExprChecker, StmtChecker, InitChecker, OldC):
+    def __init__(self, diag: Diagnostics, library=None):
         self.diag = diag
+        # what the C library declares (compiler/libfuncs.py), for calls of
+        # undeclared library functions; None: nothing is known
+        self.library = library
         self.scopes: list[dict] = [{}]
         self.tags: list[dict] = [{}]
         self.unit = Unit()
@@ -152,8 +135,8 @@ class Checker(ExprChecker, InitChecker):
                 self.diag.error(specs.pos, "'long double' is not supported; pvm's floating types are "
                                 "float and double")
         else:
-            self.diag.error(specs.pos, "type specifier missing, defaults to 'int'; ISO C99 and later "
-                            "do not support implicit int")
+            self.diag.permerror(specs.pos, "type specifier missing, defaults to 'int'; ISO C99 and later "
+                                "do not support implicit int")
             ty = T.INT
         return ty.qualified("const" in specs.quals, "volatile" in specs.quals), storage
 
@@ -282,11 +265,10 @@ class Checker(ExprChecker, InitChecker):
         if ret.is_func or ret.is_array:
             self.diag.error(d.pos, f"function cannot return {'function' if ret.is_func else 'array'} type '{ret}'")
             ret = T.INT
-        if d.old_names:
-            self.diag.error(d.pos, "K&R-style (identifier list) function declarations are not supported; "
-                            "declare parameter types in the prototype")
         if d.old_names is not None:
-            return T.FunctionType(ret, [], False, prototyped=False), []
+            # a K&R definition's identifier list: its types come from the
+            # declarations after it (OldC.kr_parameters)
+            return T.FunctionType(ret, [], False, prototyped=False), [None] * len(d.old_names)
         params, types, names = [], [], set()
         for i, p in enumerate(d.params):
             base, storage = self.specifiers(p.specs)
@@ -511,15 +493,14 @@ class Checker(ExprChecker, InitChecker):
     def function_definition(self, fd: A.FunctionDef) -> None:
         base, storage = self.specifiers(fd.specs)
         name, ty, pos, params = self.declarator(base, fd.declarator)
-        if fd.kr:
-            self.diag.error(pos, "K&R-style function definitions are not supported; declare parameter "
-                            "types in the prototype")
-            return
         if not ty.is_func or name is None:
             self.diag.error(pos, "expected a function declarator")
             return
         if storage not in ("", "static", "extern"):
             self.diag.error(pos, f"invalid storage class for function '{name}'")
+        converts = []
+        if not ty.prototyped and (fd.kr or params):
+            ty, params, converts = self.kr_parameters(fd, ty.ret)
         sym = self.declare_function(name, ty, storage, pos)
         sym.noreturn = sym.noreturn or "_Noreturn" in fd.specs.funcs
         if sym.defined:
@@ -535,6 +516,7 @@ class Checker(ExprChecker, InitChecker):
                 self.diag.error(p.pos, "parameter name omitted")
                 continue
             self.define(p, p.pos)
+        fd.body.items[:0] = converts
         self.block_items(fd.body.items)
         self.pop()
         for g in self.gotos:
@@ -546,162 +528,6 @@ class Checker(ExprChecker, InitChecker):
                 self.diag.warning(fd.body.end, warning)
         self.unit.functions.append(FuncInfo(sym, params or [], fd.body, pos, fd.body.end))
         self.func_type = None
-
-    def block_items(self, items: list) -> None:
-        for i, item in enumerate(items):
-            items[i] = self.block_item(item)
-
-    def block_item(self, item):
-        if isinstance(item, A.Declaration):
-            return ("decl", self.declaration(item), item.pos)
-        if isinstance(item, A.StaticAssert):
-            self.static_assert(item)
-            return A.ExprStmt(None, item.pos)
-        return self.statement(item)
-
-    def statement(self, s):
-        try:
-            return getattr(self, "s_" + type(s).__name__)(s)
-        except _StmtError:
-            return A.ExprStmt(None, s.pos)
-
-    def s_Compound(self, s: A.Compound):
-        self.push()
-        self.block_items(s.items)
-        self.pop()
-        return s
-
-    def s_ExprStmt(self, s: A.ExprStmt):
-        if s.expr is not None:
-            s.expr = self.rvalue(s.expr)
-        return s
-
-    def condition(self, e):
-        return self.scalar(e, "statement requires expression of scalar type; condition")
-
-    def s_If(self, s: A.If):
-        s.cond = self.condition(s.cond)
-        s.then = self.statement(s.then)
-        if s.other is not None:
-            s.other = self.statement(s.other)
-        return s
-
-    def loop_body(self, body):
-        self.loops += 1
-        try:
-            return self.statement(body)
-        finally:
-            self.loops -= 1
-
-    def s_While(self, s: A.While):
-        s.cond = self.condition(s.cond)
-        s.body = self.loop_body(s.body)
-        return s
-
-    def s_DoWhile(self, s: A.DoWhile):
-        s.body = self.loop_body(s.body)
-        s.cond = self.condition(s.cond)
-        return s
-
-    def s_For(self, s: A.For):
-        self.push()
-        if isinstance(s.init, A.Declaration):
-            storage = [w for w in s.init.specs.storage if w not in ("auto", "register")]
-            if storage:
-                self.diag.error(s.init.pos, "declaration of non-local variable in 'for' loop")
-            s.init = ("decl", self.declaration(s.init, in_for=True), s.init.pos)
-        elif s.init is not None:
-            s.init = self.rvalue(s.init)
-        if s.cond is not None:
-            s.cond = self.condition(s.cond)
-        if s.step is not None:
-            s.step = self.rvalue(s.step)
-        s.body = self.loop_body(s.body)
-        self.pop()
-        return s
-
-    def s_Switch(self, s: A.Switch):
-        x = self.rvalue(s.expr)
-        if not x.ty.is_integer:
-            self.diag.error(s.expr.pos, f"statement requires expression of integer type ('{x.ty}' invalid)")
-            x = A.IntConst(0, "int", s.pos)
-            x.ty = T.INT
-        s.expr = self.convert(x, T.promote(x.ty))
-        self.switches.append(s)
-        try:
-            s.body = self.statement(s.body)
-        finally:
-            self.switches.pop()
-        return s
-
-    def s_Case(self, s: A.Case):
-        if not self.switches:
-            self.diag.error(s.pos, "'case' statement not in switch statement")
-            s.body = self.statement(s.body)
-            return s
-        sw = self.switches[-1]
-        from . import fold
-        s.value = fold.wrap(self.const_int(s.expr, "case value"), sw.expr.ty)
-        for v, other in sw.cases:
-            if v == s.value:
-                self.diag.error(s.expr.pos, f"duplicate case value '{v}'")
-                break
-        sw.cases.append((s.value, s))
-        s.body = self.statement(s.body)
-        return s
-
-    def s_Default(self, s: A.Default):
-        if not self.switches:
-            self.diag.error(s.pos, "'default' statement not in switch statement")
-        elif self.switches[-1].default is not None:
-            self.diag.error(s.pos, "multiple default labels in one switch")
-        else:
-            self.switches[-1].default = s
-        s.body = self.statement(s.body)
-        return s
-
-    def s_Label(self, s: A.Label):
-        if s.name in self.labels:
-            self.diag.error(s.pos, f"redefinition of label '{s.name}'")
-        self.labels[s.name] = s
-        s.body = self.statement(s.body)
-        return s
-
-    def s_Goto(self, s: A.Goto):
-        self.gotos.append(s)
-        return s
-
-    def s_Break(self, s: A.Break):
-        if not self.loops and not self.switches:
-            self.diag.error(s.pos, "'break' statement not in loop or switch statement")
-        return s
-
-    def s_Continue(self, s: A.Continue):
-        if not self.loops:
-            self.diag.error(s.pos, "'continue' statement not in loop statement")
-        return s
-
-    def s_AsmStmt(self, s: A.AsmStmt):
-        return asmstmt.check(self, s)
-
-    def s_Return(self, s: A.Return):
-        ret = self.func_type.ret
-        if s.expr is None:
-            if not ret.is_void:
-                self.diag.error(s.pos, f"non-void function '{self.func_name}' should return a value")
-            return s
-        x = self.rvalue(s.expr)
-        if ret.is_void:
-            if not x.ty.is_void:
-                self.diag.error(s.pos, f"void function '{self.func_name}' should not return a value")
-            s.expr = x
-            return s
-        s.expr = self.assign_convert(x, ret, s.pos, "returning")
-        return s
-
-
-class _StmtError(Exception):
-    pass
 
 
 def _has_linkage(sym: Symbol) -> bool:
@@ -716,5 +542,5 @@ def _same_object_type(a: T.CType, b: T.CType) -> bool:
     return T.same(a, b, quals=False)
 
 
-def check(unit: A.TranslationUnit, diag: Diagnostics) -> Unit:
-    return Checker(diag).check_unit(unit)
+def check(unit: A.TranslationUnit, diag: Diagnostics, library=None) -> Unit:
+    return Checker(diag, library).check_unit(unit)

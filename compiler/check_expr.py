@@ -139,12 +139,12 @@ class ExprChecker:
                 return A.Convert(e, ty, e.pos)
             if src.is_integer:
                 # an error, as in clang 15+ and gcc 14 (-Wint-conversion)
-                self.diag.error(pos, f"incompatible integer to pointer conversion {context} '{ty}' from '{src}'")
+                self.diag.permerror(pos, f"incompatible integer to pointer conversion {context} '{ty}' from '{src}'")
                 return A.Convert(e, ty, e.pos)
         if ty.is_bool and src.is_pointer:
             return A.Convert(e, ty, e.pos)
         if ty.is_integer and src.is_pointer:
-            self.diag.error(pos, f"incompatible pointer to integer conversion {context} '{ty}' from '{src}'")
+            self.diag.permerror(pos, f"incompatible pointer to integer conversion {context} '{ty}' from '{src}'")
             return A.Convert(e, ty, e.pos)
         if ty.is_struct and src.is_struct and ty.defn is src.defn:
             return e
@@ -423,11 +423,14 @@ class ExprChecker:
         f = e.func
         if isinstance(f, A.Ident) and f.name in _BUILTINS and self.lookup(f.name) is None:
             return self.builtin_call(e, f.name)
-        if isinstance(f, A.Ident) and self.lookup(f.name) is None:
+        if isinstance(f, A.Ident) and f.name.startswith("__builtin_") and self.lookup(f.name) is None:
+            self.library_builtin(f)
+        if isinstance(f, A.Ident) and self.lookup(f.name) is None and self.implicit_declaration(f) is None:
             for a in e.args:
                 self.rvalue(a)
-            return self.bad(f.pos, f"call to undeclared function '{f.name}'; ISO C99 and later do not "
-                            "support implicit function declarations")
+            node = int_const(0, T.INT, f.pos)   # reported by implicit_declaration
+            node.error = True
+            return node
         f = self.rvalue(f)
         ft = f.ty.target if f.ty.is_pointer else None
         if ft is None or not ft.is_func:
@@ -510,13 +513,22 @@ class ExprChecker:
 
     def e_SizeofExpr(self, e: A.SizeofExpr) -> A.Expr:
         x = self.expr(e.operand)
+        if e.align:
+            return self.align_of(x.ty, e.pos)
         return self.size_of(x.ty, e.pos)
 
     def e_SizeofType(self, e: A.SizeofType) -> A.Expr:
         ty = self.type_name(e.type_name)
         if e.align:
-            return int_const(ty.align, T.ULONG, e.pos)
+            return self.align_of(ty, e.pos)
         return self.size_of(ty, e.pos)
+
+    def align_of(self, ty: T.CType, pos) -> A.Expr:
+        if ty.is_func or ty.is_void:        # gcc: 1, as for sizeof
+            return int_const(1, T.ULONG, pos)
+        if ty.is_struct and not ty.defn.complete:
+            return self.bad(pos, f"invalid application of '_Alignof' to an incomplete type '{ty}'")
+        return int_const(ty.align, T.ULONG, pos)
 
     def size_of(self, ty: T.CType, pos) -> A.Expr:
         if ty.is_func:

@@ -61,8 +61,9 @@ class Source:
 
 
 class Diagnostics:
-    def __init__(self, source: Source, warn=None):
+    def __init__(self, source: Source, warn=None, permissive: bool = False):
         self.source = source
+        self.permissive = permissive
         self.errors: list[str] = []
         self.warn = warn
         self.max_errors = 20
@@ -90,6 +91,16 @@ class Diagnostics:
     def warning(self, pos, message: str) -> None:
         if self.warn is not None:
             self.warn(self.format("warning", pos, message))
+
+    def permerror(self, pos, message: str) -> bool:
+        """A diagnostic gcc makes an error that -fpermissive downgrades (gcc's
+        "permerror"): a warning when permissive, else an error that names the
+        flag.  Returns whether compilation may go on as old C would."""
+        if self.permissive:
+            self.warning(pos, message)
+            return True
+        self.error(pos, message + " [-fpermissive accepts it]")
+        return False
 
     def check(self) -> None:
         """Raise CompileError if any error has been reported."""

@@ -22,12 +22,13 @@ __all__ = ["compile_program", "compile_source", "compile_unit", "CompileError", 
            "stdlib_objects"]
 
 
-def preprocess_source(path, text, include_dirs, defines, dependencies=None) -> Source:
+def preprocess_source(path, text, include_dirs, defines, dependencies=None,
+                      trigraphs=False) -> Source:
     """Preprocess one file (`text`, or read from `path`) -> (Source, warnings);
     the files it includes are appended to `dependencies` if given."""
     from compiler.preprocess.preprocessor import PreprocessError, preprocess
     try:
-        res = preprocess(path, text=text, include_dirs=include_dirs, defines=defines)
+        res = preprocess(path, text=text, include_dirs=include_dirs, defines=defines, trigraphs=trigraphs)
     except PreprocessError as exc:
         raise CompileError(str(exc)) from None
     if dependencies is not None:
@@ -57,27 +58,32 @@ def guard_internal_errors(fn):
 def parse_and_check(source: Source, diag: Diagnostics):
     """The front end: parse and type-check -> (AST, checked unit); errors go
     to `diag`, which raises CompileError after each stage that had any."""
-    from . import parse
+    from . import libfuncs, parse
     from .check import check
     unit, errors = parse.parse(source.text)
     for line, col, msg in errors:
         diag.error((line, col), msg)
     diag.check()
-    checked = check(unit, diag)
+    checked = check(unit, diag, library=libfuncs)
     diag.check()
     return unit, checked
 
 
 def compile_unit(path: str, text: str | None = None, include_dirs=(), defines=None, warn=None,
-                 dependencies=None, name: str | None = None):
-    """Compile one translation unit to an Object."""
+                 dependencies=None, name: str | None = None, dialect=None):
+    """Compile one translation unit to an Object (in `dialect`, a compiler.dialect.Dialect:
+    the -std=, -fpermissive and -trigraphs options)."""
+    from .dialect import DEFAULT
+    dialect = dialect or DEFAULT
+
     def run():
         from .codegen import UnitGen
-        source, pp_warnings = preprocess_source(path, text, tuple(include_dirs), defines, dependencies)
+        source, pp_warnings = preprocess_source(path, text, tuple(include_dirs), defines,
+                                                dependencies, trigraphs=dialect.trigraphs)
         for w in pp_warnings:
             if warn is not None:
                 warn(w)
-        diag = Diagnostics(source, warn)
+        diag = Diagnostics(source, warn, permissive=dialect.permissive)
         _, checked = parse_and_check(source, diag)
         obj = UnitGen(checked, source, name or path).generate(diag)
         diag.check()
@@ -102,7 +108,8 @@ def _with_stdlib(objects, link_stdlib: bool):
     return objects
 
 
-def compile_program(paths, include_dirs=(), defines=None, link_stdlib=True, warn=None, dependencies=None):
+def compile_program(paths, include_dirs=(), defines=None, link_stdlib=True, warn=None, dependencies=None,
+                    dialect=None):
     """Compile and link C files (and the stdlib) into a Program."""
     objects = []
     for p in paths:
@@ -110,14 +117,14 @@ def compile_program(paths, include_dirs=(), defines=None, link_stdlib=True, warn
         if p.endswith(".pvo"):
             objects.append(load_object(p))
         else:
-            objects.append(compile_unit(p, None, include_dirs, defines, warn, dependencies))
+            objects.append(compile_unit(p, None, include_dirs, defines, warn, dependencies, dialect=dialect))
     return link_objects(_with_stdlib(objects, link_stdlib))
 
 
 def compile_source(text: str, name: str = "<input>", include_dirs=(), defines=None, link_stdlib=True,
-                   warn=None):
+                   warn=None, dialect=None):
     """Compile and link C source text (and the stdlib) into a Program."""
-    obj = compile_unit(name, text, include_dirs, defines, warn)
+    obj = compile_unit(name, text, include_dirs, defines, warn, dialect=dialect)
     return link_objects(_with_stdlib([obj], link_stdlib))
 
 

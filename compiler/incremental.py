@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from . import ast as A
 from . import parse as P
 from . import types as T
+from . import libfuncs
 from .check import Checker, Symbol
 from .codegen import UnitGen
 from .diagnostics import CompileError, Diagnostics, Source
@@ -197,7 +198,7 @@ class Session:
 
     # ---- the checker, seeded with the session's file scope -------------------------
     def _checker(self, diag, locals_=None, warn_to=None) -> Checker:
-        c = Checker(diag)
+        c = Checker(diag, libfuncs)
         c.scopes = [dict(self.scope)]
         c.tags = [dict(self.tags)]
         c.static_count = self.static_count

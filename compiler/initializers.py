@@ -119,9 +119,12 @@ class InitChecker:
         if ty.length is None:
             self._max_index = max(self._max_index, k + 1)
 
-    def fill_list(self, ty, off, items, i, braced, out: Init, outer=False) -> int:
+    def fill_list(self, ty, off, items, i, braced, out: Init, outer=False, designated_first=False) -> int:
         """Initialize aggregate (ty, off) from items[i:]; returns the index of the first unused item.
-        Without `braced` (brace elision) stop at a designator or when the object is full."""
+        Without `braced` (brace elision) stop at a designator or when the object is full;
+        `designated_first`: items[i] carries the rest of a designator into this object, and
+        the items after it continue from the element it designates (C99 6.7.8p17)."""
+        start = i
         if ty.is_array and ty.elem.is_integer and ty.elem.size == 1 and i < len(items):
             s = items[i][1]
             if isinstance(s, A.StringLit) and not items[i][0]:
@@ -135,7 +138,7 @@ class InitChecker:
         while i < len(items):
             desig, init = items[i]
             if desig:
-                if not braced:
+                if not braced and not (designated_first and i == start):
                     return i
                 kind, what = desig[0]
                 sub = self.subobject(ty, off, kind, what, init)
@@ -143,7 +146,11 @@ class InitChecker:
                 if sub is None:
                     continue
                 st, soff, pos = sub
-                if len(desig) > 1 or isinstance(init, A.InitList) or not (st.is_array or st.is_struct):
+                if len(desig) > 1 and (st.is_array or st.is_struct):
+                    # `[1][0] = 4, 3`: the 3 follows the innermost designated element
+                    items[i - 1] = (desig[1:], init)
+                    i = self.fill_list(st, soff, items, i - 1, False, out, designated_first=True)
+                elif len(desig) > 1 or isinstance(init, A.InitList) or not (st.is_array or st.is_struct):
                     self.fill_designated(st, soff, desig[1:], init, out)
                 else:
                     items[i - 1] = ([], init)
@@ -210,6 +217,10 @@ class InitChecker:
         if isinstance(x, (A.IntConst, A.FloatConst)):
             return x.value
         addr = self.address_constant(x)
+        if addr is not None and addr.sym is None:
+            # an offset from a null pointer: `(size_t)&((struct r *)0)->x`, the
+            # classic offsetof, is an integer constant
+            return addr.addend
         if addr is not None:
             if ty.is_integer and ty.size < 8:
                 self.diag.error(x.pos, "initializer element is not a compile-time constant")
@@ -218,6 +229,17 @@ class InitChecker:
         return 0
 
     def address_constant(self, x) -> Addr | None:
+        """The address `x` computes, if known at compile time; sym None: an
+        integer cast to a pointer (a null pointer plus the addend)."""
+        if isinstance(x, A.IntConst):
+            return Addr(None, x.value)
+        if isinstance(x, A.Binary) and x.op in ("+", "-") and x.ty.is_integer and x.ty.size == 8:
+            left, right = self.address_constant(x.left), self.address_constant(x.right)
+            if left is not None and right is not None and right.sym is None:
+                return Addr(left.sym, left.addend + (right.addend if x.op == "+" else -right.addend))
+            return None
+        if isinstance(x, A.Convert) and isinstance(x.operand, A.IntConst) and x.ty.is_pointer:
+            return Addr(None, x.operand.value)
         if isinstance(x, A.Convert):
             inner = x.operand
             if inner.ty.is_array or inner.ty.is_func:

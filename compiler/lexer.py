@@ -37,7 +37,7 @@ _TOKEN_RE = re.compile(r"""
   | (?P<nl>\n)
   | (?P<comment>//[^\n]*|/\*(?:[^*]|\*(?!/))*\*/)
   | (?P<badcomment>/\*)
-  | (?P<ident>[A-Za-z_$][A-Za-z0-9_$]*(?!['"]))
+  | (?P<ident>(?:[A-Za-z_$]|[^\x00-\x7f\s\ufffd])(?:[A-Za-z0-9_$]|[^\x00-\x7f\s\ufffd])*(?!['"]))
   | (?P<number>\.?[0-9](?:[eEpP][+-]|[0-9A-Za-z_.])*)
   | (?P<char>(?:L|u8|u|U)?'(?:\\.|[^'\\\n])*')
   | (?P<string>(?:L|u8|u|U)?"(?:\\.|[^"\\\n])*")

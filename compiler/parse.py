@@ -84,7 +84,14 @@ class Builder(Transformer):
         return A.FunctionDef(specs, decl, body, _decl_pos(decl))
 
     def kr_function_definition(self, c):
-        return A.FunctionDef(c[0], c[1], c[-1], _decl_pos(c[1]), kr=True)
+        return A.FunctionDef(c[0], c[1], c[-1], _decl_pos(c[1]), kr=True, kr_decls=c[2:-1])
+
+    def implicit_int_function_definition(self, c):
+        pos = _decl_pos(c[0])
+        return A.FunctionDef(A.DeclSpecs([], [], [], [], pos), c[0], c[-1], pos,
+                             kr=len(c) > 2, kr_decls=c[1:-1])
+
+    implicit_int_kr_function_definition = implicit_int_function_definition
 
     def declaration(self, c):
         if isinstance(c[0], A.StaticAssert):
@@ -369,6 +376,9 @@ class Builder(Transformer):
 
     def sizeof_type(self, c):
         return A.SizeofType(c[2], _pos(c[0]))
+
+    def alignof_expr(self, c):            # a GNU extension: _Alignof of an expression
+        return A.SizeofExpr(c[1], _pos(c[0]), align=True)
 
     def alignof_type(self, c):
         return A.SizeofType(c[2], _pos(c[0]), align=True)

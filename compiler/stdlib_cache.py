@@ -26,7 +26,7 @@ _memo: dict[str, list] = {}
 
 def _inputs() -> list[pathlib.Path]:
     files = sorted(STDLIB_SRC.glob("*.c")) + sorted(STDLIB_INCLUDE.rglob("*.h"))
-    files += sorted(COMPILER.glob("*.py")) + sorted(COMPILER.glob("*.lark"))
+    files += sorted(COMPILER.rglob("*.py")) + sorted(COMPILER.glob("*.lark"))
     return files
 
 

@@ -38,19 +38,23 @@ class RunResult:
     stderr: bytes
 
 
-def compile_source(text: str, name: str = "<input>", include_dirs=(), defines=None) -> Program:
-    """Compile C source text to a linked, verified Program (CompileError on errors)."""
+def compile_source(text: str, name: str = "<input>", include_dirs=(), defines=None,
+                   dialect=None) -> Program:
+    """Compile C source text to a linked, verified Program (CompileError on
+    errors); `dialect`: compiler.dialect.Dialect (-std=, -fpermissive, -trigraphs)."""
     from compiler.driver import compile_source as cs
-    return cs(text, name=name, include_dirs=tuple(include_dirs), defines=defines)
+    return cs(text, name=name, include_dirs=tuple(include_dirs), defines=defines, dialect=dialect)
 
 
-def compile_file(path: str, include_dirs=(), defines=None, use_cache: bool = True) -> Program:
+def compile_file(path: str, include_dirs=(), defines=None, use_cache: bool = True,
+                 dialect=None) -> Program:
     """Compile a .c file, reusing the on-disk cache when nothing changed."""
     if use_cache:
         from compiler.build_cache import compile_cached
-        return compile_cached(path, tuple(include_dirs), dict(defines or {}))
+        return compile_cached(path, tuple(include_dirs), dict(defines or {}), dialect)
     from compiler.driver import compile_program
-    return compile_program([path], include_dirs=tuple(include_dirs), defines=defines)
+    return compile_program([path], include_dirs=tuple(include_dirs), defines=defines,
+                           dialect=dialect)
 
 
 def load(path: str) -> Program:
@@ -70,10 +74,10 @@ def digest(program: Program) -> str:
     return program.digest
 
 
-def program_for(path: str, include_dirs=(), defines=None) -> Program:
+def program_for(path: str, include_dirs=(), defines=None, dialect=None) -> Program:
     """A .c file is compiled; anything else is read as bytecode."""
     if path.endswith((".c", ".h")):
-        return compile_file(path, include_dirs, defines)
+        return compile_file(path, include_dirs, defines, dialect=dialect)
     return load(path)
 
 

@@ -59,9 +59,26 @@ def add_compile_options(p: argparse.ArgumentParser) -> None:
                    help="add DIR to the #include search path")
     p.add_argument("-D", dest="define", action="append", default=[], metavar="NAME[=VAL]",
                    help="predefine a macro (value 1 if none is given)")
+    p.add_argument("-std", dest="std", default=None, metavar="STD",
+                   help="the C dialect: c89|gnu89|c99|gnu99 (default)|c11|gnu11|c17|gnu17 "
+                        "(c89 and gnu89 imply -fpermissive; strict ones -trigraphs)")
+    p.add_argument("-fpermissive", dest="permissive", action="store_true",
+                   help="accept old C as gcc does: implicit declarations, implicit int and "
+                        "int/pointer conversions become warnings")
+    p.add_argument("-trigraphs", dest="trigraphs", action="store_true",
+                   help="replace ??= and the other trigraphs")
 
 
-def parser() -> argparse.ArgumentParser:
+def dialect(a):
+    """The compiler.dialect.Dialect the options name (None: the default,
+    without loading the module: a cached run loads no compiler)."""
+    if a.std is None and not a.permissive and not a.trigraphs:
+        return None
+    from compiler.dialect import Dialect
+    return Dialect.from_options(std=a.std, permissive=a.permissive, trigraphs=a.trigraphs)
+
+
+def parser(command: str | None = "bench") -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="pvm", description="pvm: a C-like language, its bytecode virtual machine and tools.",
         epilog="Run `pvm COMMAND --help` for a command's options.")
@@ -152,9 +169,11 @@ def parser() -> argparse.ArgumentParser:
     debug.add_argument("file", metavar="FILE")
     debug.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS")
 
-    from pvm.tools.bench import suite as bench
-    bench.add_arguments(sub.add_parser("bench", help="run the benchmarks on each tier",
-                                       description="Run the benchmark programs on each tier."))
+    bench = sub.add_parser("bench", help="run the benchmarks on each tier",
+                           description="Run the benchmark programs on each tier.")
+    if command == "bench":      # its options live with the tool: load it only to use it
+        from pvm.tools.bench import suite
+        suite.add_arguments(bench)
     return top
 
 
@@ -165,7 +184,7 @@ def cmd_run(a) -> int:
         sys.stdout.write(dump(a.dump, [a.file], include_dirs=tuple(a.include),
                               defines=defines(a.define)))
         return 0
-    program = api.program_for(a.file, a.include, defines(a.define))
+    program = api.program_for(a.file, a.include, defines(a.define), dialect(a))
     if a.trace is not None or a.profile:
         from pvm.tools.trace import run_observed
         return run_observed(program, [os.path.basename(a.file), *a.args], trace=a.trace,
@@ -198,11 +217,12 @@ def cmd_build(a) -> int:
         if len(a.files) != 1 or not a.files[0].endswith(".c"):
             print("pvm build -c: give exactly one .c file", file=sys.stderr)
             return EXIT_LOAD
-        obj = compile_unit(a.files[0], None, tuple(a.include), defines(a.define), warn)
+        obj = compile_unit(a.files[0], None, tuple(a.include), defines(a.define), warn,
+                           dialect=dialect(a))
         save_object(obj, a.output or os.path.splitext(a.files[0])[0] + ".pvo")
         return 0
     program = compile_program(a.files, include_dirs=tuple(a.include), defines=defines(a.define),
-                              warn=warn)
+                              warn=warn, dialect=dialect(a))
     _write(a.output or os.path.splitext(a.files[0])[0] + ".pvm", encode(program))
     return 0
 
@@ -210,7 +230,7 @@ def cmd_build(a) -> int:
 def cmd_dis(a) -> int:
     from . import api
     from pvm.bytecode.dis import disassemble
-    sys.stdout.write(disassemble(api.program_for(a.file, a.include, defines(a.define))))
+    sys.stdout.write(disassemble(api.program_for(a.file, a.include, defines(a.define), dialect(a))))
     return 0
 
 
@@ -271,8 +291,9 @@ def _bare_trace(argv: list) -> list:
 
 
 def main(argv: list | None = None) -> int:
-    p = parser()
-    a = p.parse_args(_bare_trace(list(sys.argv[1:] if argv is None else argv)))
+    argv = _bare_trace(list(sys.argv[1:] if argv is None else argv))
+    p = parser(argv[0] if argv else None)
+    a = p.parse_args(argv)
     if a.command is None:
         p.print_help()
         return EXIT_LOAD

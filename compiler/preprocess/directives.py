@@ -280,7 +280,7 @@ def do_warning(pp, fs, start, name_tok, args, in_args):
 
 
 def do_pragma(pp, fs, start, name_tok, args, in_args):
-    pp.pragma(spell_tokens(args), name_tok)
+    pp.pragma(spell_tokens(args), name_tok, args)
 
 
 def do_ignore(pp, fs, start, name_tok, args, in_args):

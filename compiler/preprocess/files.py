@@ -8,6 +8,7 @@ presumed (file name, line) that diagnostics and the line map report.
 from __future__ import annotations
 
 import os
+import re
 from bisect import bisect_right
 
 from .lex import lex
@@ -25,6 +26,17 @@ SEEK = 2     # no group taken yet: an #elif or #else may still be
 DEAD = 3     # the enclosing group is skipped: skip everything
 
 
+_TRIGRAPHS = {"=": "#", "(": "[", "/": "\\", ")": "]", "'": "^", "<": "{", "!": "|", ">": "}", "-": "~"}
+_TRIGRAPH = re.compile(r"\?\?([=(/)'<!>-])")
+
+
+def replace_trigraphs(text: str) -> str:
+    """Translation phase 1's trigraphs (??= is #, ??/ is a backslash, ...): only
+    with -trigraphs or a strict -std=, as in gcc; before any other phase, so
+    they act in comments and string literals too."""
+    return _TRIGRAPH.sub(lambda m: _TRIGRAPHS[m.group(1)], text)
+
+
 def read_source(path: str) -> str:
     """A file's text; bytes that are not UTF-8 become U+FFFD. Raises OSError."""
     with open(path, "rb") as f:
@@ -36,7 +48,9 @@ class SourceFile:
     """One file's name (as diagnostics show it), path, identity and tokens."""
     __slots__ = ("name", "path", "dir", "key", "lexed")
 
-    def __init__(self, name, path, text):
+    def __init__(self, name, path, text, trigraphs=False):
+        if trigraphs:
+            text = replace_trigraphs(text)
         self.name = name
         self.path = path
         self.dir = os.path.dirname(path)

@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-# Token kinds.
-IDENT, NUMBER, STRING, CHAR, PUNCT, OTHER, BAD_LITERAL, PLACEMARKER = range(8)
+# Token kinds.  PADDING tokens exist only inside macro expansion (expand.py):
+# they carry the spacing gcc gives a token that follows a macro boundary.
+IDENT, NUMBER, STRING, CHAR, PUNCT, OTHER, BAD_LITERAL, PLACEMARKER, PADDING = range(9)
 
 
 class Token:
@@ -59,8 +60,8 @@ _TOKEN_RE = re.compile(r"""
   | (/\*[\s\S]*)                                      # 4 unterminated comment
   | ((?:u8|[uUL])?"(?:[^"\\\n]|\\.)*")                # 5 string literal
   | ([uUL]?'(?:[^'\\\n]|\\.)*')                       # 6 character constant
-  | ([A-Za-z_$][A-Za-z0-9_$]*)                        # 7 identifier
-  | (\.?[0-9](?:[eEpP][+-]|[A-Za-z0-9_.$])*)          # 8 pp-number
+  | ((?:[A-Za-z_$]|[^\x00-\x7f\s\ufffd])(?:[A-Za-z0-9_$]|[^\x00-\x7f\s\ufffd])*)  # 7 identifier
+  | (\.?[0-9](?:[eEpP][+-]|[A-Za-z0-9_.$]|[^\x00-\x7f\s\ufffd])*)  # 8 pp-number
   | (%:%:|%:|<:|:>|<%|%>)                            # 9 digraph
   | (\.\.\.|<<=|>>=|->|\+\+|--|<<|>>|&&|\|\||\#\#
      |[<>=!*/%+\-&^|]=

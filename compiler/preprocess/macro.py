@@ -13,7 +13,7 @@ arguments expand to at least one token.
 """
 from __future__ import annotations
 
-from .lex import BAD_LITERAL, CHAR, IDENT, PLACEMARKER, PUNCT, STRING, Token, make_token
+from .lex import BAD_LITERAL, CHAR, IDENT, PADDING, PLACEMARKER, PUNCT, STRING, Token, make_token
 
 
 class MacroError(Exception):
@@ -170,12 +170,35 @@ def _apply_vaopt(m, present, line, col):
     return body + m.body[last:], pidx + m.pidx[last:]
 
 
+def padding(ws, line, col):
+    """A PADDING token: ws True/False stands for a token of that spacing (a
+    macro name, a parameter); None marks the end of a macro or an argument."""
+    return Token(PADDING, "", line, col, ws)
+
+
+def after_padding(state, pad):
+    """gcc's spacing rule (cpplib's `source`): the spacing a token gets from the
+    paddings before it.  state is None (take the token's own) or the spacing
+    of the first padding since the last token, which the end of a macro or
+    argument forgets if it was no space."""
+    if state is None:
+        return pad.ws
+    if state is False and pad.ws is None:
+        return None
+    return state
+
+
 def stringize(tokens) -> str:
     """The text of the string literal `#param` makes of an argument (6.10.3.2)."""
     parts = ['"']
-    for i, t in enumerate(tokens):
-        if i and t.ws:
+    state, first = None, True
+    for t in tokens:
+        if t.kind == PADDING:
+            state = after_padding(state, t)
+            continue
+        if not first and (t.ws if state is None else state):
             parts.append(" ")
+        state, first = None, False
         s = t.text
         if t.kind in (STRING, CHAR, BAD_LITERAL):
             s = s.replace("\\", "\\\\").replace('"', '\\"')
@@ -193,21 +216,23 @@ def substitute(m, args, name, expand, va_omitted=False):
     line, col = name.line, name.col
     body, pidx = m.body, m.pidx
     if m.simple:
-        out = [Token(t.kind, t.text, line, col, t.ws, False, False, (m, t)) for t in body]
-        if out:
-            out[0].ws = name.ws
-        return out
+        return [Token(t.kind, t.text, line, col, t.ws, False, False, (m, t)) for t in body]
     origin = (m, None)
 
     def copy(toks):
         return [Token(t.kind, t.text, line, col, t.ws, False, t.noexpand, origin)
                 for t in toks]
 
+    def copy_raw(toks):       # an operand of ## (gcc skips paddings when pasting)
+        return [Token(t.kind, t.text, line, col, t.ws, False, t.noexpand, origin)
+                for t in toks if t.kind != PADDING]
+
     expanded = {}
     if m.vaopt:
         va = len(m.params) - 1
         expanded[va] = expand(args[va])
-        body, pidx = _apply_vaopt(m, bool(expanded[va]), line, col)
+        present = any(t.kind != PADDING for t in expanded[va])
+        body, pidx = _apply_vaopt(m, present, line, col)
     out = []
     n = len(body)
     i = 0
@@ -239,7 +264,7 @@ def substitute(m, args, name, expand, va_omitted=False):
                             expanded[rp] = expand(args[rp])
                         out.extend(copy(expanded[rp]))
                     continue
-                right = copy(args[rp])
+                right = copy_raw(args[rp])
             else:
                 right = [Token(r.kind, r.text, line, col, r.ws, False, False, (m, r))]
             if not right or right[0].kind == PLACEMARKER:
@@ -256,28 +281,29 @@ def substitute(m, args, name, expand, va_omitted=False):
             continue
         if p >= 0:
             if i + 1 < n and body[i + 1].kind == PUNCT and body[i + 1].text == "##":
-                raw = args[p]
+                raw = copy_raw(args[p])
                 if raw:
-                    got = copy(raw)
+                    got = raw
                     got[0].ws = t.ws
                     out.extend(got)
                 else:
                     out.append(Token(PLACEMARKER, "", line, col, t.ws, False, False, origin))
             else:
+                # Paddings around the argument, as gcc puts them, give its
+                # first token the parameter's spacing and let an empty one
+                # pass the parameter's on (`#define m(a, b) a b+` of m(1,)
+                # stringizes as "1 +").
                 if p not in expanded:
                     expanded[p] = expand(args[p])
-                got = copy(expanded[p])
-                if got:
-                    got[0].ws = t.ws
-                out.extend(got)
+                if i:
+                    out.append(padding(t.ws, line, col))
+                out.extend(copy(expanded[p]))
+                out.append(padding(None, line, col))
             i += 1
             continue
         out.append(Token(t.kind, t.text, line, col, t.ws, False, False, (m, t)))
         i += 1
-    out = [t for t in out if t.kind != PLACEMARKER]
-    if out:
-        out[0].ws = name.ws
-    return out
+    return [t for t in out if t.kind != PLACEMARKER]
 
 
 def _paste(m, op, left, right):

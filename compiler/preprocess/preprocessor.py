@@ -21,7 +21,7 @@ macros disabled inside their own expansion), expr (#if arithmetic), output
 This module holds the state of one run and the reading loop that ties them.
 
 Known differences from gcc -E: every #pragma is dropped from the output
-(only `once` has an effect); digraphs come out (and are stringized) as the
+(only `once`, `push_macro` and `pop_macro` have an effect); digraphs come out (and are stringized) as the
 punctuator they stand for; bytes that are not UTF-8 become U+FFFD;
 `#__VA_OPT__` is rejected.  Split res.text on '\n', not str.splitlines(),
 which also splits at characters such as U+2028 that may sit in literals.
@@ -29,6 +29,7 @@ which also splits at characters such as U+2028 that may sit in literals.
 from __future__ import annotations
 
 import os
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -43,6 +44,9 @@ from .predefined import DYNAMIC_MACROS, predefined_macros, string_literal
 
 __all__ = ["preprocess", "PreprocessError", "PreprocessResult", "Diagnostic"]
 
+# #pragma push_macro("NAME") and pop_macro("NAME"), as spelled by spell_tokens.
+_MACRO_PRAGMA = re.compile(r'\s*(?:push|pop)_macro\s*\(\s*"([A-Za-z_$][\w$]*)"\s*\)\s*$')
+
 MAX_ERRORS = 20
 
 
@@ -54,9 +58,10 @@ class PreprocessResult:
     warnings: list = field(default_factory=list)
 
 
-def preprocess(path, text=None, include_dirs=(), defines=None) -> PreprocessResult:
-    """Preprocess the file `path` (or `text`, named `path`); see the module docstring."""
-    pp = Preprocessor([os.fspath(d) for d in include_dirs])
+def preprocess(path, text=None, include_dirs=(), defines=None, trigraphs=False) -> PreprocessResult:
+    """Preprocess the file `path` (or `text`, named `path`); see the module docstring.
+    `trigraphs`: replace ??= and the other trigraphs (gcc's -trigraphs)."""
+    pp = Preprocessor([os.fspath(d) for d in include_dirs], trigraphs)
     try:
         return pp.run(os.fspath(path), text, defines or {})
     except RecursionError:
@@ -67,8 +72,9 @@ def preprocess(path, text=None, include_dirs=(), defines=None) -> PreprocessResu
 class Preprocessor:
     """The state of one preprocessing run."""
 
-    def __init__(self, include_dirs):
+    def __init__(self, include_dirs, trigraphs=False):
         self.include_dirs = include_dirs
+        self.trigraphs = trigraphs
         self.macros = {}                 # name -> Macro
         self.expander = Expander(self.macros, self.pragma, self.has_include)
         self.out = Output()
@@ -77,6 +83,7 @@ class Preprocessor:
         self.sources = {}                # path -> SourceFile (each file lexed once)
         self.includes = []               # paths of headers read
         self.once = set()                # files with #pragma once (real paths)
+        self.pushed = {}                 # name -> stack of Macro or None (push_macro)
         self.guards = {}                 # real path -> include-guard macro name
         self.lex_reported = set()        # files whose lexing errors were reported
         self.errors = []                 # Diagnostics (errors and their notes)
@@ -98,7 +105,7 @@ class Preprocessor:
             except OSError as e:
                 raise PreprocessError([Diagnostic(path, 0, 0, f"cannot open file: {e.strerror}",
                                                   "fatal error")]) from None
-        self._enter(SourceFile(path, path, text))
+        self._enter(SourceFile(path, path, text, self.trigraphs))
         stream = Stream(reader=self.read, peek=self.peek)
         nxt, emit = self.expander.next, self.out.emit
         while True:
@@ -238,7 +245,7 @@ class Preprocessor:
             self.once.add(key)
         if src is None:
             try:
-                src = SourceFile(path, path, read_source(path))
+                src = SourceFile(path, path, read_source(path), self.trigraphs)
             except OSError as e:
                 self.fatal(tok, f"cannot open '{name}': {e.strerror}", len(name) + 2)
             self.sources[path] = src
@@ -309,10 +316,32 @@ class Preprocessor:
         if m is not None and m.builtin is not None:
             self.warn(tok, f"undefining builtin macro '{name}'")
 
-    def pragma(self, text, tok):
-        """#pragma and _Pragma: `once` is obeyed, every other pragma ignored."""
-        if text.split()[:1] == ["once"]:
+    def pragma(self, text, tok, args=()):
+        """#pragma and _Pragma: `once`, `push_macro` and `pop_macro` are obeyed,
+        every other pragma ignored.  args: the tokens of a #pragma line."""
+        words = text.split()
+        if words[:1] == ["once"]:
             self.once.add(self.fs.src.key)
+            return
+        action = text.lstrip().partition("(")[0].strip()
+        if action not in ("push_macro", "pop_macro"):
+            return
+        m = _MACRO_PRAGMA.match(text)
+        if m is None:
+            where = args[2] if len(args) > 2 else args[-1] if args else tok
+            self.error(where, f"invalid #pragma {action} directive")
+            return
+        name = m.group(1)
+        if action == "push_macro":
+            self.pushed.setdefault(name, []).append(self.macros.get(name))
+        elif self.pushed.get(name):
+            # gcc: the definition saved by the matching push comes back (none
+            # if the name was undefined then); a pop with no push is ignored.
+            saved = self.pushed[name].pop()
+            if saved is None:
+                self.macros.pop(name, None)
+            else:
+                self.macros[name] = saved
 
     # --- diagnostics ------------------------------------------------------
 

@@ -20,6 +20,6 @@ typedef long max_align_t;
 #define NULL ((void *)0)
 #endif
 
-#define offsetof(type, member) ((size_t)&((type *)0)->member)
+#define offsetof(type, member) __builtin_offsetof(type, member)
 
 #endif

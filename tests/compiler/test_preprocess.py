@@ -533,6 +533,28 @@ def test_strings_and_chars_are_not_expanded():
     assert out_toks("#define X 1\n\"X\" 'X' X L\"X\"\n") == ['"X"', "'X'", "1", 'L"X"']
 
 
+def test_stringized_spacing_at_macro_boundaries():
+    """An empty expansion passes its name's space to the next token; an
+    expansion's first token takes the name's spacing, unless an empty
+    argument came first (gcc's padding; pp_cases/stringize_spacing.c)."""
+    head = "#define s(x) #x\n#define xs(x) s(x)\n#define E\n#define f(a) a + 1\n"
+    assert out_toks(head + "xs(-E-) xs(- E-) xs(a E(b)) xs((0)f ()) xs(f E (1))\n") == [
+        '"--"', '"- -"', '"a (b)"', '"(0) + 1"', '"f (1)"']
+
+
+def test_malformed_push_macro_is_an_error_at_its_operand():
+    err = error_of('#define X 1\n#pragma push_macro(X)\n')
+    assert err.diagnostics[0][1:] == (2, 20, "invalid #pragma push_macro directive")
+
+
+def test_header_name_from_a_macro_keeps_each_tokens_own_spacing(tmp_path):
+    """In a directive gcc adds no padding: `, plain` puts a space in the name."""
+    write(tmp_path, {"inc/plain.h": "plain\n"})
+    src = "#define IN(d, f) <d/f.h>\n#include IN(inc,plain)\n#include IN(inc, plain)\n"
+    err = error_of(src, name=str(tmp_path / "m.c"), include_dirs=[str(tmp_path)])
+    assert "'inc/ plain.h' file not found" in str(err) and "m.c:3:10: note" in str(err)
+
+
 def test_macro_defined_inside_arguments():
     assert out_toks("#define f(x) x\nf(1\n#define Y 2\nY)\n") == ["1", "2"]
 

@@ -100,3 +100,23 @@ def test_the_api_and_the_jit_give_one_answer_to_whether_the_jit_runs_here(monkey
     assert api._tiers() == ("interp",)
     monkeypatch.setattr(api, "_jit_unavailable_because", lambda load=True: None)
     assert api._tiers() == ("interp", "jit")
+
+
+def test_old_c_needs_fpermissive_and_the_cache_keeps_the_dialects_apart(tmp_path):
+    """`pvm run -fpermissive` (and -std=gnu89) accept old C as gcc does; the
+    compile cache must not hand the permissive build to a default run."""
+    src = tmp_path / "old.c"
+    src.write_text('main() { puts("old"); exit(3); }\n')
+    env = {**os.environ, "PVM_CACHE": str(tmp_path / "cache")}
+
+    def run(*opts):
+        return subprocess.run([sys.executable, "-m", "pvm", "run", *opts, "old.c"], env=env,
+                              cwd=tmp_path, capture_output=True, timeout=300)
+    for opts in (("-fpermissive",), ("-std=gnu89",)):
+        r = run(*opts)
+        assert (r.returncode, r.stdout) == (3, b"old\n"), r.stderr
+    r = run()
+    assert r.returncode == 1
+    assert b"did you mean to #include <stdlib.h>? [-fpermissive accepts it]" in r.stderr
+    r = run("-std=c42")
+    assert r.returncode == 1 and b"invalid value 'c42' in '-std=c42'" in r.stderr

@@ -13,3 +13,8 @@ guarded_value once_value plain_count
 #undef GUARDED_H
 #include "inc/guarded.h"
 guarded_value
+#define ANGLED <plain.h>
+#include ANGLED
+#define IN_PATH(name) <name.h>
+#include IN_PATH(plain)
+plain_count
