@@ -32,7 +32,7 @@ Who owns each field:
                  power-on, so a bare program is its own kernel
     tvec, kstack, kslimit, imask, ipending   the other control registers
     metered      whether native code counts instructions (a --fuel budget,
-                 or a program that can take interrupts)
+                 or a program that can take interrupts or read the clock)
 """
 from __future__ import annotations
 
@@ -53,6 +53,24 @@ UNLIMITED = 1 << 62
 _U64 = struct.Struct("<q")
 _F64 = struct.Struct("<d")
 _LINK = struct.Struct("<qq")       # saved FP, return address
+
+
+def _reaches_the_machine(program) -> bool:
+    """Whether a program can take interrupts or read the instruction count:
+    it has privileged instructions (other than SYSCALL), or it names a
+    device register (device pointers are constants: an LI in the device
+    window).  Native code counts instructions only for such programs, so
+    that bare programs run unmetered."""
+    lo, hi = MM.DEVICE_BASE, MM.DEVICE_BASE + MM.DEVICE_WINDOW_SIZE
+    for fn in program.functions:
+        for ins in fn.code:
+            name = ins[0]
+            if name == "LI":
+                if lo <= ins[2] < hi:
+                    return True
+            elif name != "SYSCALL" and isa.BY_NAME[name].has("privileged"):
+                return True
+    return False
 
 
 class _DeviceHost:
@@ -109,9 +127,7 @@ class Machine:
         self.status = 0                  # kernel mode, interrupts off
         self.tvec = self.kstack = self.kslimit = 0
         self.imask = self.ipending = 0
-        self.metered = fuel is not None or any(
-            isa.BY_NAME[ins[0]].has("privileged") and ins[0] != "SYSCALL"
-            for fn in program.functions for ins in fn.code)
+        self.metered = fuel is not None or _reaches_the_machine(program)
         if os is None:
             from .hostos import HostOS
             os = HostOS()

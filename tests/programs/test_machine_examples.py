@@ -84,3 +84,33 @@ int main(void) {
 def test_a_device_polled_in_a_volatile_loop_terminates(tier):
     r = pvm.run_source(POLL, tier=tier)
     assert (r.status, r.stdout) == (0, b"polled many times\n")
+
+
+RTC = r"""
+#include <pvm/machine.h>
+#include <stdio.h>
+int main(void) {
+    long s1 = *RTC_SECONDS, n1 = *RTC_NANOS;
+    for (volatile int i = 0; i < 1000; i++)
+        ;
+    long s2 = *RTC_SECONDS, n2 = *RTC_NANOS;
+    long dt = (s2 - s1) * 1000000000 + (n2 - n1);
+    printf("%ld %ld %ld\n", s1, n1, dt);
+    return 0;
+}
+"""
+
+
+def test_the_deterministic_clock_counts_instructions_the_same_on_every_tier():
+    """--deterministic: the real-time clock is the instruction count at
+    100 M instructions per second, so every tier reads the same times."""
+    outs = set()
+    for tier in TIERS:
+        program = pvm.compile_source(RTC, name="rtc.c")
+        out = io.BytesIO()
+        assert pvm.execute(program, ["rtc"], stdout=out, stderr=out, tier=tier,
+                           devices={"deterministic": True}) == 0
+        outs.add(out.getvalue())
+    assert len(outs) == 1, outs
+    s1, n1, dt = map(int, outs.pop().split())
+    assert s1 == 0 and 0 < n1 < 10_000_000 and 1000 * 10 <= dt < 1000 * 100   # 10 ns each
