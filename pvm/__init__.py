@@ -18,4 +18,7 @@ def __getattr__(name: str):
     if name in __all__:
         from pvm import api
         return getattr(api, name)
+    if name == "api":             # `import pvm; pvm.api.execute(...)`
+        import importlib
+        return importlib.import_module("pvm.api")
     raise AttributeError(f"module 'pvm' has no attribute {name!r}")

@@ -3,7 +3,8 @@
  *
  *     pvm run --disk disk.img examples/machine/disk.c
  *
- * (disk.img: any host file; its size in 512-byte sectors is the disk's.)
+ * (disk.img: any host file; its size in 512-byte sectors is the disk's;
+ * `pvm run examples/machine/disk.c` alone finds no disk and says so.)
  * The disk completes each command at once; with CTRL's DONE_IRQ set it
  * would also raise its interrupt.
  */

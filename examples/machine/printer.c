@@ -2,6 +2,8 @@
  * the host file named by --printer.
  *
  *     pvm run --printer out.txt examples/machine/printer.c && cat out.txt
+ *
+ * (`pvm run examples/machine/printer.c` alone finds no printer and says so.)
  */
 #include <pvm/machine.h>
 #include <stdio.h>

@@ -323,14 +323,17 @@ class JitTier:
                 v = fresh(addr, fp, *params)
             else:
                 entry = resumes.get((k, L))
-                if entry is None and (k, L) not in resumes and \
+                if entry is None and (k, L) not in resumes and (how == 1 or m.metered) and \
                         self.engine.code_bytes <= self.cache_bytes:
                     # back from a call that went through the run loop (its
-                    # callee was not native yet), or from the stepper (a
-                    # machine instruction, an interrupt taken, a device
-                    # access): a compiled function is a hot one, so go on
-                    # natively from here rather than interpreting the rest
-                    # of this call (all of main's loop, say)
+                    # callee was not native yet), or, in a program that
+                    # reaches the machine, from the stepper (a machine
+                    # instruction, an interrupt, a device access): a
+                    # compiled function is a hot one, so go on natively
+                    # rather than interpreting the rest of this call.  (A
+                    # bare program's first entry stays interpreted: its
+                    # native code counts no instructions, so a Ctrl-C could
+                    # not stop a loop there; the REPL relies on that.)
                     entry = self.resume_entry(k, L)
                 if entry is None:       # no native entry here: finish this call interpreted
                     return self.host.translated(k)(m, L, how, fp)

@@ -57,9 +57,9 @@ _LINK = struct.Struct("<qq")       # saved FP, return address
 
 def _reaches_the_machine(program) -> bool:
     """Whether a program can take interrupts or read the instruction count:
-    it has privileged instructions (other than SYSCALL), or it names a
-    device register (device pointers are constants: an LI in the device
-    window).  Native code counts instructions only for such programs, so
+    it has machine instructions (stack switches, privileged ones), or it
+    names a device register (device pointers are constants: an LI in the
+    device window).  Native code counts instructions only for such programs, so
     that bare programs run unmetered."""
     lo, hi = MM.DEVICE_BASE, MM.DEVICE_BASE + MM.DEVICE_WINDOW_SIZE
     for fn in program.functions:
@@ -68,7 +68,8 @@ def _reaches_the_machine(program) -> bool:
             if name == "LI":
                 if lo <= ins[2] < hi:
                     return True
-            elif name != "SYSCALL" and isa.BY_NAME[name].has("privileged"):
+            elif name != "SYSCALL" and (isa.BY_NAME[name].has("privileged")
+                                        or isa.BY_NAME[name].has("machine")):
                 return True
     return False
 
