@@ -22,7 +22,7 @@ from .check_expr import ExprChecker
 from .check_stmt import StmtChecker
 from .diagnostics import Diagnostics
 from .initializers import InitChecker
-from .oldc import OldC
+from .oldc import OldC, _name_declarator
 from .symbols import Symbol
 
 
@@ -71,6 +71,7 @@ class Checker(ExprChecker, StmtChecker, InitChecker, OldC):
         self.switches: list = []
         self.static_count = 0
         self.block_externs: dict = {}   # name -> Symbol of an `extern` declared only in a block
+        self.defining = None            # the FuncDecl of the function definition being declared
 
     # ---- scopes
     def lookup(self, name: str):
@@ -265,6 +266,9 @@ class Checker(ExprChecker, StmtChecker, InitChecker, OldC):
         if ret.is_func or ret.is_array:
             self.diag.error(d.pos, f"function cannot return {'function' if ret.is_func else 'array'} type '{ret}'")
             ret = T.INT
+        if d.old_names and d is not self.defining:
+            # C99 6.7.5.3p3: only a definition may name parameters without types
+            self.diag.permerror(d.pos, "parameter names (without types) in function declaration")
         if d.old_names is not None:
             # a K&R definition's identifier list: its types come from the
             # declarations after it (OldC.kr_parameters)
@@ -492,7 +496,9 @@ class Checker(ExprChecker, StmtChecker, InitChecker, OldC):
     # ---- function definitions and statements
     def function_definition(self, fd: A.FunctionDef) -> None:
         base, storage = self.specifiers(fd.specs)
+        self.defining = _name_declarator(fd.declarator)
         name, ty, pos, params = self.declarator(base, fd.declarator)
+        self.defining = None
         if not ty.is_func or name is None:
             self.diag.error(pos, "expected a function declarator")
             return

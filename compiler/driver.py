@@ -97,15 +97,17 @@ def stdlib_objects() -> list:
     return cached(compile_unit)
 
 
-def link_objects(objects, entry: str = "_start"):
+def link_objects(objects, entry: str = "_start", library=()):
+    """Link `objects` and what they need of the `library` (an archive:
+    compiler/link.py) into a Program."""
     from .link import link
-    return guard_internal_errors(lambda: link(objects, entry))
+    return guard_internal_errors(lambda: link(objects, entry, library))
 
 
-def _with_stdlib(objects, link_stdlib: bool):
-    if link_stdlib:
-        objects = objects + stdlib_objects()
-    return objects
+def _stdlib_if(link_stdlib: bool) -> list:
+    """The library a program links against: the stdlib, as an archive, so
+    the program's own definition of a libc name is the one its calls reach."""
+    return stdlib_objects() if link_stdlib else []
 
 
 def compile_program(paths, include_dirs=(), defines=None, link_stdlib=True, warn=None, dependencies=None,
@@ -118,14 +120,14 @@ def compile_program(paths, include_dirs=(), defines=None, link_stdlib=True, warn
             objects.append(load_object(p))
         else:
             objects.append(compile_unit(p, None, include_dirs, defines, warn, dependencies, dialect=dialect))
-    return link_objects(_with_stdlib(objects, link_stdlib))
+    return link_objects(objects, library=_stdlib_if(link_stdlib))
 
 
 def compile_source(text: str, name: str = "<input>", include_dirs=(), defines=None, link_stdlib=True,
                    warn=None, dialect=None):
     """Compile and link C source text (and the stdlib) into a Program."""
     obj = compile_unit(name, text, include_dirs, defines, warn, dialect=dialect)
-    return link_objects(_with_stdlib([obj], link_stdlib))
+    return link_objects([obj], library=_stdlib_if(link_stdlib))
 
 
 def save_object(obj, path: str) -> None:

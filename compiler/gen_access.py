@@ -221,6 +221,12 @@ class AccessGen:
         kinds = []
         for a, by_value in zip(args, spread):
             kinds += ["q"] * _slots(a.ty) if by_value else ["q" if a.ty.is_struct else a.ty.reg_kind]
+        # `int main(void)` takes crt0's argc and argv all the same (codegen.py):
+        # a call of main from C passes zeros for the ones it leaves out
+        missing = 0
+        if direct is not None and direct.name == "main" and callee.operand.sym.linkage == "external":
+            missing = max(0, 2 - len(kinds))
+            kinds += ["q"] * missing
         hidden = None
         if ret.is_struct:
             hidden = self.frame_object(ret.size, ret.align)
@@ -247,6 +253,8 @@ class AccessGen:
                 self.val(a, p + i)
                 self.top = p + len(kinds)
             i += 1
+        for j in range(missing):
+            self.emit("LI", p + i + j, 0)
         self.top = mark
         kind = "d" if ret.is_float else "q"
         if fptr is not None and fptr >= mark:

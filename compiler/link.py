@@ -15,11 +15,22 @@ symbol table and the placement state of what is linked so far, and
 `objects` are kept whole (a REPL input), the library's members only as far
 as they are reachable (archive semantics again), and the result (`Linked`)
 says what is new, what replaced what, and where everything went.  The batch
-`link()` is one such step on a fresh Linker whose library is all the
-objects, rooted at the entry.  Names resolve, in order: a static of the
-referring object; a global of this step's objects; what earlier steps
-linked; the caller's `resolve` hook (a debugger's frame variables); the
-library.
+`link()` is one such step on a fresh Linker, rooted at the entry, whose
+program objects (the translation units) and library (the stdlib) are both
+taken as far as reachable.  Names resolve, in order: a static of the
+referring object; for a library member, the library's own definition (its
+internal references bind locally, as in glibc's shared libc, so printf
+uses the library's strlen even where the program defines one); a global of
+this step's objects; what earlier steps linked; the caller's `resolve` hook
+(a debugger's frame variables); the program objects; the library.
+
+The library is an archive whose members are its single definitions (with
+the statics they use), as glibc's are mostly one function per member: so a
+name the program defines is simply not taken from it, never a "multiple
+definition".  (Taking a stdlib .c file whole, as ld takes an archive
+member, would make a user `abort` collide with the `exit` every program
+needs from the same stdlib.c.)  Two definitions within the program, or
+within the library, are multiple definitions.
 
 Where things go is the `placement`'s business: `LayoutPlacement` is the
 program layout of pvm/bytecode/program.py (text, then rodata, data, bss,
@@ -165,13 +176,17 @@ class ArenaPlacement:
 
 
 class Linker:
-    def __init__(self, library=(), *, placement=None, redefine: bool = False,
+    def __init__(self, library=(), *, program=(), placement=None, redefine: bool = False,
                  shared_statics: bool = False, resolve=None):
         """`library`: objects whose members are linked as far as they are
-        reachable.  `shared_statics`: the objects of the steps are parts of
-        one translation unit (a REPL session), so their statics are visible
-        to later steps.  `resolve(name)` -> ("fn", index) | ("addr", address)
-        | None is asked before the library."""
+        reachable, like an archive's: a name the program defines is not
+        taken from it, and the library's own references bind inside it.
+        `program`: objects also linked as far as reachable (a batch link's
+        translation units), whose global names are unique and come before
+        the library's.  `shared_statics`: the objects of the steps are parts
+        of one translation unit (a REPL session), so their statics are
+        visible to later steps.  `resolve(name)` -> ("fn", index) |
+        ("addr", address) | None is asked before the library."""
         self.placement = placement or LayoutPlacement()
         self.redefine, self.shared_statics, self.resolve = redefine, shared_statics, resolve
         self.symbols: dict = {}          # name -> ("fn", index) | ("addr", address)
@@ -180,23 +195,27 @@ class Linker:
         self.functions: list = []        # index -> Function
         self.function_address: list = [] # index -> text address
         self.files: list = []            # the program's file table
+        self.program: dict = {}          # global name -> _Item template of a program object
         self.library: dict = {}          # global name -> _Item template (object, thing, is_func, order)
+        self.library_linked: dict = {}   # the library's global names linked so far -> location
         self.members: dict = {}          # id(object) -> {name: (thing, is_func)}
-        self.conflicts: list = []        # multiple definitions inside the library
-        self._order: dict = {}           # (id(object), name) -> position in the library
-        self._objects = list(library)    # keeps the members' ids theirs
+        self.conflicts: list = []        # multiple definitions inside the program or the library
+        self._order: dict = {}           # (id(object), name) -> position in the program + library
+        self._objects = list(program) + list(library)     # keeps the members' ids theirs
+        self._library_ids = {id(obj) for obj in library}
         for obj in self._objects:
             self.members[id(obj)] = {t.name: (t, f) for t, f in _things(obj)}
+            table = self.library if id(obj) in self._library_ids else self.program
             for thing, is_func in _things(obj):
                 order = self._order[(id(obj), thing.name)] = (1, len(self._order))
                 if thing.static:
                     continue
-                if thing.name in self.library:
-                    first = self.library[thing.name][0].name
+                if thing.name in table:
+                    first = table[thing.name][0].name
                     self.conflicts.append(f"{obj.name}: multiple definition of '{thing.name}'; "
                                           f"first defined in {first}")
                 else:
-                    self.library[thing.name] = (obj, thing, is_func, order)
+                    table[thing.name] = (obj, thing, is_func, order)
 
     # ---- what is linked ---------------------------------------------------------------
     def seed(self, program: Program, names: dict, function_address) -> None:
@@ -240,14 +259,21 @@ class Linker:
                     continue
                 name = thing.name
                 first = step_globals[name].obj.name if name in step_globals else None
-                if first is None and not self.redefine:
-                    first = self.origin.get(name, "an earlier link") if name in self.symbols \
-                        else self.library[name][0].name if name in self.library else None
+                if first is None and name in self.program:
+                    first = self.program[name][0].name
+                if first is None and not self.redefine and name in self.symbols \
+                        and self.symbols[name] != self.library_linked.get(name):  # (the library's yields)
+                    first = self.origin.get(name, "an earlier link")
                 if first is not None:
                     errors.append(f"{obj.name}: multiple definition of '{name}'; first defined in {first}")
                 else:
                     step_globals[name] = it
         targets: dict = {}                  # (key, name) -> _Item or an existing location
+
+        def member(template):
+            """A program's or the library's definition: taken at its first use."""
+            obj, thing, is_func, order = template
+            return pending.get((id(obj), thing.name)) or take(obj, thing, is_func, order, False)
 
         def resolve(it, name):
             obj = it.obj
@@ -260,14 +286,15 @@ class Linker:
             here = self.members.get(id(obj), {}).get(name)
             if here is not None and here[0].static:       # a library member's static, first use
                 return take(obj, *here, self._order[(id(obj), name)], False)
+            if id(obj) in self._library_ids and name in self.library:
+                return self.library_linked.get(name) or member(self.library[name])
             target = step_globals.get(name) or self.symbols.get(name) \
                 or (self.resolve and self.resolve(name))
             if target:
                 return target
-            lib = self.library.get(name)
-            if lib is not None:
-                obj, thing, is_func, order = lib
-                return pending.get((id(obj), name)) or take(obj, thing, is_func, order, False)
+            found = self.program.get(name) or self.library.get(name)
+            if found is not None:
+                return member(found)
             user = it.thing.name if it.is_func else ""
             msg = f"{it.obj.name}: in function '{user}': undefined reference to '{name}'" if user \
                 else f"{it.obj.name}: undefined reference to '{name}'"
@@ -279,9 +306,9 @@ class Linker:
         work = list(reversed(kept))
         for name in roots:
             target = step_globals.get(name) or self.symbols.get(name)
-            if target is None and name in self.library:
-                obj, thing, is_func, order = self.library[name]
-                target = pending.get((id(obj), name)) or take(obj, thing, is_func, order, False)
+            found = self.program.get(name) or self.library.get(name)
+            if target is None and found is not None:
+                target = member(found)
                 work.append(target)
             if target is None:
                 errors.append(f"undefined reference to '{name}'")
@@ -314,6 +341,8 @@ class Linker:
         for it in funcs:                                  # indices first: code names them
             redefines = it.own and self.redefine and self._published(it)
             old = self.symbols.get(it.thing.name) if redefines else None
+            if old is not None and old == self.library_linked.get(it.thing.name):
+                old = None                                # the library keeps its own
             if old is not None and old[0] == "fn" and _shape(self.functions[old[1]]) == _shape(it.thing):
                 it.index, it.replaces = old[1], True
             else:
@@ -391,7 +420,8 @@ class Linker:
             if it.own:
                 if self._published(it):                   # (other statics: the object's own business)
                     old = self.symbols.get(name)
-                    if it.is_func and not it.replaces and old is not None and old[0] == "fn":
+                    if it.is_func and not it.replaces and old is not None and old[0] == "fn" \
+                            and old != self.library_linked.get(name):
                         old_index[name] = old[1]
                     self.symbols[name] = loc
                     self.origin[name] = it.obj.name
@@ -401,15 +431,19 @@ class Linker:
             else:
                 self.symbols.setdefault(name, loc)
                 self.origin.setdefault(name, it.obj.name)
+                if id(it.obj) in self._library_ids:
+                    self.library_linked[name] = loc
         for name, k in old_index.items():             # a new shape: old callers keep the old code
             out.stale += [(f.name, name) for f in self.functions
                           if any(ins[0] in isa.DIRECT_CALLS and ins[2] == k for ins in f.code)]
 
 
-def link(objects: list[Object], entry: str = "_start") -> Program:
-    """Link a whole program: everything reachable from `entry`."""
-    linker = Linker(objects)
-    if entry not in linker.library:
+def link(objects: list[Object], entry: str = "_start", library=()) -> Program:
+    """Link a whole program: everything of `objects` and of the `library`
+    reachable from `entry`; a name `objects` define is not taken from the
+    library (see Linker)."""
+    linker = Linker(library, program=objects)
+    if entry not in linker.program and entry not in linker.library:
         raise CompileError(f"undefined reference to '{entry}' (the program's entry point)"
                            + ("\n" + "\n".join(linker.conflicts) if linker.conflicts else ""))
     linked = linker.link(roots=[entry])

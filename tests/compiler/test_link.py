@@ -7,6 +7,7 @@ import pytest
 from compiler.diagnostics import CompileError
 from compiler.driver import compile_unit
 from compiler.link import Arena, ArenaPlacement, Linker, link
+from pvm import isa
 
 A = """
 const char *greeting = "hi";
@@ -133,3 +134,53 @@ def test_the_batch_link_is_a_first_step_of_the_linker():
     linked = Linker([start, prog]).link(roots=["_start"])
     assert [f.function.code for f in linked.functions] == [f.code for f in program.functions]
     assert linked.symbols == program.symbols
+
+
+START = "int main(void); void _start(int c, char **v) { main(); }"
+LIBRARY = """
+int strlen(const char *s) { int n = 0; while (s[n]) n++; return n; }
+int show(const char *s) { return strlen(s); }
+"""
+
+
+def test_the_programs_own_definition_of_a_library_name_wins_and_the_library_binds_its_own():
+    lib = compile_unit("string.c", LIBRARY)
+    prog = compile_unit("prog.c", "int strlen(const char *s) { return 99; } int show(const char *);"
+                                  "int main(void) { return strlen(\"a\") + show(\"abc\"); }")
+    program = link([compile_unit("crt0.c", START), prog], library=[lib])
+    strlens = [f for f in program.functions if f.name == "strlen"]
+    assert [program.files[f.file] for f in strlens] == ["prog.c", "string.c"]
+    index = {program.files[f.file]: program.functions.index(f) for f in strlens}
+    main = next(f for f in program.functions if f.name == "main")
+    show = next(f for f in program.functions if f.name == "show")
+    assert index["prog.c"] in [ins[2] for ins in main.code if ins[0] in isa.DIRECT_CALLS]
+    assert [ins[2] for ins in show.code if ins[0] in isa.DIRECT_CALLS] == [index["string.c"]]
+
+
+def test_a_library_member_no_one_needs_is_not_linked_beside_the_programs_own():
+    lib = compile_unit("string.c", LIBRARY)
+    prog = compile_unit("prog.c", "int strlen(const char *s) { return 99; } int main(void) { return strlen(\"a\"); }")
+    program = link([compile_unit("crt0.c", START), prog], library=[lib])
+    assert [(f.name, program.files[f.file]) for f in program.functions] == \
+        [("_start", "crt0.c"), ("strlen", "prog.c"), ("main", "prog.c")]
+
+
+def test_a_name_defined_twice_by_the_program_is_still_a_multiple_definition():
+    lib = compile_unit("string.c", LIBRARY)
+    a = compile_unit("a.c", "int strlen(const char *s) { return 1; } int main(void) { return strlen(\"\"); }")
+    b = compile_unit("b.c", "int strlen(const char *s) { return 2; }")
+    with pytest.raises(CompileError, match="b.c: multiple definition of 'strlen'; first defined in a.c"):
+        link([compile_unit("crt0.c", START), a, b], library=[lib])
+
+
+def test_a_step_may_define_a_name_the_library_defines_and_the_library_keeps_its_own():
+    linker = Linker([compile_unit("string.c", LIBRARY)], placement=arenas(), redefine=True)
+    first = linker.link([compile_unit("u1.c", "int show(const char *); int f(void) { return show(\"ab\"); }")])
+    library_strlen = linker.function("strlen")
+    second = linker.link([compile_unit("u2.c", "int strlen(const char *s) { return 7; }")])
+    assert [f.replaces for f in second.functions] == [False] and second.stale == []
+    assert linker.function("strlen") != library_strlen
+    show = next(f.function for f in first.functions if f.function.name == "show")
+    assert [ins[2] for ins in show.code if ins[0] in isa.DIRECT_CALLS] == [library_strlen]
+    plain = Linker([compile_unit("string.c", LIBRARY)], placement=arenas())
+    plain.link([compile_unit("u3.c", "int strlen(const char *s) { return 7; }")])   # no multiple definition

@@ -87,6 +87,20 @@ def test_kr_parameter_without_declaration_is_implicit_int():
     compile_in(src + "int main(void) { return f(1, 2) - 3; }\n", permissive=True)
 
 
+def test_parameter_names_without_types_only_in_a_definition():
+    src = ("int f(a, b);\n"
+           "int g(x) int x; { int (*h)(y); return x; }\n"
+           "int k(int (*p)(z));\n")
+    text = errors_in(src)
+    for line, column in [(1, 6), (2, 27), (3, 15)]:
+        assert (f"prog.c:{line}:{column}: error: parameter names (without types) in function "
+                f"declaration [-fpermissive accepts it]") in text
+    assert text.count("error:") == 3                  # g's own identifier list is its definition's
+    warnings = []
+    compile_in(src + "int main(void) { return g(0); }\n", warnings, permissive=True)
+    assert sum("warning: parameter names (without types)" in w for w in warnings) == 3
+
+
 @pytest.mark.parametrize("src, message", [
     ("int f(a) int b; { return 0; }", "parameter named 'b' is missing"),
     ("int f(a) int a = 1; { return a; }", "C does not allow initializing parameter 'a'"),

@@ -89,6 +89,29 @@ def test_redefining_a_function_replaces_it_for_later_calls():
     assert "'use' still calls the old 'twice'" in err
 
 
+def test_main_is_called_like_any_function():
+    status, out, err = repl(
+        'int main(void) { return 3; }\n'
+        'main()\n'
+        'main() * 2\n'
+        'int main(int argc, char **argv) { return argc + (argv == 0); }\n'
+        'main(40, 0)\n')
+    assert status == 0, err
+    assert out == ["(int) 3", "(int) 6", "(int) 41"]
+
+
+def test_a_session_may_define_a_library_name_and_the_library_keeps_its_own():
+    status, out, err = repl(
+        '#include <stdio.h>\n'
+        'printf("%s\\n", "abc")\n'
+        'unsigned long strlen(const char *s) { return 42; }\n'
+        'strlen("ab")\n'
+        'printf("%s\\n", "xyz")\n')
+    assert status == 0, err
+    assert out == ["abc", "(int) 4", "(unsigned long) 42", "xyz", "(int) 4"]
+    assert "still calls" not in err
+
+
 def test_errors_keep_the_session_and_traps_restore_the_machine():
     status, out, err = repl(
         '#include <assert.h>\n'
