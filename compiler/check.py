@@ -22,7 +22,7 @@ from .check_expr import ExprChecker
 from .check_stmt import StmtChecker
 from .diagnostics import Diagnostics
 from .initializers import InitChecker
-from .oldc import OldC, _name_declarator
+from .oldc import OldC, name_declarator
 from .symbols import Symbol
 
 
@@ -496,7 +496,7 @@ class Checker(ExprChecker, StmtChecker, InitChecker, OldC):
     # ---- function definitions and statements
     def function_definition(self, fd: A.FunctionDef) -> None:
         base, storage = self.specifiers(fd.specs)
-        self.defining = _name_declarator(fd.declarator)
+        self.defining = name_declarator(fd.declarator)
         name, ty, pos, params = self.declarator(base, fd.declarator)
         self.defining = None
         if not ty.is_func or name is None:

@@ -225,6 +225,11 @@ class Linker:
         self.function_address = list(function_address)
         self.files = list(program.files)
         self.symbols.update(names)
+        # the library's globals in that program were linked already: a member
+        # linked now binds to them (one stdout), not to fresh copies
+        for name, location in names.items():
+            if name in self.library:
+                self.library_linked.setdefault(name, location)
 
     def address(self, name: str) -> int | None:
         loc = self.symbols.get(name)

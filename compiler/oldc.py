@@ -27,7 +27,7 @@ def _promoted(ty: T.CType) -> T.CType:
     return T.promote(ty) if ty.is_integer else ty
 
 
-def _name_declarator(d):
+def name_declarator(d):
     """The function declarator nearest the declared name (the one holding the parameters)."""
     found = None
     while d is not None and not isinstance(d, A.NameDecl):
@@ -43,7 +43,7 @@ class OldC:
     def kr_parameters(self, fd: A.FunctionDef, ret: T.CType):
         """The function type and parameter symbols of a K&R definition, and the
         declarations that convert promoted parameters to their declared types."""
-        fdecl = _name_declarator(fd.declarator)
+        fdecl = name_declarator(fd.declarator)
         names = fdecl.old_names or []
         declared = {}
         for decl in fd.kr_decls:
