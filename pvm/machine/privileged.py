@@ -39,35 +39,25 @@ _U64 = struct.Struct("<q")
 
 # ---- control and status registers -------------------------------------------
 
+# CSR number -> the Machine field that holds it, and the bits a CSRW may set
+# (None: read-only; IPENDING is set by devices and cleared by delivery)
+CSRS = {MM.CSR_STATUS: ("status", MM.STATUS_USER | MM.STATUS_IE),
+        MM.CSR_TVEC: ("tvec", -1), MM.CSR_KSTACK: ("kstack", -1),
+        MM.CSR_KSLIMIT: ("kslimit", -1), MM.CSR_IPENDING: ("ipending", None),
+        MM.CSR_IMASK: ("imask", 0xFF)}
+
+
 def csr_read(m, k: int) -> int:
-    if k == MM.CSR_STATUS:
-        return m.status
-    if k == MM.CSR_TVEC:
-        return m.tvec
-    if k == MM.CSR_KSTACK:
-        return m.kstack
-    if k == MM.CSR_KSLIMIT:
-        return m.kslimit
-    if k == MM.CSR_IPENDING:
-        return m.ipending
-    if k == MM.CSR_IMASK:
-        return m.imask
-    raise IllegalInstruction(f"csrr of unknown control register {k}")
+    if k not in CSRS:
+        raise IllegalInstruction(f"csrr of unknown control register {k}")
+    return getattr(m, CSRS[k][0])
 
 
 def csr_write(m, k: int, value: int) -> None:
-    if k == MM.CSR_STATUS:
-        m.status = value & (MM.STATUS_USER | MM.STATUS_IE)
-    elif k == MM.CSR_TVEC:
-        m.tvec = value
-    elif k == MM.CSR_KSTACK:
-        m.kstack = value
-    elif k == MM.CSR_KSLIMIT:
-        m.kslimit = value
-    elif k == MM.CSR_IMASK:
-        m.imask = value & 0xFF
-    else:
+    field, writable = CSRS.get(k, (None, None))
+    if writable is None:
         raise IllegalInstruction(f"csrw of control register {k}")
+    setattr(m, field, value & writable)
 
 
 def user_mode(m) -> bool:
