@@ -18,6 +18,7 @@ from pvm.abi import memmap as MM
 from pvm.errors import PvmError
 from pvm.interp.tier import Interpreter, host_floor, raise_recursion_limit
 from pvm.machine import privileged
+from pvm.machine.mmio import in_device_window
 from pvm.machine.signals import FlatCall, Step, TierUp
 from pvm.machine.traps import GuestExit, OutOfFuel, ReturnedToHost, SegFault, SyscallTrap, Trap
 
@@ -193,15 +194,15 @@ class Runner:
     def _handles(self, trap: Trap) -> bool:
         m = self.m
         if getattr(trap, "in_fast_code", False) and isinstance(trap, SegFault) \
-                and m.bus is not None and m.bus.covers(trap.address):
+                and in_device_window(trap.address) and m.bus is not None:
             return True
         return bool(m.tvec) and privileged.deliverable(trap)
 
     def _handle(self, trap: Trap) -> int:
         m = self.m
         fast = getattr(trap, "in_fast_code", False)
-        if fast and isinstance(trap, SegFault) and m.bus is not None \
-                and m.bus.covers(trap.address):
+        if fast and isinstance(trap, SegFault) and in_device_window(trap.address) \
+                and m.bus is not None:
             self._exact_fuel(fast, retry=True)
             self.step_until(lambda: True)         # the stepper reaches devices
             if m.pc not in self.interp.leaders(m.func):

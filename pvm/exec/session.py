@@ -54,5 +54,4 @@ def run_reporting(runner: Runner, stepping: bool = False) -> int:
             m.os.stderr.flush()
         return t.status
     finally:
-        if m.bus is not None:
-            m.bus.close()                 # the disk image and the printer file
+        m.close_devices()

@@ -30,9 +30,15 @@ def with_devices(namespace: dict, machine) -> dict:
     return out
 
 
+def in_device_window(address: int) -> bool:
+    return MM.DEVICE_BASE <= address < MM.DEVICE_BASE + MM.DEVICE_WINDOW_SIZE
+
+
 def _device(machine, address: int, access: str):
+    if not in_device_window(address):
+        return None
     bus = machine.bus
-    if bus is None or not bus.covers(address):
+    if bus is None:
         return None
     if machine.status & MM.STATUS_USER:
         raise ProtectionFault(f"device {access} of", address)

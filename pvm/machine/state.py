@@ -36,7 +36,9 @@ Who owns each field:
 """
 from __future__ import annotations
 
+import errno
 import mmap
+import os
 import struct
 
 from pvm.bytecode.program import ARGS_AREA, DEFAULT_MEMORY, DEFAULT_STACK, PAGE, Program, align
@@ -116,7 +118,8 @@ class Machine:
         self.fuel = UNLIMITED if fuel is None else fuel
         self.fuel_budget = self.fuel
         self.clock = Clock(self)
-        self.bus = None                  # the devices (pvm/machine/devices), when attached
+        self._devices: dict | None = None   # how to build the devices (attach_devices)
+        self._bus = None                 # the devices, built on first use (property bus)
         self.func = program.entry
         self.pc = 0
         self.fp = 0
@@ -250,15 +253,30 @@ class Machine:
     # ---- devices (pvm/machine/devices) ---------------------------------------
     def attach_devices(self, *, stdin, stdout, disk=None, printer=None,
                        deterministic: bool = False) -> None:
-        """Plug in the devices of the memory map (pvm/abi/memmap.py)."""
-        from .devices.board import make_devices
-        self.bus = make_devices(_DeviceHost(self), stdin=stdin, stdout=stdout, disk=disk,
-                                printer=printer, deterministic=deterministic)
+        """Plug in the devices of the memory map (pvm/abi/memmap.py).  They
+        are built when first touched: a bare program never pays for them."""
+        self._devices = dict(stdin=stdin, stdout=stdout, disk=disk, printer=printer,
+                             deterministic=deterministic)
+        if disk is not None and not os.path.exists(disk):
+            raise FileNotFoundError(errno.ENOENT, "no such disk image", disk)
 
-        def timer_fired():
-            self.bus.timer_fired()
-            self.bus.poll()                   # console input raises its interrupt too
-        self.clock.on_timer = timer_fired
+    @property
+    def bus(self):
+        """The device bus, or None if no devices are attached."""
+        if self._bus is None and self._devices is not None:
+            from .devices.board import make_devices
+            self._bus = make_devices(_DeviceHost(self), **self._devices)
+
+            def timer_fired():
+                self._bus.timer_fired()
+                self._bus.poll()              # console input raises its interrupt too
+            self.clock.on_timer = timer_fired
+        return self._bus
+
+    def close_devices(self) -> None:
+        """Close the disk image and the printer file, if they were opened."""
+        if self._bus is not None:
+            self._bus.close()
 
     def wait_for_interrupt(self) -> None:
         """WFI: the clock jumps to the next timer deadline; with no timer,
