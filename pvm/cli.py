@@ -54,11 +54,13 @@ def defines(items: list) -> dict:
     return out
 
 
-def add_compile_options(p: argparse.ArgumentParser) -> None:
+def add_compile_options(p: argparse.ArgumentParser, dialects: bool = True) -> None:
     p.add_argument("-I", dest="include", action="append", default=[], metavar="DIR",
                    help="add DIR to the #include search path")
     p.add_argument("-D", dest="define", action="append", default=[], metavar="NAME[=VAL]",
                    help="predefine a macro (value 1 if none is given)")
+    if not dialects:            # the REPL and the debugger compile gnu99 only
+        return
     p.add_argument("-std", dest="std", default=None, metavar="STD",
                    help="the C dialect: c89|gnu89|c99|gnu99 (default)|c11|gnu11|c17|gnu17 "
                         "(c89 and gnu89 imply -fpermissive; strict ones -trigraphs)")
@@ -148,7 +150,7 @@ def parser(command: str | None = "bench") -> argparse.ArgumentParser:
                           description="A C prompt over one live machine: declarations accumulate, "
                                       "statements run, expressions print their value and type. "
                                       "Type :help at the prompt.")
-    add_compile_options(repl)
+    add_compile_options(repl, dialects=False)
     repl.add_argument("--tier", default="interp", choices=("interp", "jit", "auto"),
                       help="execution tier (default: interp; :tier changes it)")
     repl.add_argument("--memory", type=size, default=DEFAULT_MEMORY, metavar="SIZE",
@@ -160,7 +162,7 @@ def parser(command: str | None = "bench") -> argparse.ArgumentParser:
     debug = sub.add_parser("debug", help="a source-level debugger",
                            description="Debug a C program at source level (gdb-like commands; "
                                        "type `help` at the prompt). Arguments after FILE go to the program.")
-    add_compile_options(debug)
+    add_compile_options(debug, dialects=False)
     debug.add_argument("--tier", default="interp", choices=("interp", "jit", "auto"),
                        help="tier for the calls that run at full speed (default: interp); "
                             "what is stepped always runs in the interpreter")
