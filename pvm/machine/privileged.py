@@ -60,10 +60,6 @@ def csr_write(m, k: int, value: int) -> None:
     setattr(m, field, value & writable)
 
 
-def user_mode(m) -> bool:
-    return bool(m.status & MM.STATUS_USER)
-
-
 def check_kernel(m, name: str) -> None:
     """Privileged instructions trap in user mode (Popek and Goldberg)."""
     if m.status & MM.STATUS_USER:

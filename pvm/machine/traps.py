@@ -104,14 +104,6 @@ class MachineCheck(Trap):
     status = EXIT_BUS
 
 
-class Interrupt(Exception):
-    """An interrupt taken at a block boundary (not a fault of the code)."""
-
-    def __init__(self, line: int):
-        super().__init__(line)
-        self.line = line
-
-
 class OutOfFuel(Trap):
     status = EXIT_FUEL
 

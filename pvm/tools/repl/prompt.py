@@ -13,7 +13,7 @@ from prompt_toolkit.history import FileHistory, InMemoryHistory
 from prompt_toolkit.lexers import PygmentsLexer
 from pygments.lexers.c_cpp import CLexer
 
-from .reader import completions, needs_more
+from .reader import completions, finished
 
 
 class _Completer(Completer):
@@ -53,10 +53,9 @@ class PromptReader:
             except EOFError:
                 return None
             lines.append(line)
-            text = "\n".join(lines)
-            if not text.strip().startswith(":") and needs_more(text):
-                continue
-            return text
+            text = finished(lines)
+            if text is not None:
+                return text
 
     def close(self) -> None:
         pass

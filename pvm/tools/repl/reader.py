@@ -62,13 +62,21 @@ class PlainReader:
             if not line:
                 return "\n".join(lines) if lines else None
             lines.append(line.rstrip("\n"))
-            text = "\n".join(lines)
-            if not text.strip().startswith(":") and needs_more(text):
-                continue
-            return text
+            text = finished(lines)
+            if text is not None:
+                return text
 
     def close(self) -> None:
         pass
+
+
+def finished(lines: list) -> str | None:
+    """The input these lines make, or None while it visibly goes on (a
+    meta command is always one line)."""
+    text = "\n".join(lines)
+    if not text.strip().startswith(":") and needs_more(text):
+        return None
+    return text
 
 
 def completions(repl, line: str, word: str) -> list[str]:
