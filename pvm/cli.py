@@ -112,6 +112,9 @@ def parser(command: str | None = "bench") -> argparse.ArgumentParser:
                      help="attach IMG (a host file of 512-byte sectors) as the disk device")
     run.add_argument("--printer", metavar="FILE",
                      help="the line printer device appends to FILE")
+    run.add_argument("--paged", action="store_true",
+                     help="run in user mode under paged virtual memory, the VM acting as a "
+                          "minimal kernel (page tables, system calls through the trap path)")
     run.add_argument("--deterministic", action="store_true",
                      help="the real-time clock counts instructions (100 M per second) "
                           "instead of reading the host's clock")
@@ -199,8 +202,8 @@ def cmd_run(a) -> int:
                        jit_log=to_stderr if a.jit_log else None,
                        dump_llvm=to_stderr if a.dump == "llvm" else None,
                        jit_cache_mb=a.jit_cache_mb, jit_warm_start=not a.jit_cold_start,
-                       devices=dict(disk=a.disk, printer=a.printer,
-                                    deterministic=a.deterministic))
+                       paged=a.paged, devices=dict(disk=a.disk, printer=a.printer,
+                                                   deterministic=a.deterministic))
 
 
 def _write(path: str, data: bytes) -> None:

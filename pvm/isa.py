@@ -242,6 +242,12 @@ _ROWS: list[tuple] = [
     ("CLI",     "",    "",   "interrupts off",                        None,                                 "machine privileged interrupts"),
     ("STI",     "",    "",   "interrupts on",                         None,                                 "machine privileged interrupts"),
     ("WFI",     "",    "",   "wait for an interrupt (the clock jumps to the next timer deadline)", None,  "machine privileged interrupts"),
+    # ---- virtual memory and loaded code (pvm/machine/mmu.py, modules.py)
+    ("TLBFLUSH", "r",  "",   "forget the TLB's translation of the page at R[A] (every page if R[A] == 0)", None,
+     "machine privileged mmu"),
+    ("MODLOAD", "rr",  "A",  "R[A] := handle of the bytecode image struct pvm_image R[B] names, verified (or -errno)", None,
+     "machine privileged may_trap code mmu"),
+    ("MODFREE", "r",   "",   "release the module handle R[A]",       None,                                 "machine privileged code"),
 ]
 
 SENSITIVE_STATE = frozenset({"mode", "interrupts", "traps", "mmu", "devices", "code"})

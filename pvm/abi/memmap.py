@@ -150,7 +150,8 @@ CSRS: list[Csr] = [
     Csr("CSR_KSLIMIT", 3, "rw", "the kernel stack's limit, in force while the handler runs"),
     Csr("CSR_IPENDING", 4, "r", "pending interrupts, bit 1 << line"),
     Csr("CSR_IMASK", 5, "rw", "enabled interrupt lines, bit 1 << line"),
-    Csr("CSR_PTBR", 6, "rw", "page table base (reserved for the MMU)"),
+    Csr("CSR_PTBR", 6, "rw", "user mode's page-table root (physical); 0 = user mode runs unpaged; a write flushes the TLB"),
+    Csr("CSR_MODULE", 7, "r", "the code module running in user mode (0 = the boot program), as a trap frame records it"),
 ]
 CSR = {c.name: c.number for c in CSRS}
 
@@ -177,6 +178,44 @@ CAUSES: list[Const] = [
     Const("CAUSE_INTERRUPT", 16, "an interrupt: cause = CAUSE_INTERRUPT + its line"),
 ]
 CAUSE = {c.name: c.value for c in CAUSES}
+
+# ---- paging (pvm/machine/mmu.py): Sv39-like, three levels of 512 8-byte entries
+PAGE_SHIFT = 12
+PAGE_SIZE = 1 << PAGE_SHIFT
+PT_LEVELS = 3
+PT_ENTRIES = 512
+VA_BITS = PAGE_SHIFT + 9 * PT_LEVELS        # 39: user virtual addresses are below 1 << 39
+PAGING: list[Const] = [
+    Const("PAGE_SHIFT", PAGE_SHIFT, "a page is 1 << PAGE_SHIFT bytes"),
+    Const("PAGE_SIZE", PAGE_SIZE, "bytes per page"),
+    Const("PT_LEVELS", PT_LEVELS, "levels of page table: VA bits 38-30, 29-21, 20-12 index them"),
+    Const("PT_ENTRIES", PT_ENTRIES, "8-byte entries per page-table page"),
+    Const("VA_BITS", VA_BITS, "user virtual addresses are below 1 << VA_BITS"),
+    Const("PTE_P", 1, "present: the entry is valid (a leaf also grants reading)"),
+    Const("PTE_W", 2, "writable (leaf)"),
+    Const("PTE_U", 4, "user mode may use the page (leaf); user pages need it"),
+    Const("PTE_X", 8, "executable: its text may be called or returned to (leaf)"),
+    Const("PTE_ADDR_MASK", 0x000FFFFFFFFFF000, "the physical address of the next table or of the page"),
+]
+PTE = {c.name: c.value for c in PAGING if c.name.startswith("PTE_")}
+
+# ---- loading programs at run time: MODLOAD rD, rDesc (pvm/machine/modules.py)
+# `struct pvm_image` at rDesc: the kernel fills the first three words, the
+# machine the rest.  Addresses are the program's own (virtual) ones.
+IMAGE_FIELDS: list[tuple[str, str]] = [
+    ("image", "in: address of the bytecode file's bytes (kernel memory)"),
+    ("size", "in: its length in bytes"),
+    ("pagetable", "in: 0, or a page-table root through which to write the program's initial memory"),
+    ("entry", "out: text address of the entry function (_start: argc, argv)"),
+    ("text_base", "out: first text byte: [text_base, text_end) read-only, executable"),
+    ("text_end", "out: end of text"),
+    ("rodata_base", "out: [rodata_base, data_base) read-only constants"),
+    ("data_base", "out: first writable byte (page-aligned): data, then bss"),
+    ("heap_base", "out: end of bss (page-aligned): where the program's break starts"),
+]
+IMAGE_OFFSET: dict[str, int] = {name: 8 * i for i, (name, _) in enumerate(IMAGE_FIELDS)}
+IMAGE_SIZE = 8 * len(IMAGE_FIELDS)
+MAX_MODULES = 64        # loaded at once; MODLOAD beyond that returns -ENOMEM
 # names as module constants (memmap.CSR_TVEC == 1), as fcntl does
 globals().update(CSR)
 globals().update(STATUS)
@@ -192,6 +231,7 @@ TRAPFRAME_FIELDS: list[tuple[str, int]] = [
     ("slimit", 1),   # the interrupted code's stack limit
     ("a", 7),        # SYSCALL: the number and up to 6 arguments
     ("ret", 1),      # set by the kernel: the SYSCALL's result when resumed
+    ("module", 1),   # the code module that was running (0 = the boot program); IRET resumes it
 ]
 
 
@@ -246,6 +286,13 @@ def header() -> str:
     out += [_define(b.name, str(b.value), b.doc) for b in STATUS_BITS]
     out += ["", "/* trap causes (struct trapframe.cause) */"]
     out += [_define(c.name, str(c.value), c.doc) for c in CAUSES]
+    out += ["", "/* paging: CSR_PTBR holds the root of user mode's page table */"]
+    out += [_define(c.name, f"{c.value:#x}" if c.value > 4096 else str(c.value), c.doc)
+            for c in PAGING]
+    out += ["", "/* MODLOAD: what a loaded program looks like (see modload() in <pvm/modules.h>) */",
+            "struct pvm_image {"]
+    out += [f"    long {name};   /* {doc} */" for name, doc in IMAGE_FIELDS]
+    out += ["};", _define("MAX_MODULES", str(MAX_MODULES))]
     out += ["", "/* what the machine writes when it delivers a trap to CSR_TVEC */",
             "struct trapframe {"]
     for field, count in TRAPFRAME_FIELDS:

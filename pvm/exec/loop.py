@@ -37,23 +37,46 @@ class Runner:
         check_tier(tier)
         self.m = machine
         self.tier = tier
+        self.jit_threshold = jit_threshold
+        self.observe = observe            # wraps all installed code (--profile)
         self.jit_options = dict(log=jit_log, dump=dump_llvm, cache_mb=jit_cache_mb,
                                 disk_cache=jit_disk_cache)
-        self.interp = Interpreter(machine, counting=tier == "auto", threshold=jit_threshold)
-        self.interp.on_hot = self._tier_up
-        self.interp.observe = observe     # wraps all installed code (--profile)
-        self.jit = None
-        if tier != "interp":
-            self.jit = self._make_jit(load=tier == "jit")  # auto: import llvmlite only to compile
-            if self.jit is None:
-                self.interp.reset(counting=False)
-        if tier == "jit" and self.jit is not None:
-            self.jit.compile_on_first_call()
-        elif jit_warm_start and self.jit is not None:
+        # the tiers of each context the machine runs: (code space, paged).
+        # A bare program has one; a kernel has its own and one per user
+        # program (pvm/machine/modules.py) and paging regime
+        self._contexts: dict = {}
+        self._switch()
+        if jit_warm_start and self.jit is not None and tier == "auto":
             # the units the last run compiled, from the disk cache (pvm/jit/warmstart.py)
             self.jit.warm_start()
 
-    def _make_jit(self, load: bool):
+    def _switch(self) -> None:
+        """Make the tiers of the machine's current context the running
+        ones, creating them on first use."""
+        m = self.m
+        key = (m.space, m.paged)
+        tiers = self._contexts.get(key)
+        if tiers is None:
+            tiers = self._contexts[key] = self._make_context(m.space, m.paged)
+        self.interp, self.jit = tiers
+
+    def _make_context(self, space, paged: bool) -> tuple:
+        tier = self.tier
+        interp = Interpreter(self.m, counting=tier == "auto", threshold=self.jit_threshold,
+                             space=space, paged=paged)
+        interp.on_hot = self._tier_up
+        interp.observe = self.observe
+        jit = None
+        if tier != "interp":
+            # auto: import llvmlite only to compile
+            jit = self._make_jit(interp, space, paged, load=tier == "jit")
+            if jit is None:
+                interp.reset(counting=False)
+            elif tier == "jit":
+                jit.compile_on_first_call()
+        return interp, jit
+
+    def _make_jit(self, interp, space, paged: bool, load: bool):
         """The JIT tier, or None where it cannot run (auto then interprets;
         an explicit --tier=jit is an error)."""
         from pvm.jit import available
@@ -63,7 +86,9 @@ class Runner:
                 raise PvmError(f"pvm: --tier=jit is not available here: {why}")
             return None
         from pvm.jit.tier import JitTier
-        return JitTier(self.m, self.interp, **self.jit_options)
+        if paged and not JitTier.supports_paging:
+            return None
+        return JitTier(self.m, interp, space=space, paged=paged, **self.jit_options)
 
     @property
     def stepper(self):
@@ -80,8 +105,9 @@ class Runner:
             self.m.halted = e.status
             return e.status
         finally:
-            if self.jit is not None:
-                self.jit.finish()
+            for _, jit in self._contexts.values():
+                if jit is not None:
+                    jit.finish()
         raise AssertionError("unreachable")
 
     def _drive(self, stepping: bool) -> None:
@@ -106,7 +132,10 @@ class Runner:
 
     def _go(self, how: int) -> int:
         """Run until control is back here; returns how to go on."""
-        m, interp = self.m, self.interp
+        m = self.m
+        if m.space is not self.interp.space or m.paged is not self.interp.paged:
+            self._switch()                        # a trap or IRET changed the context
+        interp = self.interp
         f, fp = m.func, m.fp
         if m.sp_override is not None and m.sp_override[0] == fp:
             self._step_redirected(how)
@@ -152,8 +181,8 @@ class Runner:
     def _step_to_leader(self) -> None:
         """Step until installed code can take over again (at a block start)
         or the fuel is gone; there, take a pending interrupt."""
-        m, leaders = self.m, self.interp.leaders
-        self.step_until(lambda: True if m.pc in leaders(m.func) else None)
+        m = self.m
+        self.step_until(lambda: True if m.pc in self.interp.leaders(m.func) else None)
         self._take_interrupt()
 
     def _take_interrupt(self) -> None:
@@ -193,16 +222,27 @@ class Runner:
 
     def _handles(self, trap: Trap) -> bool:
         m = self.m
-        if getattr(trap, "in_fast_code", False) and isinstance(trap, SegFault) \
-                and in_device_window(trap.address) and m.bus is not None:
+        if self._retried(trap):
+            return True
+        if isinstance(trap, SyscallTrap) and m.host_kernel is not None:
             return True
         return bool(m.tvec) and privileged.deliverable(trap)
+
+    def _retried(self, trap: Trap) -> bool:
+        """Whether fast code's fault is one the stepper may get through: a
+        device register (fast code reaches no device), or an access native
+        code's TLB could not serve (across pages, or a miss it leaves to
+        the stepper, which has the one definition of a page fault)."""
+        if not getattr(trap, "in_fast_code", False) or not isinstance(trap, SegFault):
+            return False
+        if getattr(trap, "recheck", False):
+            return True
+        return in_device_window(trap.address) and not self.m.paged and self.m.bus is not None
 
     def _handle(self, trap: Trap) -> int:
         m = self.m
         fast = getattr(trap, "in_fast_code", False)
-        if fast and isinstance(trap, SegFault) and in_device_window(trap.address) \
-                and m.bus is not None:
+        if self._retried(trap):
             self._exact_fuel(fast, retry=True)
             self.step_until(lambda: True)         # the stepper reaches devices
             if m.pc not in self.interp.leaders(m.func):
@@ -212,6 +252,12 @@ class Runner:
             return 2
         syscall = isinstance(trap, SyscallTrap)
         self._exact_fuel(fast, retry=not syscall)
+        if syscall and m.host_kernel is not None:
+            # `pvm run --paged`: the VM is the kernel (pvm/machine/vmkernel.py)
+            result = m.host_kernel.syscall(m, trap.args)
+            m.regs[m.program.functions[m.func].code[m.pc][1]] = result
+            m.pc += 1
+            return 2
         cause, value = privileged.cause_of(trap)
         privileged.deliver(m, cause, value, trap.args if syscall else ())
         return 0
@@ -237,11 +283,15 @@ class Runner:
         something other than None, which is returned.  Ends like a run:
         GuestExit, a Trap, OutOfFuel."""
         m = self.m
-        step = step or self.interp.stepper.step
         while True:
             if m.fuel <= 0 and not m.clock.expired():
                 raise OutOfFuel(m.clock.icount)
-            step()
+            if step is not None:
+                step()
+            else:
+                if m.space is not self.interp.space or m.paged is not self.interp.paged:
+                    self._switch()                # the last step changed the context
+                self.interp.stepper.step()
             if check is not None:
                 stop = check()
                 if stop is not None:
@@ -250,7 +300,7 @@ class Runner:
     # ---- the tier policy ------------------------------------------------------------
     def set_tier(self, tier: str) -> None:
         """Switch the execution tier between runs: 'interp', 'jit' (compile
-        before running) or 'auto'."""
+        before running) or 'auto'.  (The REPL's: one context.)"""
         check_tier(tier)
         if tier != "interp" and self.jit is None:
             from pvm.jit import available
@@ -258,15 +308,17 @@ class Runner:
             if why is not None:
                 raise PvmError(f"the jit tier is not available here: {why}")
             from pvm.jit.tier import JitTier
-            self.jit = JitTier(self.m, self.interp)
+            self.jit = JitTier(self.m, self.interp, space=self.interp.space,
+                               paged=self.interp.paged)
         if self.jit is not None:
             for k in range(len(self.m.program.functions)):
                 self.jit.forget(k)
         self.interp.reset(counting=tier == "auto")
         if tier == "interp" and self.jit is not None:
-            self.m.space.tiers.remove(self.jit)
+            self.interp.space.tiers.remove(self.jit)
             self.jit = None
         self.tier = tier
+        self._contexts[(self.interp.space, self.interp.paged)] = (self.interp, self.jit)
 
     # ---- the host calls the guest (REPL) ----------------------------------------------
     def call_function(self, findex: int, args: tuple = (), stepping: bool = False):

@@ -17,16 +17,17 @@ from .loop import Runner, check_tier
 def start(program, argv=None, *, host=None, tier: str = "interp", fuel: int | None = None,
           memory: int = DEFAULT_MEMORY, stack: int = DEFAULT_STACK,
           program_key: str | None = None, devices: dict | None = None,
-          **tier_options) -> Runner:
+          paged: bool = False, **tier_options) -> Runner:
     """A fresh machine for `program` with `argv` placed (if given), and the
     Runner that runs it on `tier` (tier_options: jit_threshold, jit_log,
     dump_llvm, jit_cache_mb, jit_warm_start).  The devices of the memory
     map are attached, the console on the host services' standard streams;
     `devices` may name a disk image, a printer file and deterministic time
-    (Machine.attach_devices)."""
+    (Machine.attach_devices).  `paged`: run it in user mode on a page
+    table, the VM acting as its kernel (pvm/machine/vmkernel.py)."""
     check_tier(tier)
     m = Machine(program, memory=memory, stack=stack, fuel=fuel, os=host,
-                program_key=program_key)
+                program_key=program_key, paged=paged)
     m.attach_devices(stdin=m.os.stdin, stdout=m.os.stdout, **(devices or {}))
     runner = Runner(m, tier=tier, **tier_options)
     if argv is not None:

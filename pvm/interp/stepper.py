@@ -235,3 +235,22 @@ class Stepper:
         privileged.check_kernel(m, "WFI")
         m.pc += 1
         m.wait_for_interrupt()
+
+    def op_TLBFLUSH(self, a):
+        m = self.m
+        privileged.check_kernel(m, "TLBFLUSH")
+        if m.ptbr:
+            m.mmu.flush(m.regs[a])
+        m.pc += 1
+
+    def op_MODLOAD(self, a, b):
+        m = self.m
+        privileged.check_kernel(m, "MODLOAD")
+        m.regs[a] = m.modules.load(m.regs[b])
+        m.pc += 1
+
+    def op_MODFREE(self, a):
+        m = self.m
+        privileged.check_kernel(m, "MODFREE")
+        m.modules.free(m.regs[a])
+        m.pc += 1

@@ -33,9 +33,11 @@ MAX_HOST_DEPTH = 100_000
 class Interpreter:
     embeds_callees = frozenset()          # translations call callees by name
 
-    def __init__(self, machine, *, counting: bool = False, threshold: int = 1000):
+    def __init__(self, machine, *, counting: bool = False, threshold: int = 1000,
+                 space=None, paged: bool = False):
         self.m = m = machine
-        self.space = m.space
+        self.space = space or m.space     # the code space this tier runs ...
+        self.paged = paged                # ... and how its accesses reach memory
         self.counting = counting          # translated code counts calls and back-edges
         self.jit_threshold = threshold    # ... and asks to tier up past this count
         n = len(self.program.functions)
@@ -50,8 +52,9 @@ class Interpreter:
         self.namespace = self._bind()
         # the stepper's loads and stores reach device registers
         # (pvm/machine/mmio.py); fast code's fault there, and the run loop
-        # retries the instruction on the stepper
-        self.stepper = Stepper(m, mmio.with_devices(self.namespace, m))
+        # retries the instruction on the stepper.  Paged (user) code
+        # reaches no device.
+        self.stepper = Stepper(m, self.namespace if paged else mmio.with_devices(self.namespace, m))
         self.space.tiers.append(self)
 
     @property
@@ -70,6 +73,8 @@ class Interpreter:
         m, space = self.m, self.space
         ns = semantics.bind(m.mem, space.layout.data_base)
         function_at = space.function_at
+        packer, unpacker = (lambda f: f.pack_into), (lambda f: f.unpack_from)
+        put2 = struct.Struct("<qq").pack_into
 
         def FUNC_AT(address):
             i = function_at.get(address)
@@ -77,10 +82,28 @@ class Interpreter:
                 raise BadCall("call to non-function address", address)
             return i
 
+        if self.paged:
+            # the same names, through the page table (pvm/machine/mmu.py)
+            from pvm.machine import mmu as mmu_module
+            mmu = m.mmu
+            ns.update(mmu_module.bind_paged(mmu, space.layout.data_base))
+            packer, unpacker = mmu_module.paged_packers(mmu)
+            put2 = packer(struct.Struct("<qq"))
+            executable = mmu.tlb["execute"]
+
+            def FUNC_AT(address):               # noqa: F811: a call's target must be executable
+                i = function_at.get(address)
+                if i is None:
+                    raise BadCall("call to non-function address", address)
+                if address >> mmu_module.SHIFT not in executable:
+                    mmu.translate(address, "execute")
+                return i
+
         fns = self.program.functions
         ns.update(mem=m.mem, faddr=list(space.layout.function_address),
                   SYSCALL=m.service_call, TRAP=trap_for, FUNC_AT=FUNC_AT,
-                  FAST=self.fast_code, TRANSLATE=self.fast, PUT2=struct.Struct("<qq").pack_into,
+                  FAST=self.fast_code, TRANSLATE=self.fast, PUT2=put2,
+                  PACKER=packer, UNPACKER=unpacker,
                   HOST_FLOOR=host_floor(m, m.stack_top),
                   CALL_SHAPE=[f.call_shape for f in fns],
                   FRAME_BYTES=[f.frame_bytes for f in fns],

@@ -351,8 +351,9 @@ def translate(findex: int, tier, namespace: dict) -> Translation:
     bytecode, the function and the options that shape the code."""
     fn = tier.program.functions[findex]
     fmt = struct.Struct("<" + fn.kinds)
-    namespace[f"SPILL{findex}"] = fmt.pack_into
-    namespace[f"UNSPILL{findex}"] = fmt.unpack_from
+    packer = namespace["PACKER"]              # struct's pack_into, or through the page table
+    namespace[f"SPILL{findex}"] = packer(fmt)
+    namespace[f"UNSPILL{findex}"] = namespace["UNPACKER"](fmt)
     key = None
     if tier.program_key is not None:
         spec = (f"{sys.version}|{tier.program_key}|{findex}|{tier.counting}|"
@@ -361,13 +362,13 @@ def translate(findex: int, tier, namespace: dict) -> Translation:
         hit = _cached(key)
         if hit is not None:
             code, pc_of_line, packers = hit
-            namespace.update({name: struct.Struct(f).pack_into for name, f in packers.items()})
+            namespace.update({name: packer(struct.Struct(f)) for name, f in packers.items()})
             local: dict = {}
             exec(code, namespace, local)
             return Translation(local["fn"], None, pc_of_line)
     t = FunctionTranslator(findex, fn, tier)
     source = t.translate()
-    namespace.update({name: struct.Struct(f).pack_into for name, f in t.packers.items()})
+    namespace.update({name: packer(struct.Struct(f)) for name, f in t.packers.items()})
     code = compile(source, f"<pvm:{fn.name}>", "exec")
     if key is not None:
         _store(key, (code, t.pc_of_line, t.packers))

@@ -42,15 +42,18 @@ def _sext64(v: int) -> int:
 
 
 class JitTier:
-    def __init__(self, machine, host, *, log=None, dump=None, cache_mb: int = 256,
-                 disk_cache: bool = True):
+    supports_paging = False              # paged user code: interpreted until lowered
+
+    def __init__(self, machine, host, *, space=None, paged: bool = False, log=None, dump=None,
+                 cache_mb: int = 256, disk_cache: bool = True):
         self.m = m = machine
+        self.paged = paged
         # the tier whose table of installed code native bridges go into, and
         # which runs what native code does not (pvm/interp/tier.py's
         # Interpreter: install(k, f), translated(k), fast_code, calls,
         # jit_threshold); the run loop hands it over, so neither imports the other
         self.host = host
-        self.space = m.space
+        self.space = space or m.space
         self.log = log                   # callable(str) for --jit-log, or None
         self.dump = dump                 # callable(str) for --dump=llvm, or None
         self.cache_bytes = cache_mb << 20
@@ -87,7 +90,7 @@ class JitTier:
         self.units: list = []            # what this run compiled, in order (warmstart.py)
         self.switches = [0, 0, 0]        # calls into native code; flat calls, fuel steps out
         self._recorded: list | None = None   # the record read at start, if any
-        m.space.tiers.append(self)
+        self.space.tiers.append(self)
 
     # ---- the code-space protocol (pvm/machine/codespace.py) ---------------------------
     @property

@@ -44,7 +44,8 @@ _U64 = struct.Struct("<q")
 CSRS = {MM.CSR_STATUS: ("status", MM.STATUS_USER | MM.STATUS_IE),
         MM.CSR_TVEC: ("tvec", -1), MM.CSR_KSTACK: ("kstack", -1),
         MM.CSR_KSLIMIT: ("kslimit", -1), MM.CSR_IPENDING: ("ipending", None),
-        MM.CSR_IMASK: ("imask", 0xFF)}
+        MM.CSR_IMASK: ("imask", 0xFF), MM.CSR_PTBR: ("ptbr", -1),
+        MM.CSR_MODULE: ("module", None)}
 
 
 def csr_read(m, k: int) -> int:
@@ -58,6 +59,8 @@ def csr_write(m, k: int, value: int) -> None:
     if writable is None:
         raise IllegalInstruction(f"csrw of control register {k}")
     setattr(m, field, value & writable)
+    if k in (MM.CSR_STATUS, MM.CSR_PTBR):
+        m.update_regime()
 
 
 def check_kernel(m, name: str) -> None:
@@ -77,7 +80,8 @@ def cause_of(trap: Trap) -> tuple:
     if isinstance(trap, ProtectionFault):
         return MM.CAUSE_PROTECTION, trap.address
     if isinstance(trap, SegFault):
-        return (MM.CAUSE_FAULT_WRITE if trap.access == "write" else MM.CAUSE_FAULT_READ), trap.address
+        cause = {"write": MM.CAUSE_FAULT_WRITE, "execute": MM.CAUSE_FAULT_EXEC}
+        return cause.get(trap.access, MM.CAUSE_FAULT_READ), trap.address
     if isinstance(trap, BadCall):
         return MM.CAUSE_BADCALL, trap.address
     if isinstance(trap, StackOverflow):
@@ -107,9 +111,15 @@ def deliver(m, cause: int, value: int = 0, args: tuple = ()) -> None:
     """Enter the kernel's trap handler for `cause` (see the module docstring).
     m.func/m.pc/m.fp/m.regs are exact where it happened."""
     here = m.text_offsets[m.func][m.pc]
-    old_status = m.status
+    old_status, old_module = m.status, m.module
     try:
-        m.spill_regs()
+        m.spill_regs()                             # in the interrupted code's memory
+    except Trap as t:
+        raise MachineCheck(f"double fault: {t.message} while entering the kernel "
+                           f"for cause {cause}") from None
+    m.status = 0                                   # kernel mode, interrupts off,
+    m.update_regime()                              # the boot program, physical memory
+    try:
         top = m.kstack if old_status & MM.STATUS_USER else m.sp()
         tf = (top - MM.TRAPFRAME_SIZE) & ~15
         fields = [0] * (MM.TRAPFRAME_SIZE // 8)
@@ -120,6 +130,7 @@ def deliver(m, cause: int, value: int = 0, args: tuple = ()) -> None:
         fields[TF["status"] // 8] = (MM.STATUS_PREV_USER if old_status & MM.STATUS_USER else 0) | \
             (MM.STATUS_PREV_IE if old_status & MM.STATUS_IE else 0)
         fields[TF["slimit"] // 8] = m.stack_limit
+        fields[TF["module"] // 8] = old_module
         for i, a in enumerate(args[:7]):
             fields[TF["a"] // 8 + i] = a
         m.guest.pack(struct.Struct(f"<{len(fields)}q"), tf, *fields)
@@ -129,7 +140,6 @@ def deliver(m, cause: int, value: int = 0, args: tuple = ()) -> None:
     handler = m.function_at.get(m.tvec)
     if handler is None:
         raise MachineCheck(f"double fault: the trap vector {m.tvec:#x} is not a function")
-    m.status = 0                                   # kernel mode, interrupts off
     if old_status & MM.STATUS_USER and m.kslimit:
         m.stack_limit = m.kslimit
     m.sp_override = None
@@ -139,16 +149,31 @@ def deliver(m, cause: int, value: int = 0, args: tuple = ()) -> None:
 
 def iret(m, tf: int) -> None:
     """Leave the kernel as the trap frame at `tf` says (module docstring).
-    Afterwards m.func/m.pc/m.fp/m.regs are where to go on."""
+    Afterwards m.func/m.pc/m.fp/m.regs are where to go on.  Everything is
+    checked before anything changes, so a bad frame is the kernel's fault
+    at its IRET: the module must be loaded, its pc a resume point of it
+    and, under paging, on an executable page."""
     n = MM.TRAPFRAME_SIZE // 8
     fields = m.guest.unpack(struct.Struct(f"<{n}q"), tf)
     get = lambda name: fields[TF[name] // 8]            # noqa: E731
     status = get("status")
-    place = m.space.location(get("pc"))
+    user = status & MM.STATUS_PREV_USER
+    module = get("module") if user else 0
+    if module and not m.modules.valid(module):
+        raise BadCall("iret to a module not loaded:", module)
+    space = m.modules.space(module) if module else m.boot_space
+    place = space.location(get("pc"))
     if place is None:
         raise BadCall("iret to invalid address", get("pc"))
-    m.status = (MM.STATUS_USER if status & MM.STATUS_PREV_USER else 0) | \
+    if user and m.ptbr:
+        from .mmu import NEEDS, PageFault
+        need = NEEDS["execute"]
+        if m.mmu.walk(get("pc")) & need != need:
+            raise PageFault("execute", get("pc"))
+    m.status = (MM.STATUS_USER if user else 0) | \
         (MM.STATUS_IE if status & MM.STATUS_PREV_IE else 0)
+    m.module = module
+    m.update_regime()
     m.stack_limit = get("slimit")
     m.sp_override = None
     k, pc = place

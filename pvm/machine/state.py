@@ -33,6 +33,15 @@ Who owns each field:
     tvec, kstack, kslimit, imask, ipending   the other control registers
     metered      whether native code counts instructions (a --fuel budget,
                  or a program that can take interrupts or read the clock)
+    mmu          the page-table root (CSR_PTBR) and the TLB (mmu.py), made
+                 on first use
+    module       the code module user mode runs (CSR_MODULE; 0 = the boot
+                 program); `modules` holds the loaded ones (modules.py)
+    paged        whether the running code's accesses go through the page
+                 table: user mode with a root set (update_regime)
+    physical     the kernel's accessor: physical addresses; `guest` is it,
+                 or the paged one while user mode runs paged
+    host_kernel  `pvm run --paged`: the VM plays the kernel (vmkernel.py)
 """
 from __future__ import annotations
 
@@ -81,7 +90,7 @@ class _DeviceHost:
 
     def __init__(self, m):
         self.m = m
-        self.memory = m.guest
+        self.memory = m.physical          # devices see physical memory (DMA)
 
     @property
     def icount(self) -> int:
@@ -97,8 +106,8 @@ class _DeviceHost:
 class Machine:
     def __init__(self, program: Program, *, memory: int = DEFAULT_MEMORY,
                  stack: int = DEFAULT_STACK, fuel: int | None = None, os=None,
-                 program_key: str | None = None):
-        self.space = space = CodeSpace(program, program_key)
+                 program_key: str | None = None, paged: bool = False):
+        self.space = self.boot_space = space = CodeSpace(program, program_key)
         lay = space.layout
         need = lay.heap_base + stack + ARGS_AREA + PAGE
         if memory < need:
@@ -106,11 +115,26 @@ class Machine:
                              f"(needs at least {need})")
         # anonymous mmap: zero pages cost nothing until touched, so a 64 MiB
         # machine starts instantly; it supports the same buffer protocol
-        self.mem = mmap.mmap(-1, memory)
-        self.guest = GuestMemory(self.mem, lay.data_base)
-        space.write_image(self.guest)
+        physical = memory
+        if paged:
+            from .vmkernel import physical_size
+            physical = physical_size(memory)
+        self.mem = mmap.mmap(-1, physical)
+        self.top = memory                    # the program's address space ends here
+        self.guest = self.physical = GuestMemory(self.mem, lay.data_base)
+        self._mmu = None
+        self.module = 0
+        self._modules = None
+        self.paged = False
+        self.host_kernel = None
+        self.status = 0                  # kernel mode, interrupts off
         self.stack_top = memory - ARGS_AREA
         self.stack_limit = self.stack_top - stack
+        if paged:
+            from .vmkernel import VmKernel
+            self.host_kernel = VmKernel(self)
+            self.host_kernel.boot(lay, self.stack_limit, memory)
+        space.write_image(self.guest)
         # the heap may grow up to the main stack, wherever the running code's
         # stack is (SETSL moves stack_limit to a thread's stack in the heap)
         self.heap_limit = self.stack_limit
@@ -128,7 +152,6 @@ class Machine:
         self.retval = 0
         self.halted: int | None = None
         self.sp_override: tuple | None = None
-        self.status = 0                  # kernel mode, interrupts off
         self.tvec = self.kstack = self.kslimit = 0
         self.imask = self.ipending = 0
         self.metered = fuel is not None or _reaches_the_machine(program)
@@ -136,6 +159,44 @@ class Machine:
             from .hostos import HostOS
             os = HostOS()
         self.os = os
+
+    # ---- the regime: which code runs, and how it addresses memory -------------
+    @property
+    def mmu(self):
+        if self._mmu is None:
+            from .mmu import Mmu
+            self._mmu = Mmu(self.mem)
+        return self._mmu
+
+    @property
+    def modules(self):
+        """The loaded code modules (MODLOAD), made on first use."""
+        if self._modules is None:
+            from .modules import Modules
+            self._modules = Modules(self)
+        return self._modules
+
+    @property
+    def ptbr(self) -> int:
+        return self._mmu.root if self._mmu is not None else 0
+
+    @ptbr.setter
+    def ptbr(self, root: int) -> None:
+        if root or self._mmu is not None:
+            self.mmu.set_root(root)
+
+    def update_regime(self) -> None:
+        """After the mode, CSR_PTBR or the user module changed: which code
+        space runs (the boot program's in kernel mode, else the user
+        module's) and whether its accesses are paged."""
+        user = self.status & MM.STATUS_USER
+        self.space = self.modules.space(self.module) if user and self.module else self.boot_space
+        self.paged = bool(user and self._mmu is not None and self._mmu.root)
+        if not self.paged:
+            self.guest = self.physical
+        elif getattr(self.guest, "mmu", None) is None or self.guest.data_base != self.layout.data_base:
+            from .mmu import PagedMemory
+            self.guest = PagedMemory(self._mmu, self.layout.data_base)
 
     # ---- the loaded program (see codespace.py) ------------------------------
     @property
@@ -168,7 +229,7 @@ class Machine:
         at, addrs = self.stack_top, []
         for a in argv:
             data = a + b"\0"
-            if at + len(data) > self.guest.size - 8 * (len(argv) + 1) - 16:
+            if at + len(data) > self.top - 8 * (len(argv) + 1) - 16:
                 raise UsageError("arguments too long")
             addrs.append(at)
             self.guest.write(at, data)

@@ -87,7 +87,8 @@
 #define CSR_KSLIMIT 3   /* rw: the kernel stack's limit, in force while the handler runs */
 #define CSR_IPENDING 4   /* r: pending interrupts, bit 1 << line */
 #define CSR_IMASK 5   /* rw: enabled interrupt lines, bit 1 << line */
-#define CSR_PTBR 6   /* rw: page table base (reserved for the MMU) */
+#define CSR_PTBR 6   /* rw: user mode's page-table root (physical); 0 = user mode runs unpaged; a write flushes the TLB */
+#define CSR_MODULE 7   /* r: the code module running in user mode (0 = the boot program), as a trap frame records it */
 
 /* CSR_STATUS bits */
 #define STATUS_USER 1   /* mode: 1 = user, 0 = kernel */
@@ -109,6 +110,32 @@
 #define CAUSE_STACK 10   /* stack overflow (past the stack limit) */
 #define CAUSE_INTERRUPT 16   /* an interrupt: cause = CAUSE_INTERRUPT + its line */
 
+/* paging: CSR_PTBR holds the root of user mode's page table */
+#define PAGE_SHIFT 12   /* a page is 1 << PAGE_SHIFT bytes */
+#define PAGE_SIZE 4096   /* bytes per page */
+#define PT_LEVELS 3   /* levels of page table: VA bits 38-30, 29-21, 20-12 index them */
+#define PT_ENTRIES 512   /* 8-byte entries per page-table page */
+#define VA_BITS 39   /* user virtual addresses are below 1 << VA_BITS */
+#define PTE_P 1   /* present: the entry is valid (a leaf also grants reading) */
+#define PTE_W 2   /* writable (leaf) */
+#define PTE_U 4   /* user mode may use the page (leaf); user pages need it */
+#define PTE_X 8   /* executable: its text may be called or returned to (leaf) */
+#define PTE_ADDR_MASK 0xffffffffff000   /* the physical address of the next table or of the page */
+
+/* MODLOAD: what a loaded program looks like (see modload() in <pvm/modules.h>) */
+struct pvm_image {
+    long image;   /* in: address of the bytecode file's bytes (kernel memory) */
+    long size;   /* in: its length in bytes */
+    long pagetable;   /* in: 0, or a page-table root through which to write the program's initial memory */
+    long entry;   /* out: text address of the entry function (_start: argc, argv) */
+    long text_base;   /* out: first text byte: [text_base, text_end) read-only, executable */
+    long text_end;   /* out: end of text */
+    long rodata_base;   /* out: [rodata_base, data_base) read-only constants */
+    long data_base;   /* out: first writable byte (page-aligned): data, then bss */
+    long heap_base;   /* out: end of bss (page-aligned): where the program's break starts */
+};
+#define MAX_MODULES 64
+
 /* what the machine writes when it delivers a trap to CSR_TVEC */
 struct trapframe {
     long cause;
@@ -119,8 +146,9 @@ struct trapframe {
     long slimit;
     long a[7];
     long ret;
+    long module;
 };
-#define TRAPFRAME_SIZE 112
+#define TRAPFRAME_SIZE 120
 #define TRAPFRAME_CAUSE_OFFSET 0
 #define TRAPFRAME_VALUE_OFFSET 8
 #define TRAPFRAME_PC_OFFSET 16
@@ -129,5 +157,6 @@ struct trapframe {
 #define TRAPFRAME_SLIMIT_OFFSET 40
 #define TRAPFRAME_A_OFFSET 48
 #define TRAPFRAME_RET_OFFSET 104
+#define TRAPFRAME_MODULE_OFFSET 112
 
 #endif

@@ -28,7 +28,8 @@ def test_the_table_refuses_a_sensitive_instruction_that_is_not_privileged():
 
 def test_every_sensitive_instruction_is_privileged_and_the_rest_are_not():
     sensitive = {op.name for op in isa.OPS if op.sensitive}
-    assert sensitive == {"SYSCALL", "CSRR", "CSRW", "IRET", "CLI", "STI", "WFI"}
+    assert sensitive == {"SYSCALL", "CSRR", "CSRW", "IRET", "CLI", "STI", "WFI",
+                         "TLBFLUSH", "MODLOAD", "MODFREE"}
     assert {op.name for op in isa.OPS if op.has("privileged")} == sensitive
 
 
@@ -58,7 +59,8 @@ int main(void) {
 """
 
 PRIVILEGED = {"CSRR": "csrr %0, #0", "CSRW": "csrw #1, %1", "IRET": "iret %1",
-              "CLI": "cli", "STI": "sti", "WFI": "wfi", "SYSCALL": "syscall %0, 0"}
+              "CLI": "cli", "STI": "sti", "WFI": "wfi", "SYSCALL": "syscall %0, 0",
+              "TLBFLUSH": "tlbflush %1", "MODLOAD": "modload %0, %1", "MODFREE": "modfree %1"}
 
 
 def run_kernel(op_text: str, tier: str):

@@ -1,0 +1,93 @@
+"""`pvm run --paged`: the VM itself plays a minimal kernel.
+
+It does what a kernel's exec does, in Python: allocates physical frames
+(bottom up, so a page's physical address differs from its virtual one),
+builds a page table that maps the program where `pvm run` would place it
+(text read-only and executable, constants read-only, data and bss
+writable; the stack writable, with an unmapped guard page below it; the
+heap page by page as sbrk grows it), and runs the program in user mode
+with CSR_PTBR set.  Its system calls trap (SyscallTrap), and the run loop
+hands them here: the same host services as a bare run, reading and
+writing the program's memory through the page table.  Any other trap ends
+the run with its report, as in a bare run; a wild pointer is a page fault.
+
+So the same bytecode runs bare and paged with the same output and status;
+`tests/programs/test_paged.py` checks that on every tier.
+"""
+from __future__ import annotations
+
+import struct
+
+from pvm.abi import memmap as MM
+from pvm.abi.syscalls import BY_NAME
+from pvm.bytecode.program import TEXT_BASE
+from . import mmu as MMU
+
+_PTE = struct.Struct("<Q")
+SYS_SBRK = BY_NAME["sbrk"].number
+
+
+def physical_size(memory: int) -> int:
+    """Physical memory for a paged machine whose programs see `memory`
+    bytes of virtual memory: that, plus room for the page tables (one leaf
+    table per 2 MiB, and a few more), so that sbrk fails exactly where it
+    fails in a bare run."""
+    return memory + MMU.PAGE * ((memory >> 21) + 8)
+
+
+class VmKernel:
+    def __init__(self, m):
+        self.m = m
+        self.mmu = m.mmu
+        self.next_frame = TEXT_BASE          # bump allocator over physical memory
+        self.mapped_brk = 0                  # the heap is mapped up to here
+        self.root = self.frame()
+
+    # ---- frames and mappings -------------------------------------------------------
+    def frame(self) -> int:
+        at = self.next_frame
+        if at + MMU.PAGE > len(self.m.mem):
+            raise MemoryError("the paged machine ran out of physical frames")
+        self.next_frame += MMU.PAGE
+        return at
+
+    def map_page(self, va: int, flags: int) -> None:
+        """Give the page at va a fresh (zero) frame with `flags` (plus P|U)."""
+        mem, table = self.m.mem, self.root
+        for shift in (30, 21):
+            at = table + 8 * ((va >> shift) & 511)
+            pte = _PTE.unpack_from(mem, at)[0]
+            if not pte & MMU.P:
+                pte = self.frame() | MMU.P
+                _PTE.pack_into(mem, at, pte)
+            table = pte & MMU.ADDR
+        _PTE.pack_into(mem, table + 8 * ((va >> 12) & 511), self.frame() | flags | MMU.P | MMU.U)
+
+    def map_range(self, start: int, end: int, flags: int) -> None:
+        for va in range(start & ~MMU.OFFSET, end, MMU.PAGE):
+            self.map_page(va, flags)
+
+    # ---- exec ----------------------------------------------------------------------
+    def boot(self, layout, stack_limit: int, top: int) -> None:
+        """Map a program laid out as `layout` with its stack in
+        [stack_limit, top) and enter user mode on that page table."""
+        m = self.m
+        self.map_range(TEXT_BASE, layout.text_end, MMU.X)
+        self.map_range(layout.text_end, layout.data_base, 0)
+        self.map_range(layout.data_base, layout.heap_base, MMU.W)
+        self.mapped_brk = layout.heap_base
+        self.map_range(stack_limit, top, MMU.W)      # the page below stays unmapped: a guard
+        self.mmu.set_root(self.root)
+        m.status = MM.STATUS_USER
+        m.update_regime()
+
+    # ---- system calls ----------------------------------------------------------------
+    def syscall(self, m, args: tuple) -> int:
+        """Service a user-mode SYSCALL as a bare run's host would; heap
+        growth gets its pages mapped."""
+        result = m.os.syscall(m, *args)
+        if args and args[0] == SYS_SBRK and m.brk > self.mapped_brk:
+            end = (m.brk + MMU.OFFSET) & ~MMU.OFFSET
+            self.map_range(self.mapped_brk, end, MMU.W)
+            self.mapped_brk = end
+        return result
