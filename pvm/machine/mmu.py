@@ -154,13 +154,11 @@ class Mmu:
     # ---- ranges, for block operations and the machine's own accesses ----------
     def chunks(self, va: int, n: int, access: str) -> list:
         """[(physical address, length)] covering va..va+n-1 page by page;
-        PageFault at the first byte if any page is not permitted."""
+        PageFault at the first byte not permitted (the kernel maps that
+        page, and the whole access runs again)."""
         out, at, end = [], va, va + n
         while at < end:
-            try:
-                pa = self.translate(at, access)
-            except SegFault:
-                raise PageFault(access, va) from None
+            pa = self.translate(at, access)
             step = min(end - at, PAGE - (at & OFFSET))
             if out and out[-1][0] + out[-1][1] == pa:
                 out[-1] = (out[-1][0], out[-1][1] + step)

@@ -143,7 +143,11 @@ def deliver(m, cause: int, value: int = 0, args: tuple = ()) -> None:
     if old_status & MM.STATUS_USER and m.kslimit:
         m.stack_limit = m.kslimit
     m.sp_override = None
-    m.enter(handler, (tf,), return_address=HANDLER_RETURN, caller_sp=tf)
+    try:
+        m.enter(handler, (tf,), return_address=HANDLER_RETURN, caller_sp=tf)
+    except Trap as t:                              # e.g. no CSR_KSLIMIT for the kernel stack
+        raise MachineCheck(f"double fault: {t.message} entering the trap handler "
+                           f"for cause {cause}") from None
     m.regs = m.fresh_regs(m.args)
 
 

@@ -72,8 +72,9 @@ class VmKernel:
         """Map a program laid out as `layout` with its stack in
         [stack_limit, top) and enter user mode on that page table."""
         m = self.m
-        self.map_range(TEXT_BASE, layout.text_end, MMU.X)
-        self.map_range(layout.text_end, layout.data_base, 0)
+        text_pages_end = (layout.text_end + MMU.OFFSET) & ~MMU.OFFSET   # shared with rodata
+        self.map_range(TEXT_BASE, text_pages_end, MMU.X)
+        self.map_range(text_pages_end, layout.data_base, 0)
         self.map_range(layout.data_base, layout.heap_base, MMU.W)
         self.mapped_brk = layout.heap_base
         self.map_range(stack_limit, top, MMU.W)      # the page below stays unmapped: a guard
