@@ -296,6 +296,38 @@ def bind_paged(mmu: Mmu, data_base: int) -> dict:
             store(a, wrap(v))
         return store if wrap is None else wrapped_store
 
+    # the byte and int forms, written out: the commonest accesses, one call each
+    uB = structs["B"]
+    h, i = structs["h"], structs["i"]
+    ph, pi = h.pack_into, i.pack_into
+
+    def ld8u(a):
+        d = rget(a >> SHIFT)
+        if d is not None:
+            return mem[a + d]
+        return slow_load(a, uB)
+
+    def st8(a, v):
+        d = wget(a >> SHIFT)
+        if d is not None:
+            mem[a + d] = v & 0xFF
+        else:
+            slow_store(a, uB, v & 0xFF)
+
+    def st16(a, v):
+        d = wget(a >> SHIFT)
+        if d is not None and a & OFFSET <= 4094:
+            ph(mem, a + d, ((v & 0xFFFF) ^ 0x8000) - 0x8000)
+        else:
+            slow_store(a, h, ((v & 0xFFFF) ^ 0x8000) - 0x8000)
+
+    def st32(a, v):
+        d = wget(a >> SHIFT)
+        if d is not None and a & OFFSET <= 4092:
+            pi(mem, a + d, ((v & M32) ^ S32) - S32)
+        else:
+            slow_store(a, i, ((v & M32) ^ S32) - S32)
+
     def memcopy(dst, src, n):
         n &= 0xFFFFFFFFFFFFFFFF
         if n == 0:
@@ -311,11 +343,9 @@ def bind_paged(mmu: Mmu, data_base: int) -> dict:
         mmu.chunks(dst, n, "write")
         mmu.scatter(dst, bytes([byte & 0xFF]) * n)
 
-    ns = dict(ld8=loader("b"), ld8u=loader("B"), ld16=loader("h"), ld16u=loader("H"),
+    ns = dict(ld8=loader("b"), ld8u=ld8u, ld16=loader("h"), ld16u=loader("H"),
               ld32=loader("i"), ld64=loader("q"), ldf32=loader("f"), ldf64=loader("d"),
-              st8=storer("B", lambda v: v & 0xFF),
-              st16=storer("h", lambda v: ((v & 0xFFFF) ^ 0x8000) - 0x8000),
-              st32=storer("i", lambda v: ((v & M32) ^ S32) - S32),
+              st8=st8, st16=st16, st32=st32,
               st64=storer("q"), stf32=storer("f", fround32), stf64=storer("d"),
               memcopy=memcopy, memfill=memfill)
     return ns

@@ -21,6 +21,8 @@ RATIOS = {
     "auto_gcc": ("auto", "gcc"),
     "interp_clang": ("interp", "clang"),
     "jit_clang": ("jit", "clang"),
+    "interp_paged": ("interp-paged", "interp"),   # what paging costs (slow-down)
+    "jit_paged": ("jit-paged", "jit"),
 }
 
 

@@ -101,7 +101,7 @@ class Runner:
         from pvm import api
         self.show.start(target.name, self.steps())
         row = Row(target)
-        sizes = list(dict.fromkeys(target.interp if t == "interp" else target.full
+        sizes = list(dict.fromkeys(target.interp if t.startswith("interp") else target.full
                                    for t in self.tiers))
         row.references, row.reference_note = self.references(target, sizes)
         try:
@@ -113,9 +113,9 @@ class Runner:
             return row
         runs = {}
         for tier in self.tiers:
-            size = target.interp if tier == "interp" else target.full
+            size = target.interp if tier.startswith("interp") else target.full
             row.columns[tier] = Column(tier, size)
-            if tier in ("interp", "jit"):
+            if tier in ("interp", "jit", "interp-paged", "jit-paged"):
                 runs[tier] = lambda col, i: self.in_process(program, target, col, i)
             elif tier == "auto":
                 command = self.auto_command(target)
@@ -156,7 +156,7 @@ class Runner:
             # the JIT's warm-up machine compiles with the object cache
             # off: that is where LLVM's own time is measured
             seconds, out, m = self.run_machine(program, target, tier, col.size,
-                                               uncached=tier == "jit" and i == 0)
+                                               uncached=tier.startswith("jit") and i == 0)
         except Exception as e:          # a failure of pvm itself: shown, not hidden
             col.error = f"{tier} failed: {type(e).__name__}: {e}"
             return
@@ -174,8 +174,8 @@ class Runner:
         host = HostOS(stdin=io.BytesIO(), stdout=out, stderr=err)
         # the JIT's warm-up run compiles with the object cache off (uncached)
         runner = start(program, argv_of(target.name, size), host=host,
-                       tier=tier, program_key=digest(program),
-                       jit_disk_cache=not uncached)
+                       tier=tier.removesuffix("-paged"), program_key=digest(program),
+                       jit_disk_cache=not uncached, paged=tier.endswith("-paged"))
         if runner.jit is not None:
             runner.jit.compile_all()     # the steady state: no compiling inside run()
         problem = None

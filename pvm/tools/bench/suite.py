@@ -31,6 +31,8 @@ from pvm import paths
 ROOT = str(paths.ROOT)
 BENCH_DIR = str(paths.BENCH)
 TIER_NAMES = ("interp", "jit", "auto", "gcc", "clang")
+# also measured when asked for: the same in-process runs under `pvm run --paged`
+PAGED_TIERS = ("interp-paged", "jit-paged")
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help=f"comma-separated benchmarks (of: {','.join(SUITE)})")
     p.add_argument("--tiers", type=_names, metavar="TIERS",
                    help="comma-separated columns to measure, of interp,jit,auto,gcc,clang "
-                        "(default: all that are available)")
+                        "(default: all that are available), and interp-paged,jit-paged: "
+                        "the same under --paged virtual memory")
     p.add_argument("--repeat", type=_repeat, default=3, metavar="N",
                    help="timed runs per column after one warm-up; the median is shown (default 3)")
     p.add_argument("--json", metavar="FILE", help="save results and a machine description as JSON")
@@ -129,9 +132,9 @@ def _check(a) -> str | None:
     unknown = [n for n in a.only or () if n not in SUITE]
     if unknown:
         return f"unknown benchmark '{unknown[0]}' (choose from {', '.join(SUITE)})"
-    bad = [t for t in a.tiers or () if t not in TIER_NAMES]
+    bad = [t for t in a.tiers or () if t not in TIER_NAMES + PAGED_TIERS]
     if bad:
-        return f"unknown tier '{bad[0]}' (choose from {', '.join(TIER_NAMES)})"
+        return f"unknown tier '{bad[0]}' (choose from {', '.join(TIER_NAMES + PAGED_TIERS)})"
     if a.program and (a.only or a.quick):
         return "--program measures your own program; --only and --quick choose from the suite"
     if (a.size or a.interp_size) and not a.program:
@@ -152,12 +155,13 @@ def _check(a) -> str | None:
 def chosen_tiers(requested: list | None, warn) -> list:
     """The columns to measure: those asked for (or all), less what is not here."""
     tiers = list(requested or TIER_NAMES)
-    if "jit" in tiers or "auto" in tiers:
+    if {"jit", "jit-paged", "auto"} & set(tiers):
         from .run import jit_unavailable
         why = jit_unavailable()
-        if why and "jit" in tiers:
-            warn(f"no jit column: {why}")
-            tiers.remove("jit")
+        for name in ("jit", "jit-paged"):
+            if why and name in tiers:
+                warn(f"no {name} column: {why}")
+                tiers.remove(name)
         if why and "auto" in tiers:    # it would interpret the full size: minutes
             warn("no auto column: without the JIT it is the interpreter (see interp)")
             tiers.remove("auto")

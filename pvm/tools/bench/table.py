@@ -15,9 +15,11 @@ from .results import RATIOS
 
 RATIO_HEADERS = {"jit_speedup": "jit speed-up", "interp_gcc": "interp ÷ gcc",
                  "jit_gcc": "jit ÷ gcc", "auto_gcc": "auto ÷ gcc",
-                 "interp_clang": "interp ÷ clang", "jit_clang": "jit ÷ clang"}
+                 "interp_clang": "interp ÷ clang", "jit_clang": "jit ÷ clang",
+                 "interp_paged": "interp paged ÷ bare", "jit_paged": "jit paged ÷ bare"}
 TIME_HEADERS = {"interp": "interp /unit", "jit": "jit /unit", "auto": "auto (whole run)",
-                "gcc": "gcc -O2 /unit", "clang": "clang -O2 /unit"}
+                "gcc": "gcc -O2 /unit", "clang": "clang -O2 /unit",
+                "interp-paged": "interp paged /unit", "jit-paged": "jit paged /unit"}
 
 
 def rich_available() -> bool:
@@ -70,8 +72,7 @@ def columns(report) -> list:
     """(header, right-aligned) per column, in table order."""
     sizes = "size: full / interp" if "interp" in report.tiers else "size"
     cols = [("program", False), (sizes, False)]
-    cols += [(TIME_HEADERS[t], True) for t in ("interp", "jit", "auto", "gcc", "clang")
-             if t in report.tiers]
+    cols += [(TIME_HEADERS[t], True) for t in TIME_HEADERS if t in report.tiers]
     cols += [(RATIO_HEADERS[n], True) for n in ("jit_speedup",)
              if n in report.ratio_names()]
     if "jit" in report.tiers:
@@ -87,7 +88,7 @@ def row_cells(report, row) -> list:
     if "interp" in report.tiers:
         size += f" / {fmt_size(t.interp)}"
     cells = [(row.name, None, bool(row.error)), (size, None, False)]
-    for tier in ("interp", "jit", "auto", "gcc", "clang"):
+    for tier in TIME_HEADERS:
         if tier in report.tiers:
             cells.append(_time_cell(row, tier))
     if "jit_speedup" in report.ratio_names():
@@ -121,8 +122,7 @@ def _ratio_cell(row, name):
 def geomean_cells(report) -> list:
     g = report.geomeans()
     cells = [("geometric mean", None, False), ("", None, False)]
-    cells += [("", None, False) for t in ("interp", "jit", "auto", "gcc", "clang")
-              if t in report.tiers]
+    cells += [("", None, False) for t in TIME_HEADERS if t in report.tiers]
     if "jit_speedup" in g:
         cells.append((fmt_ratio(g["jit_speedup"]) if g["jit_speedup"] else "—", None, False))
     if "jit" in report.tiers:

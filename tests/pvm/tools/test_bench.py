@@ -331,3 +331,13 @@ def test_every_suite_program_exists_and_sizes_shrink():
     for name, s in bench.SUITE.items():
         assert os.path.isfile(os.path.join(bench.BENCH_DIR, name + ".c"))
         assert s.quick_interp <= s.interp <= s.full and s.quick_interp <= s.quick_full <= s.full
+
+
+# ---- the cost of paging: the same in-process runs under --paged ------------------------------
+def test_paged_columns_measure_the_same_work_and_show_the_ratio():
+    status, out, err = run_bench("--quick", "--only", "sieve", "--tiers", "interp,interp-paged",
+                                 "--repeat", "1", "--plain")
+    assert status == 0, err
+    assert "interp paged /unit" in out and "interp paged ÷ bare" in out
+    cells = table_rows(out)["sieve"]
+    assert float(cells[-1]) > 0                 # checksums agreed, so the ratio is a number
