@@ -4,6 +4,7 @@
  *     pvm build examples/recursion.c -o recursion.pvm
  *     pvm run examples/machine/loader.c primes.pvm recursion.pvm
  *
+ * Each argument is a command line, "prog.pvm arg1 arg2 ...", run as a process.
  * For each bytecode file named on its command line it reads the file (in
  * kernel mode SYSCALL is a hypercall: its stdio reaches the host's files),
  * asks the machine to verify and load it (MODLOAD), builds a page table
@@ -112,7 +113,17 @@ static void modfree(long h) {
     asm volatile("modfree %0" : : "r"(h));
 }
 
-static int exec(struct proc *p, const char *path) {
+/* exec a command line: "prog.pvm arg1 arg2" (words separated by spaces) */
+static int exec(struct proc *p, const char *command) {
+    char words[256], *argv_k[9];
+    int argc = 0;
+    strncpy(words, command, sizeof words - 1);
+    words[sizeof words - 1] = 0;
+    for (char *w = strtok(words, " "); w && argc < 8; w = strtok(0, " "))
+        argv_k[argc++] = w;
+    if (argc == 0)
+        return -1;
+    const char *path = argv_k[0];
     long size;
     char *bytes = read_file(path, &size);
     if (!bytes) {
@@ -137,12 +148,16 @@ static int exec(struct proc *p, const char *path) {
     modload(&img);
     modfree(h);                              /* the second load took a second reference */
     free(bytes);
-    /* argv at the top of its stack: the name, then the array {name, 0} */
-    long name = USTACK_TOP - 64, argv = USTACK_TOP - 96;
-    strncpy(user_address(p, name, 0), path, 63);
-    long *av = (long *)user_address(p, argv, 0);
-    av[0] = name;
-    av[1] = 0;
+    /* argv at the top of its stack: the strings, then the array of pointers */
+    long at = USTACK_TOP, av[9];
+    for (int i = argc - 1; i >= 0; i--) {
+        at -= strlen(argv_k[i]) + 1;
+        strcpy(user_address(p, at, 0), argv_k[i]);     /* one page: strings are short */
+        av[i] = at;
+    }
+    av[argc] = 0;
+    long argv = (at - 8 * (argc + 1)) & ~15;
+    memcpy(user_address(p, argv, 0), av, 8 * (argc + 1));
     p->module = h;
     p->heap_base = p->brk = img.heap_base;
     p->tf.pc = img.entry;
@@ -150,7 +165,7 @@ static int exec(struct proc *p, const char *path) {
     p->tf.status = STATUS_PREV_USER | STATUS_PREV_IE | STATUS_START;
     p->tf.slimit = USTACK_TOP - USTACK_PAGES * PAGE_SIZE;
     p->tf.module = h;
-    p->tf.a[0] = 1;
+    p->tf.a[0] = argc;
     p->tf.a[1] = argv;
     strncpy(p->name, path, sizeof p->name - 1);
     p->used = p->alive = 1;
