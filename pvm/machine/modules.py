@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import struct
+from collections import OrderedDict
 
 from pvm.abi import errno as E
 from pvm.abi import memmap as MM
@@ -31,6 +32,7 @@ from .mmu import ADDR, walk
 from .traps import SegFault
 
 MAX_IMAGE_BYTES = 64 << 20        # a bytecode file larger than this is refused
+RETIRED = 16                      # unreferenced modules kept for a later MODLOAD
 _DESC = struct.Struct(f"<{len(MM.IMAGE_FIELDS)}q")
 
 
@@ -40,6 +42,10 @@ class Modules:
         self.spaces: dict[int, CodeSpace] = {}    # handle -> its code space
         self.refs: dict[int, int] = {}
         self.by_digest: dict[str, int] = {}
+        # modules no process uses any more, most recent last: a shell that
+        # runs `ls` again finds its code space (and the run loop its
+        # translations) without verifying again
+        self.retired: OrderedDict[str, CodeSpace] = OrderedDict()
         self.next_handle = 1
 
     def space(self, handle: int) -> CodeSpace:
@@ -70,7 +76,7 @@ class Modules:
         if handle is None:
             if len(self.spaces) >= MM.MAX_MODULES:
                 return -E.ENOMEM
-            space = self._verified(data, digest)
+            space = self.retired.pop(digest, None) or self._verified(data, digest)
             if space is None:
                 return -E.ENOEXEC
             handle = self.next_handle
@@ -143,3 +149,6 @@ class Modules:
             space = self.spaces.pop(handle)
             del self.refs[handle]
             self.by_digest.pop(space.key, None)
+            self.retired[space.key] = space
+            while len(self.retired) > RETIRED:
+                self.retired.popitem(last=False)
