@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pathlib
 
-from pvm.abi import errno, fcntl, memmap, syscalls
+from pvm.abi import errno, fcntl, memmap, romfs, syscalls
 
 CHECKOUT = pathlib.Path(__file__).resolve().parents[2]
 
@@ -17,6 +17,7 @@ GENERATED = {
     "stdlib/include/errno.h": errno.header,
     "stdlib/include/fcntl.h": fcntl.header,
     "stdlib/include/pvm/machine.h": memmap.header,
+    "stdlib/include/pvm/romfs.h": romfs.header,
 }
 
 

@@ -37,6 +37,21 @@ SYSCALLS: list[Syscall] = [
     Syscall(12, "isatty", "int fd", "1 if fd is a terminal, else 0"),
     Syscall(13, "getenv", "const char *name, char *buf, unsigned long n",
             "copy environment variable name into buf; returns its length, or -1 if unset"),
+    # ---- processes: minios services these; a bare `pvm run` returns -ENOSYS
+    # (msleep and uptime excepted: the host can sleep and count)
+    Syscall(14, "fork", "void", "a copy of this process; returns the child's pid, 0 in the child"),
+    Syscall(15, "execv", "const char *path, char *const *argv",
+            "replace this process's program with the bytecode file path; returns only on error"),
+    Syscall(16, "waitpid", "int pid, int *status, int options",
+            "wait for child pid to end (-1: any child); returns its pid and stores its status"),
+    Syscall(17, "kill", "int pid, int sig", "end process pid with signal sig (SIGKILL, SIGTERM)"),
+    Syscall(18, "getppid", "void", "the parent's process id"),
+    Syscall(19, "msleep", "long ms", "sleep at least ms milliseconds"),
+    Syscall(20, "uptime", "void", "milliseconds since the machine started"),
+    Syscall(21, "halt", "int status", "power the machine off with this exit status (minios)"),
+    Syscall(22, "nice", "int increment", "lower (or raise) this process's priority; returns the new nice value"),
+    Syscall(23, "procinfo", "int slot, struct procinfo *info",
+            "describe process-table slot (<sys/proc.h>); -ESRCH if it is free, -EINVAL past the table"),
 ]
 
 BY_NAME = {s.name: s for s in SYSCALLS}

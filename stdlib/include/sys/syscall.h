@@ -15,5 +15,15 @@
 #define SYS_unlink 11   /* unlink(const char *path): remove a file */
 #define SYS_isatty 12   /* isatty(int fd): 1 if fd is a terminal, else 0 */
 #define SYS_getenv 13   /* getenv(const char *name, char *buf, unsigned long n): copy environment variable name into buf; returns its length, or -1 if unset */
+#define SYS_fork 14   /* fork(void): a copy of this process; returns the child's pid, 0 in the child */
+#define SYS_execv 15   /* execv(const char *path, char *const *argv): replace this process's program with the bytecode file path; returns only on error */
+#define SYS_waitpid 16   /* waitpid(int pid, int *status, int options): wait for child pid to end (-1: any child); returns its pid and stores its status */
+#define SYS_kill 17   /* kill(int pid, int sig): end process pid with signal sig (SIGKILL, SIGTERM) */
+#define SYS_getppid 18   /* getppid(void): the parent's process id */
+#define SYS_msleep 19   /* msleep(long ms): sleep at least ms milliseconds */
+#define SYS_uptime 20   /* uptime(void): milliseconds since the machine started */
+#define SYS_halt 21   /* halt(int status): power the machine off with this exit status (minios) */
+#define SYS_nice 22   /* nice(int increment): lower (or raise) this process's priority; returns the new nice value */
+#define SYS_procinfo 23   /* procinfo(int slot, struct procinfo *info): describe process-table slot (<sys/proc.h>); -ESRCH if it is free, -EINVAL past the table */
 
 #endif
