@@ -83,6 +83,7 @@ class HostOS:
         # guest fd -> what it names: a Python stream (0-2) or a host fd (files)
         self.streams: dict[int, object] = {0: self.stdin, 1: self.stdout, 2: self.stderr}
         self.files: dict[int, int] = {}
+        self.started = time.monotonic_ns()
         self.table = {s.number: getattr(self, "sys_" + s.name) for s in S.SYSCALLS}
 
     def syscall(self, m, number, *args):
@@ -317,3 +318,21 @@ class HostOS:
             k = min(len(data), n - 1)
             self._store(m, buf, data[:k] + b"\0")
         return len(data)
+
+    # ---- processes: the mini OS's calls.  A bare run is one process with no
+    # kernel to fork it or wait for it: the stdlib's wrappers see -ENOSYS and
+    # say so (errno ENOSYS, "needs minios").  Sleeping and counting time the
+    # host can do.
+    def _no_processes(self, m, *_):
+        return -E.ENOSYS
+
+    sys_fork = sys_execv = sys_waitpid = sys_kill = sys_getppid = _no_processes
+    sys_halt = sys_nice = sys_procinfo = _no_processes
+
+    def sys_msleep(self, m, ms=0, *_):
+        if ms > 0:
+            time.sleep(min(ms, 60_000) / 1000)     # at most a minute per call
+        return 0
+
+    def sys_uptime(self, m, *_):
+        return (time.monotonic_ns() - self.started) // 1_000_000
