@@ -18,6 +18,7 @@ GENERATED = {
     "stdlib/include/fcntl.h": fcntl.header,
     "stdlib/include/pvm/machine.h": memmap.header,
     "stdlib/include/pvm/romfs.h": romfs.header,
+    "minios/include/systab.h": syscalls.kernel_table,
 }
 
 

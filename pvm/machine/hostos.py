@@ -327,7 +327,7 @@ class HostOS:
         return -E.ENOSYS
 
     sys_fork = sys_execv = sys_waitpid = sys_kill = sys_getppid = _no_processes
-    sys_halt = sys_nice = sys_procinfo = _no_processes
+    sys_halt = sys_nice = sys_procinfo = sys_sysinfo = _no_processes
 
     def sys_msleep(self, m, ms=0, *_):
         if ms > 0:

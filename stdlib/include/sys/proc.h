@@ -17,4 +17,11 @@ struct procinfo {
 
 int procinfo(int slot, struct procinfo *info);
 
+struct sysinfo {             /* what the sysinfo system call reports (minios) */
+    long uptime_ms;
+    long total_pages;        /* physical pages the kernel gives to processes */
+    long free_pages;
+    long procs;              /* process-table slots in use */
+};
+
 #endif

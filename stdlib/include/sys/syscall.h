@@ -25,5 +25,6 @@
 #define SYS_halt 21   /* halt(int status): power the machine off with this exit status (minios) */
 #define SYS_nice 22   /* nice(int increment): lower (or raise) this process's priority; returns the new nice value */
 #define SYS_procinfo 23   /* procinfo(int slot, struct procinfo *info): describe process-table slot (<sys/proc.h>); -ESRCH if it is free, -EINVAL past the table */
+#define SYS_sysinfo 24   /* sysinfo(struct sysinfo *info): the kernel's counts: memory pages, processes (<sys/proc.h>) */
 
 #endif
