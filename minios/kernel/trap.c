@@ -1,0 +1,78 @@
+/* minios: traps and interrupts.
+ *
+ * Every trap from user mode lands in trap() on the one kernel stack with
+ * a trap frame the machine wrote (<pvm/machine.h>).  The frame is copied
+ * into the process, the cause is handled, and schedule() resumes some
+ * process with IRET: this one, or another if it must wait, was preempted,
+ * or died.  So the kernel never blocks inside a trap; see proc.h for how
+ * a waiting system call is finished by whoever ends the wait.
+ */
+#include "defs.h"
+
+static char kstack[KSTACK_SIZE];
+
+void trap(struct trapframe *tf);
+
+void trap_init(void) {
+    long vector = (long)trap, top = (long)(kstack + KSTACK_SIZE), limit = (long)kstack;
+    asm volatile("csrw #1, %0" : : "r"(vector));            /* CSR_TVEC */
+    asm volatile("csrw #2, %0" : : "r"(top));               /* CSR_KSTACK */
+    asm volatile("csrw #3, %0" : : "r"(limit));             /* CSR_KSLIMIT */
+}
+
+static void interrupt(long line) {
+    if (line == IRQ_TIMER)
+        timer_intr();
+    else if (line == IRQ_CONSOLE)
+        console_intr();
+}
+
+/* The name of a fault as a shell reports it, and the signal it means. */
+static long fault_signal(long cause, const char **what) {
+    switch (cause) {
+    case CAUSE_DIVIDE:     *what = "Floating point exception"; return 8;    /* SIGFPE */
+    case CAUSE_ILLEGAL:    *what = "Illegal instruction"; return 4;         /* SIGILL */
+    case CAUSE_BREAKPOINT: *what = "Aborted"; return 6;                     /* SIGABRT */
+    case CAUSE_STACK:      *what = "Stack overflow"; return 11;             /* SIGSEGV */
+    default:               *what = "Segmentation fault"; return 11;
+    }
+}
+
+/* A fault in user mode: a first touch of a heap page is mapped and the
+ * instruction runs again; anything else ends the process, and only it. */
+static void fault(struct proc *p, struct trapframe *tf) {
+    long va = tf->value;
+    if ((tf->cause == CAUSE_FAULT_READ || tf->cause == CAUSE_FAULT_WRITE) &&
+        va >= p->heap_base && va < p->brk &&
+        !uvm_translate(p->pagetable, va, 0) &&
+        uvm_map(p->pagetable, va & ~(PAGE_SIZE - 1), PTE_W) == 0)
+        return;
+    const char *what;
+    long sig = fault_signal(tf->cause, &what);
+    if (tf->cause == CAUSE_STACK || tf->cause == CAUSE_DIVIDE || tf->cause == CAUSE_ILLEGAL ||
+        tf->cause == CAUSE_BREAKPOINT)
+        printf("%s (pid %ld)\n", what, p->pid);
+    else
+        printf("%s (pid %ld) at %#lx\n", what, p->pid, va);
+    exit_proc(p, sig);                 /* a signal number: killed, not exited */
+}
+
+void trap(struct trapframe *tf) {
+    struct proc *p = current;
+    int from_user = tf->status & STATUS_PREV_USER;
+    if (from_user) {
+        p->tf = *tf;
+        p->instructions += *TIMER_COUNT - p->started;
+    }
+    if (tf->cause == CAUSE_SYSCALL)
+        syscall(p);
+    else if (tf->cause >= CAUSE_INTERRUPT)
+        interrupt(tf->cause - CAUSE_INTERRUPT);
+    else if (from_user)
+        fault(p, &p->tf);
+    else
+        panic("trap %ld in the kernel at %#lx (address %#lx)", tf->cause, tf->pc, tf->value);
+    if (!from_user)                    /* an interrupt of the idle loop (sched.c): back to it */
+        asm volatile("iret %0" : : "r"(tf));
+    schedule();
+}
