@@ -79,6 +79,7 @@ void uvm_unmap(long root, long va);
 void uvm_free(long root);
 int uvm_copy(long from, long to);
 long uvm_translate(long root, long va, long need);
+int user_writable(struct proc *p, long va, long n);
 int copyin(struct proc *p, void *dst, long va, long n);
 int copyout(struct proc *p, long va, const void *src, long n);
 long copyinstr(struct proc *p, char *dst, long va, long max);

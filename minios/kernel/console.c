@@ -68,6 +68,8 @@ void console_intr(void) {
 long console_read(struct proc *p, long va, long n) {
     if (n <= 0)
         return 0;
+    if (!user_writable(p, va, n))          /* checked now: the reply may come much later */
+        return -EFAULT;
     console_intr();                       /* what arrived since the last interrupt */
     if (line_ready() && (head < tail || eof))
         return take(p, va, n);

@@ -119,6 +119,15 @@ static long touch(struct proc *p, long va, long need) {
     return k;
 }
 
+/* Whether n bytes at va may be written by the process (heap pages below
+ * the break count: they are mapped when touched). */
+int user_writable(struct proc *p, long va, long n) {
+    for (long at = va & ~(PAGE_SIZE - 1); at < va + n; at += PAGE_SIZE)
+        if (!touch(p, at < va ? va : at, PTE_W))
+            return 0;
+    return n >= 0;
+}
+
 int copyin(struct proc *p, void *dst, long va, long n) {
     char *d = dst;
     while (n > 0) {

@@ -20,7 +20,8 @@ from pvm.interp.tier import Interpreter, host_floor, raise_recursion_limit
 from pvm.machine import privileged
 from pvm.machine.mmio import in_device_window
 from pvm.machine.signals import FlatCall, Step, TierUp
-from pvm.machine.traps import GuestExit, OutOfFuel, ReturnedToHost, SegFault, SyscallTrap, Trap
+from pvm.machine.traps import GuestExit, OutOfFuel, ReturnedToHost, SegFault, StackOverflow, \
+    SyscallTrap, Trap
 
 TIERS = ("interp", "jit", "auto")
 
@@ -148,7 +149,12 @@ class Runner:
             else:
                 value = code(m, m.pc, how, fp)
         except FlatCall as call:                  # a call through the run loop
-            m.enter(call.callee, m.args)
+            try:
+                m.enter(call.callee, m.args)
+            except StackOverflow:                 # the trap is at the call, with the
+                m.pc -= 1                         # caller's registers (spilled for it)
+                m.regs = m.unspill_regs()
+                raise
             return 0
         except Step:                              # not enough fuel for a block, or a
             self._step_to_leader()                # machine instruction: the stepper

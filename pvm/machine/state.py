@@ -272,7 +272,8 @@ class Machine:
                           self.layout.function_address[callee])
         new_fp = (caller_sp - 8 * len(extra) - 16) & ~15
         if new_fp - fn.frame_bytes < self.stack_limit:
-            self.func, self.pc = callee, 0
+            # the state stays at the call, as for any faulting instruction:
+            # a kernel may grow the stack and run the call again
             raise StackOverflow()
         guest = self.guest
         for i, v in enumerate(extra):
