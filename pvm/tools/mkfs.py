@@ -16,6 +16,7 @@ compile cache (compiler/build_cache.py).
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from pvm import paths
@@ -107,6 +108,9 @@ def main(img: str, dirs=(), quiet: bool = False, minios=MINIOS) -> int:
     """`pvm mkfs`: one line per file and a summary, none with `quiet`."""
     def log(name, size):
         print(f"mkfs: {name} ({size} bytes)", flush=True)
+    if not quiet and not any((Path(minios) / "user").glob("*.c")):
+        print(f"mkfs: note: no base system ({Path(minios) / 'user'} has no .c files)",
+              file=sys.stderr)
     files = mkfs(img, dirs, minios, None if quiet else log)
     if not quiet:
         total = os.path.getsize(img)
