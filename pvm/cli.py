@@ -7,6 +7,8 @@
     pvm repl                        a C prompt over a live machine
     pvm debug prog.c [args...]      a source-level debugger
     pvm bench                       the benchmarks
+    pvm mkfs disk.img [DIR...]      a minios disk image
+    pvm boot [--run 'CMD; CMD']     build minios and boot it
 
 Exit statuses: the program's own, or 1 (compile error), 2 (bad usage or a
 bad bytecode file), 139/136/134/152 for guest traps (see pvm/errors.py).
@@ -174,6 +176,44 @@ def parser(command: str | None = "bench") -> argparse.ArgumentParser:
     debug.add_argument("file", metavar="FILE")
     debug.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS")
 
+    mkfs = sub.add_parser("mkfs", help="write a minios disk image",
+                          description="Write a minios disk image (a romfs) holding the base system "
+                                      "(every minios/user/*.c compiled to bytecode, named without "
+                                      ".c) and every regular file of each DIR: X.c compiled to "
+                                      "bytecode as X, other files as they are.  A DIR's file "
+                                      "replaces a base file of the same name, a later DIR an "
+                                      "earlier one's.")
+    mkfs.add_argument("-q", dest="quiet", action="store_true",
+                      help="print nothing (default: a line per file and a summary)")
+    mkfs.add_argument("--minios", metavar="TREE",
+                      help="take the base system from TREE/user (default: minios/ of pvm's checkout)")
+    mkfs.add_argument("image", metavar="IMG", help="the image file to write")
+    mkfs.add_argument("dirs", nargs="*", metavar="DIR", help="directories of files to add")
+
+    boot = sub.add_parser("boot", help="build minios and boot it",
+                          description="Build the minios kernel (minios/kernel/*.c, -I minios/include) "
+                                      "and its default disk image (as `pvm mkfs`), both cached and "
+                                      "rebuilt when a source changes, and boot it with the console "
+                                      "on this terminal.  The exit status is the machine's: with "
+                                      "--run, the last command's.  A boot never changes the "
+                                      "default disk image (it runs on a copy).")
+    boot.add_argument("--tier", default="auto", choices=("interp", "jit", "auto"),
+                      help="execution tier (default: auto)")
+    boot.add_argument("--disk", metavar="IMG",
+                      help="boot with IMG (from `pvm mkfs`) as the disk instead of the base "
+                           "system; the guest may write to it")
+    boot.add_argument("--run", metavar="CMDS",
+                      help="have init run `sh -c CMDS` and power off with its status "
+                           "(e.g. --run 'echo hi; ps')")
+    boot.add_argument("--memory", type=size, default=DEFAULT_MEMORY, metavar="SIZE",
+                      help="guest memory size (default 64M)")
+    boot.add_argument("--deterministic", action="store_true",
+                      help="the real-time clock counts instructions instead of reading the "
+                           "host's clock")
+    boot.add_argument("--minios", metavar="TREE",
+                      help="build from the minios source tree TREE (default: minios/ of pvm's "
+                           "checkout)")
+
     bench = sub.add_parser("bench", help="run the benchmarks on each tier",
                            description="Run the benchmark programs on each tier.")
     if command == "bench":      # its options live with the tool: load it only to use it
@@ -269,8 +309,20 @@ def cmd_bench(a) -> int:
     return bench.main(a)
 
 
+def cmd_mkfs(a) -> int:
+    from pvm.tools import mkfs
+    return mkfs.main(a.image, a.dirs, quiet=a.quiet, minios=a.minios or mkfs.MINIOS)
+
+
+def cmd_boot(a) -> int:
+    from pvm.tools import boot
+    return boot.execute(a.run, disk=a.disk, tier=a.tier, memory=a.memory,
+                        deterministic=a.deterministic, minios=a.minios or boot.MINIOS, warn=warn)
+
+
 COMMANDS = {"run": cmd_run, "build": cmd_build, "dis": cmd_dis, "asm": cmd_asm,
-            "repl": cmd_repl, "debug": cmd_debug, "bench": cmd_bench}
+            "repl": cmd_repl, "debug": cmd_debug, "bench": cmd_bench, "mkfs": cmd_mkfs,
+            "boot": cmd_boot}
 
 
 _RUN_VALUE_OPTIONS = {"-I", "-D", "--tier", "--fuel", "--memory", "--stack", "--dump",
