@@ -239,6 +239,10 @@ long sys_sbrk(struct trapframe *tf) {
     long old = p->brk, new = old + tf->a[1];
     if (new < p->heap_base || new > HEAP_MAX)
         return -ENOMEM;
+    /* no overcommit: pages promised must exist (a few are kept for the
+     * kernel's page tables), so a touch of the heap never finds none */
+    if ((new - old) / PAGE_SIZE > kfree_pages() - 64)
+        return -ENOMEM;
     long first = (new + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
     for (long va = first; va < old; va += PAGE_SIZE)
         uvm_unmap(p->pagetable, va);
