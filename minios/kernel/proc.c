@@ -215,8 +215,10 @@ long sys_nice(struct trapframe *tf) {
 
 long sys_msleep(struct trapframe *tf) {
     long ms = tf->a[1];
-    if (ms <= 0)
+    if (ms <= 0) {                             /* sleep(0): the rest of the slice goes */
+        current->slice = 0;
         return 0;
+    }
     current->wake_at = ticks + (ms + MS_PER_TICK - 1) / MS_PER_TICK;
     current->waiting = WAIT_TIMER;
     current->state = PROC_SLEEPING;

@@ -1,0 +1,2 @@
+/* Does nothing, successfully: what forkexec runs. */
+int main(void) { return 0; }
