@@ -3,13 +3,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 int main(int argc, char **argv) {
     long n = argc > 1 ? atol(argv[1]) : 1000;
     int pid = fork();
     for (long i = 0; i < n; i++)
-        usleep(0);
+        __syscall(SYS_msleep, 0);
     if (pid == 0)
         exit(0);
     waitpid(pid, 0, 0);
