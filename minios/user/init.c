@@ -5,7 +5,10 @@
  *   init -c 'CMDS'   (pvm boot --run 'CMDS') run `sh -c CMDS`, then power
  *                    off with the shell's status (128 + signal if killed)
  *   init             run an interactive sh, and a new one each time it
- *                    exits, forever (as xv6's init does) */
+ *                    exits, forever (as xv6's init does); but if stdin is
+ *                    no terminal (input piped into pvm boot), its end will
+ *                    not come back: power off with sh's status instead of
+ *                    starting shells that find it at once, forever */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +53,13 @@ static int wait_for(int pid)
     }
 }
 
+/* What `pvm boot` exits with: sh's exit code, or 128 + the signal that killed it. */
+static void halt_with(int st)
+{
+    halt(WIFSIGNALED(st) ? 128 + WTERMSIG(st) : WEXITSTATUS(st));
+    fail("halt");
+}
+
 int main(int argc, char **argv)
 {
     char *sh_c[4];
@@ -60,12 +70,13 @@ int main(int argc, char **argv)
         sh_c[1] = "-c";
         sh_c[2] = argv[2];
         sh_c[3] = NULL;
-        st = wait_for(start_sh(sh_c));
-        halt(WIFSIGNALED(st) ? 128 + WTERMSIG(st) : WEXITSTATUS(st));
-        fail("halt");
+        halt_with(wait_for(start_sh(sh_c)));
     }
     sh[0] = "sh";
     sh[1] = NULL;
-    for (;;)
-        wait_for(start_sh(sh));
+    for (;;) {
+        st = wait_for(start_sh(sh));
+        if (!isatty(0))
+            halt_with(st);
+    }
 }
