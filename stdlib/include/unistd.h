@@ -15,7 +15,10 @@ typedef long ssize_t;
 #define NULL ((void *)0)
 #endif
 typedef long off_t;
+#ifndef _PVM_PID_T
+#define _PVM_PID_T
 typedef int pid_t;
+#endif
 
 #define STDIN_FILENO 0
 #define STDOUT_FILENO 1
@@ -39,5 +42,18 @@ int isatty(int fd);
 pid_t getpid(void);
 int unlink(const char *path);
 void _exit(int status);
+
+/* Processes (stdlib/src/proc.c).  They need minios (`pvm boot`): under a
+ * bare `pvm run` fork, execv, getppid, halt and nice fail with ENOSYS, and
+ * the first such failure in a run says so on stderr.  sleep and uptime work
+ * everywhere. */
+pid_t fork(void);
+int execv(const char *path, char *const argv[]);
+pid_t getppid(void);
+unsigned sleep(unsigned seconds);
+int usleep(unsigned long usec);
+long uptime(void);              /* milliseconds since the machine started */
+int halt(int status);           /* power off with this status; returns only on error */
+int nice(int inc);
 
 #endif

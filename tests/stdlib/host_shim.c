@@ -53,6 +53,7 @@ static long linux_syscall(long n, long a, long b, long c, long d)
 #define LINUX_time 201
 #define LINUX_clock_gettime 228
 #define LINUX_exit_group 231
+#define LINUX_nanosleep 35
 
 static long current_break;
 
@@ -96,7 +97,8 @@ long __syscall(long n, ...)
     long a[4] = {0, 0, 0, 0};
     long ts[2], termios[8];
     int count = n == SYS_read || n == SYS_write || n == SYS_open || n == SYS_lseek
-                || n == SYS_getenv ? 3 : n == SYS_time || n == SYS_getpid || n == SYS_clock ? 0 : 1;
+                || n == SYS_getenv ? 3 : n == SYS_time || n == SYS_getpid || n == SYS_clock
+                || n == SYS_uptime ? 0 : 1;
     int i;
     va_list ap;
     va_start(ap, n);
@@ -119,7 +121,15 @@ long __syscall(long n, ...)
     case SYS_unlink: return linux_syscall(LINUX_unlink, a[0], 0, 0, 0);
     case SYS_isatty: return linux_syscall(LINUX_ioctl, a[0], 0x5401, (long)termios, 0) == 0;
     case SYS_getenv: return host_getenv((const char *)a[0], (char *)a[1], (unsigned long)a[2]);
+    case SYS_msleep:
+        ts[0] = a[0] / 1000;
+        ts[1] = a[0] % 1000 * 1000000;
+        return a[0] > 0 ? linux_syscall(LINUX_nanosleep, (long)ts, 0, 0, 0) : 0;
+    case SYS_uptime:
+        linux_syscall(LINUX_clock_gettime, 1, (long)ts, 0, 0);
+        return ts[0] * 1000 + ts[1] / 1000000;
     }
+    /* the other process calls need minios: -ENOSYS, as a bare pvm run answers */
     return -38;
 }
 
