@@ -15,6 +15,7 @@
 void console_init(void);
 void console_putc(int c);
 void console_intr(void);
+int console_hung_up(void);
 long console_read(struct proc *p, long buf, long n);
 long console_write(struct proc *p, long buf, long n);
 

@@ -14,6 +14,12 @@ void console_init(void) {
     asm volatile("csrw #5, %0" : : "r"(mask));
 }
 
+/* Input has ended and every byte of it was read. */
+int console_hung_up(void) {
+    console_intr();
+    return eof && head == tail;
+}
+
 void console_putc(int c) {
     *CONSOLE_DATA = c;
 }

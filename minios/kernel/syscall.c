@@ -29,8 +29,10 @@ long sys_write(struct trapframe *tf) {
     return console_write(current, tf->a[2], tf->a[3]);
 }
 
+/* The console is a terminal until its input ends: then, as after a
+ * hang-up, it is not (init powers off instead of starting another shell). */
 long sys_isatty(struct trapframe *tf) {
-    return tf->a[1] >= 0 && tf->a[1] <= 2;
+    return tf->a[1] >= 0 && tf->a[1] <= 2 && !console_hung_up();
 }
 
 long sys_open(struct trapframe *tf) {

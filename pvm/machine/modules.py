@@ -46,7 +46,6 @@ class Modules:
         # runs `ls` again finds its code space (and the run loop its
         # translations) without verifying again
         self.retired: OrderedDict[str, CodeSpace] = OrderedDict()
-        self.next_handle = 1
 
     def space(self, handle: int) -> CodeSpace:
         return self.spaces[handle]
@@ -79,8 +78,9 @@ class Modules:
             space = self.retired.pop(digest, None) or self._verified(data, digest)
             if space is None:
                 return -E.ENOEXEC
-            handle = self.next_handle
-            self.next_handle += 1
+            # the smallest free handle: handles stay in 1..MAX_MODULES, so a
+            # kernel may index arrays by them
+            handle = next(h for h in range(1, MM.MAX_MODULES + 1) if h not in self.spaces)
             self.spaces[handle] = space
             self.refs[handle] = 0
             self.by_digest[digest] = handle

@@ -112,8 +112,9 @@ def test_modload_describes_the_program_and_shares_it_by_content():
     assert m.modules.valid(h)
     m.modules.free(h)
     assert not m.modules.valid(h)
-    again = m.modules.load(desc)                      # loaded again: a new handle ...
-    assert again != h and m.modules.space(again) is space   # ... the same code space
+    again = m.modules.load(desc)                      # loaded again: the same code space,
+    assert m.modules.space(again) is space            # and handles stay small
+    assert again == h == 1
 
 
 def test_a_bad_image_is_an_error_code_never_a_host_exception():
