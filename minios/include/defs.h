@@ -71,6 +71,7 @@ void timer_init(void);
 void timer_intr(void);
 
 /* trap.c */
+extern long started;
 void trap_init(void);
 
 /* vm.c: page tables and user memory */

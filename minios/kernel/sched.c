@@ -30,10 +30,14 @@ static struct proc *pick(void) {
 }
 
 static void run(struct proc *p) {
+    static long loaded;                /* the root in CSR_PTBR: writing it empties the TLB */
     current = p;
     long root = p->pagetable;
-    asm volatile("csrw #6, %0" : : "r"(root));              /* CSR_PTBR */
-    p->started = *TIMER_COUNT;
+    if (root != loaded) {
+        asm volatile("csrw #6, %0" : : "r"(root));          /* CSR_PTBR */
+        loaded = root;
+    }
+    p->started = started;
     asm volatile("iret %0" : : "r"(&p->tf));
 }
 

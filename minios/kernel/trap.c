@@ -10,6 +10,7 @@
 #include "defs.h"
 
 static char kstack[KSTACK_SIZE];
+long started;                          /* the instruction count at the last trap */
 
 void trap(struct trapframe *tf);
 
@@ -62,8 +63,9 @@ void trap(struct trapframe *tf) {
     int from_user = tf->status & STATUS_PREV_USER;
     if (from_user) {
         p->tf = *tf;
-        p->instructions += *TIMER_COUNT - p->started;
+        p->instructions += tf->icount - p->started;
     }
+    started = tf->icount;              /* whoever runs next is charged from here */
     if (tf->cause == CAUSE_SYSCALL)
         syscall(p);
     else if (tf->cause >= CAUSE_INTERRUPT)

@@ -71,6 +71,10 @@ static void free_level(long table, int level) {
 
 void uvm_free(long root) {
     free_level(root, PT_LEVELS - 1);
+    /* its pages may come back as another address space's, even as the
+     * root the scheduler last loaded: forget every cached translation */
+    long all = 0;
+    asm volatile("tlbflush %0" : : "r"(all));
 }
 
 /* fork: give `to` a copy of every page of `from`, with the same flags. */

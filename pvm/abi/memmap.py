@@ -232,6 +232,7 @@ TRAPFRAME_FIELDS: list[tuple[str, int]] = [
     ("a", 7),        # SYSCALL: the number and up to 6 arguments
     ("ret", 1),      # set by the kernel: the SYSCALL's result when resumed
     ("module", 1),   # the code module that was running (0 = the boot program); IRET resumes it
+    ("icount", 1),   # instructions executed since power-on, at the trap (for CPU accounting)
 ]
 
 

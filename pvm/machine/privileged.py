@@ -131,6 +131,7 @@ def deliver(m, cause: int, value: int = 0, args: tuple = ()) -> None:
             (MM.STATUS_PREV_IE if old_status & MM.STATUS_IE else 0)
         fields[TF["slimit"] // 8] = m.stack_limit
         fields[TF["module"] // 8] = old_module
+        fields[TF["icount"] // 8] = m.clock.icount
         for i, a in enumerate(args[:7]):
             fields[TF["a"] // 8 + i] = a
         m.guest.pack(struct.Struct(f"<{len(fields)}q"), tf, *fields)

@@ -147,8 +147,9 @@ struct trapframe {
     long a[7];
     long ret;
     long module;
+    long icount;
 };
-#define TRAPFRAME_SIZE 120
+#define TRAPFRAME_SIZE 128
 #define TRAPFRAME_CAUSE_OFFSET 0
 #define TRAPFRAME_VALUE_OFFSET 8
 #define TRAPFRAME_PC_OFFSET 16
@@ -158,5 +159,6 @@ struct trapframe {
 #define TRAPFRAME_A_OFFSET 48
 #define TRAPFRAME_RET_OFFSET 104
 #define TRAPFRAME_MODULE_OFFSET 112
+#define TRAPFRAME_ICOUNT_OFFSET 120
 
 #endif

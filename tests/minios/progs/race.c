@@ -11,6 +11,7 @@ static void work(char who) {
         for (long j = 0; j < 400000; j++)
             s += j;
         printf("%c%d\n", who, i);
+        fflush(stdout);                 /* each line as it happens */
     }
     exit(0);
 }

@@ -134,7 +134,7 @@ def test_trapframe_offsets_follow_the_field_list():
     assert M.TRAPFRAME_OFFSET["cause"] == 0 and M.TRAPFRAME_OFFSET["pc"] == 16
     assert M.TRAPFRAME_OFFSET["a"] == 48 and M.TRAPFRAME_OFFSET["ret"] == 48 + 7 * 8
     assert M.TRAPFRAME_OFFSET["module"] == M.TRAPFRAME_OFFSET["ret"] + 8
-    assert M.TRAPFRAME_SIZE == M.TRAPFRAME_OFFSET["module"] + 8
+    assert M.TRAPFRAME_SIZE == M.TRAPFRAME_OFFSET["icount"] + 8
 
 
 def test_machine_header_defines_every_number_in_the_map():
