@@ -127,3 +127,8 @@ def test_killing_init_panics_with_a_status_of_its_own(disk):
 def test_the_console_output_is_the_same_on_every_tier(disk):
     outs = {tier: run(disk, "forkwait; faults; ps", tier) for tier in pvm.TIERS}
     assert len(set(outs.values())) == 1, outs
+
+
+def test_a_nicer_process_yields_to_a_less_nice_one(disk):
+    status, out = run(disk, "nicety")
+    assert (status, out) == (0, "nice 0 done\nnice 19 done\n")
