@@ -50,7 +50,7 @@ def csmith():
     return include
 
 
-def differ(seed: int, include: str, tmp_path, tier: str = "interp") -> None:
+def differ(seed: int, include: str, tmp_path, tier: str = "interp", paged: bool = False) -> None:
     src, exe = tmp_path / f"csmith{seed}.c", tmp_path / f"csmith{seed}"
     subprocess.run(["csmith", "--seed", str(seed), *FLAGS, "-o", str(src)], check=True, capture_output=True,
                    cwd=src.parent)   # csmith writes platform.info into its working directory
@@ -59,7 +59,7 @@ def differ(seed: int, include: str, tmp_path, tier: str = "interp") -> None:
         want = subprocess.run([str(exe)], capture_output=True, timeout=1)
     except subprocess.TimeoutExpired:
         pytest.skip(f"seed {seed}: gcc's program runs over a second")
-    got = pvm.run_file(str(src), include_dirs=[include], fuel=FUEL, tier=tier)
+    got = pvm.run_file(str(src), include_dirs=[include], fuel=FUEL, tier=tier, paged=paged)
     if b"Out of fuel" in got.stderr:
         pytest.skip(f"seed {seed}: more than {FUEL} instructions")
     assert (got.stdout, got.status) == (want.stdout, want.returncode), (
@@ -84,3 +84,14 @@ def test_a_csmith_program_matches_gcc_on_the_jit(csmith, tmp_path):
 @pytest.mark.parametrize("seed", SLOW_SEEDS)
 def test_many_csmith_programs_match_gcc(seed, csmith, tmp_path):
     differ(seed, csmith, tmp_path)
+
+
+@pytest.mark.parametrize("seed", DEFAULT_SEEDS[:3])
+def test_csmith_programs_match_gcc_under_paged_virtual_memory(seed, csmith, tmp_path):
+    differ(seed, csmith, tmp_path, paged=True)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", SLOW_SEEDS[:60])
+def test_many_csmith_programs_match_gcc_under_paging(seed, csmith, tmp_path):
+    differ(seed, csmith, tmp_path, paged=True)

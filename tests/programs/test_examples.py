@@ -73,6 +73,19 @@ def test_example_runs_as_documented(name, args, stdout, status, report, tier, ru
         assert stdout.startswith(r.stdout), r.stdout
 
 
+@pytest.mark.parametrize("name, args, stdout, status, report", case_params())
+def test_example_runs_the_same_under_paged_virtual_memory(name, args, stdout, status, report,
+                                                          tier, run_pvm):
+    r = run_pvm(EXAMPLES / name, tier, args=args, paged=True)
+    err = r.stderr.decode("utf-8", "replace").replace("page fault on ", "")
+    assert b"Traceback (most recent call last)" not in r.stderr, err
+    assert r.status == status, f"exit status {r.status}, expected {status}; stderr:\n{err}"
+    if report is None:
+        assert r.stderr == b"" and (stdout is None or r.stdout == stdout), err
+    else:
+        assert report in [line.strip() for line in err.splitlines()], err
+
+
 def test_primes_up_to_1000(tier, run_pvm):
     r = run_pvm(EXAMPLES / "primes.c", tier, args=["1000"])
     assert r.stdout.endswith(b"983 991 997\n168 primes up to 1000\n")

@@ -13,7 +13,8 @@ import pvm
 MACHINE = Path(__file__).resolve().parents[2] / "examples" / "machine"
 # the examples/machine programs whose output this file checks (the others
 # are in test_examples.py's table)
-TESTED = ("kernel.c", "console_echo.c", "disk.c", "printer.c")
+# loader.c is tested with the module loader, tests/pvm/machine/test_modules.py
+TESTED = ("kernel.c", "console_echo.c", "disk.c", "printer.c", "loader.c")
 TIERS = ["interp"] + (["jit", "auto"] if "jit" in pvm.TIERS else [])
 
 KERNEL = b"""kernel: starting user programs
