@@ -102,6 +102,7 @@ class JitTier:
         self.units: list = []            # what this run compiled, in order (warmstart.py)
         self.switches = [0, 0, 0]        # calls into native code; flat calls, fuel steps out
         self._recorded: list | None = None   # the record read at start, if any
+        self.tlb_fills = 0               # paged: TLB misses of native code (for bench/tests)
         self.space.tiers.append(self)
 
     # ---- the code-space protocol (pvm/machine/codespace.py) ---------------------------
@@ -456,6 +457,7 @@ class JitTier:
     # ---- paged code's slow paths (pvm/jit/lower_memory.py) ------------------------
     def _fill(self, ctx_ptr, va, width, access):
         """A TLB miss: the addend, or MISS (the stepper then decides)."""
+        self.tlb_fills += 1
         try:
             return self.m.mmu.fill_native(va, width, C.ACCESSES[access])
         except BaseException as e:      # KeyboardInterrupt, or a bug in pvm
