@@ -36,6 +36,7 @@ FILL = 19          # address of the TLB-fill callback: int64 fill(ctx, va, width
 BLOCKOP = 20       # address of the block-operation callback (paged MEMCPY/MEMSET)
 LOST = 21          # a save-area slot native code could not translate (its address), or 0
 SCRATCH = 22       # where such a slot's value goes instead
+ROOT = 23          # the page-table root (CSR_PTBR) for native TLB refills, set on each entry
 ARGS = 32          # first of 256 argument slots
 SIZE = ARGS + 256
 

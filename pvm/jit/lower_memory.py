@@ -35,19 +35,66 @@ def _probe(b, module, addr, width: int, access: int):
     return b.icmp_signed("==", tag, last), entry
 
 
-def fill_helper(module) -> ir.Function:
-    """i64 pvm_tlb_fill(ctx, va, width, access): the fill callback (C.FILL),
-    out of line and cold, so that a probe's hit path stays small."""
+def fill_helper(module, size: int) -> ir.Function:
+    """i64 pvm_tlb_fill(ctx, va, width, access): a TLB miss, out of line
+    and cold, so that a probe's hit path stays small.  It walks the page
+    table natively (mmu.walk's steps, from the root in ctx[ROOT]) and fills
+    the entry as Mmu._fill does; whatever that does not make a hit (not
+    present, not permitted, across pages) goes to the fill callback
+    (C.FILL, mmu.fill_native), which has the exact definition.  A native
+    walk costs nanoseconds, a callback microseconds: a program whose pages
+    outnumber the TLB's entries misses often."""
+    from pvm.machine import mmu as MMU
     f = module.globals.get("pvm_tlb_fill")
-    if f is None:
-        f = ir.Function(module, ir.FunctionType(I64, [CTX, I64, I64, I64]), "pvm_tlb_fill")
-        f.linkage = "internal"
-        f.attributes.add("noinline")
-        f.attributes.add("cold")
-        ctx = f.args[0]
-        b = ir.IRBuilder(f.append_basic_block("entry"))
-        cb = b.inttoptr(b.load(b.gep(ctx, [ir.Constant(I64, C.FILL)])), f.type)
-        b.ret(b.call(cb, list(f.args)))
+    if f is not None:
+        return f
+    f = ir.Function(module, ir.FunctionType(I64, [CTX, I64, I64, I64]), "pvm_tlb_fill")
+    f.linkage = "internal"
+    f.attributes.add("noinline")
+    f.attributes.add("cold")
+    ctx, va, width, access = f.args
+    c = lambda v: ir.Constant(I64, v)
+    b = ir.IRBuilder(f.append_basic_block("entry"))
+    slow = f.append_basic_block("slow")
+    mem = guest_memory(module, size)
+
+    def need(ok):
+        go = f.append_basic_block("walk")
+        b.cbranch(ok, go, slow)
+        b.position_at_end(go)
+
+    root = b.load(b.gep(ctx, [c(C.ROOT)]))
+    need(b.and_(b.icmp_unsigned("<", va, c(MMU.VA_LIMIT)), b.icmp_signed("!=", root, c(0))))
+    table, pte = root, None
+    for shift in (30, 21, 12):
+        at = b.add(table, b.shl(b.and_(b.lshr(va, c(shift)), c(511)), c(3)))
+        need(b.icmp_unsigned("<=", at, c(size - 8)))
+        pte = b.load(b.bitcast(b.gep(mem, [at]), I64.as_pointer()), align=8)
+        need(b.icmp_signed("!=", b.and_(pte, c(MMU.P)), c(0)))
+        table = b.and_(pte, c(MMU.ADDR))
+    need(b.icmp_unsigned("<=", table, c(size - MMU.PAGE)))
+    vpn = b.lshr(va, c(12))
+    delta = b.sub(table, b.shl(vpn, c(12)))
+    tlb = tlb_table(module)
+    entry = b.shl(b.and_(vpn, c(1023)), c(2))
+    words = [b.gep(tlb, [b.add(entry, c(i))]) for i in range(4)]
+    tags = [b.load(w) for w in words[:3]]
+    holds = b.or_(b.icmp_signed("==", tags[0], vpn), b.or_(b.icmp_signed("==", tags[1], vpn),
+                                                         b.icmp_signed("==", tags[2], vpn)))
+    keep = b.and_(b.icmp_signed("==", b.load(words[3]), delta), holds)
+    for i in range(3):                    # the slot now holds this page
+        b.store(b.select(keep, tags[i], c(-1)), words[i])
+    b.store(delta, words[3])
+    for i, bits in enumerate((MMU.P | MMU.U, MMU.P | MMU.U | MMU.W, MMU.P | MMU.U | MMU.X)):
+        granted = b.icmp_signed("==", b.and_(pte, c(bits)), c(bits))
+        b.store(b.select(granted, vpn, b.load(words[i])), words[i])
+    tag = b.load(b.gep(tlb, [b.add(entry, access)]))
+    last = b.lshr(b.sub(b.add(va, width), c(1)), c(12))
+    need(b.icmp_signed("==", tag, last))
+    b.ret(delta)
+    b.position_at_end(slow)
+    cb = b.inttoptr(b.load(b.gep(ctx, [c(C.FILL)])), f.type)
+    b.ret(b.call(cb, list(f.args)))
     return f
 
 
@@ -77,7 +124,7 @@ def xlate_helper(module, size: int) -> ir.Function:
         b.position_at_end(hit)
         b.ret(b.load(b.gep(tlb, [b.add(entry, c(3))])))
         b.position_at_end(miss)
-        addend = b.call(fill_helper(module), [ctx, va, width, access])
+        addend = b.call(fill_helper(module, size), [ctx, va, width, access])
         lost, ok = f.append_basic_block("lost"), f.append_basic_block("ok")
         b.cbranch(b.icmp_signed("==", addend, c(INT64_MIN)), lost, ok)
         b.position_at_end(ok)
@@ -106,7 +153,7 @@ class MemoryLowering:
         addend_hit = b.load(b.gep(tlb_table(self.module), [b.add(entry, self.c64(3))]))
         b.branch(join)
         b.position_at_end(miss)
-        addend_miss = b.call(fill_helper(self.module), [self.ctx, addr, self.c64(width),
+        addend_miss = b.call(fill_helper(self.module, len(self.m.mem)), [self.ctx, addr, self.c64(width),
                                                          self.c64(access)])
         filled = b.block
         if status is None:

@@ -330,9 +330,12 @@ class JitTier:
         resumes = self._resume
 
         switches = self.switches
+        paged = self.paged
 
         def native(m, L, how, fp, *params):
             switches[0] += 1
+            if paged:       # only machine instructions change it: never while native code runs
+                ctx[C.ROOT] = m.mmu.root
             ctx[C.FUEL] = m.fuel
             ctx[C.STATUS] = 0
             ctx[C.FLOOR] = max(m.stack_limit, fp - NATIVE_SPAN)
