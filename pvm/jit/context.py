@@ -37,6 +37,7 @@ BLOCKOP = 20       # address of the block-operation callback (paged MEMCPY/MEMSE
 LOST = 21          # a save-area slot native code could not translate (its address), or 0
 SCRATCH = 22       # where such a slot's value goes instead
 ROOT = 23          # the page-table root (CSR_PTBR) for native TLB refills, set on each entry
+STACK_ADDEND = 24  # paged: physical minus virtual address of the stack run [FLOOR, entry FP)
 ARGS = 32          # first of 256 argument slots
 SIZE = ARGS + 256
 

@@ -223,6 +223,8 @@ class FunctionLowering(MemoryLowering, CallLowering):
         self.base = guest_memory(self.module, len(self.m.mem))
         self.top = self.c64(len(self.m.mem))   # fixed for the run: a constant
         self.floor = self.ctx_load(C.FLOOR)
+        if self.paged:                         # native frames are in one run above the floor
+            self.stack_addend = self.ctx_load(C.STACK_ADDEND)
         b.store(self.ctx_load(C.FUEL) if self.metered else self.c64(0), self.fuel)
         save = b.sub(self.fp, self.c64(8 * fn.nregs))
         if self.entry_pc is None:

@@ -67,12 +67,15 @@ class CallLowering:
         b.store(self.c64(ret_addr), self.mem_ptr(b.add(nfp, self.c64(8)), I64))
         b.branch(self.unwind)
 
+    def stack_ptr(self, at, ty):
+        """Paged code: the host pointer of a native frame's link or
+        variadic slot: above the floor, in the stack run the bridge found
+        writable and contiguous (tier.py _stack_run)."""
+        b = self.b
+        return b.bitcast(b.gep(self.base, [b.add(at, self.stack_addend)]), ty.as_pointer())
+
     def frame_link(self, pc: int, nfp) -> None:
-        """Paged code, at a call: the callee's frame link (16 bytes at nfp,
-        16-aligned: one page) must be writable, as the interpreter writes
-        it there; its host pointer serves the unwind after the call."""
-        p = self.translate(nfp, 16, 1, pc)
-        self.links[pc] = self.b.bitcast(p, I64.as_pointer())
+        self.links[pc] = self.stack_ptr(nfp, I64)
 
     def after_call(self, pc: int) -> int:
         """Registers the interpreter needs to resume after the call at pc
@@ -100,7 +103,7 @@ class CallLowering:
             v = self.get(r)
             at = b.add(nfp, self.c64(16 + 8 * i))
             if self.paged:
-                p = b.bitcast(self.translate(at, 8, 1, pc), v.type.as_pointer())
+                p = self.stack_ptr(at, v.type)
             else:
                 p = self.mem_ptr(at, v.type)
             b.store(v, p)

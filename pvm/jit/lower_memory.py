@@ -140,10 +140,12 @@ def xlate_helper(module, size: int) -> ir.Function:
 class MemoryLowering:
     """The memory instructions of FunctionLowering (pvm/jit/lower.py)."""
 
-    def translate(self, addr, width: int, access: int, pc: int, status: int | None = None):
+    def translate(self, addr, width: int, access: int, pc: int, status: int | None = None,
+                  miss_to=None):
         """Paged code: the host address (i8*) of guest va `addr` for an
         access of `width` bytes on one page, or stop at pc with `status`
-        (a SEGV the run loop rechecks on the stepper)."""
+        (a SEGV the run loop rechecks on the stepper); or, with `miss_to`,
+        branch there instead."""
         b = self.b
         hit, entry = _probe(b, self.module, addr, width, access)
         got, miss, join = (self.new_block(f"tlbhit{pc}"), self.new_block(f"tlbmiss{pc}"),
@@ -158,10 +160,11 @@ class MemoryLowering:
         filled = b.block
         if status is None:
             status = C.STATUS_SEGV_WRITE if access == WRITE else C.STATUS_SEGV_READ
-        fault = self.new_block(f"pagefault{pc}")
+        fault = miss_to or self.new_block(f"pagefault{pc}")
         b.cbranch(b.icmp_signed("==", addend_miss, self.c64(INT64_MIN)), fault, join)
-        b.position_at_end(fault)
-        self.origin(status, pc, addr)
+        if miss_to is None:
+            b.position_at_end(fault)
+            self.origin(status, pc, addr)
         b.position_at_end(join)
         addend = b.phi(I64)
         addend.add_incoming(addend_hit, got)
@@ -281,6 +284,24 @@ class MemoryLowering:
         (nothing written), the stepper runs the instruction again."""
         b = self.b
         done = self._nonzero(pc, n)
+        # within one page each (strcpy's, a struct's): memmove/memset in place
+        fast, slow = self.new_block(f"blkpage{pc}"), self.new_block(f"blkslow{pc}")
+        room = b.sub(self.c64(4096), b.and_(dst, self.c64(4095)))
+        if op == 0:
+            room = b.select(b.icmp_unsigned("<", b.and_(x, self.c64(4095)), b.and_(dst, self.c64(4095))),
+                            room, b.sub(self.c64(4096), b.and_(x, self.c64(4095))))
+        b.cbranch(b.icmp_unsigned("<=", n, room), fast, slow)
+        b.position_at_end(fast)
+        to = self.translate(dst, 1, WRITE, pc, miss_to=slow)
+        if op == 0:
+            src = self.translate(x, 1, READ, pc, miss_to=slow)
+            fn = self._intrinsic("llvm.memmove", [I8.as_pointer(), I8.as_pointer(), I64])
+            b.call(fn, [to, src, n, ir.Constant(I1, 0)])
+        else:
+            fn = self._intrinsic("llvm.memset", [I8.as_pointer(), I64])
+            b.call(fn, [to, b.trunc(x, I8), n, ir.Constant(I1, 0)])
+        b.branch(done)
+        b.position_at_end(slow)
         fty = ir.FunctionType(I64, [CTX, I64, I64, I64, I64])
         cb = b.inttoptr(self.ctx_load(C.BLOCKOP), fty.as_pointer())
         failed = b.call(cb, [self.ctx, self.c64(op), dst, x, n])

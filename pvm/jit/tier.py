@@ -331,14 +331,17 @@ class JitTier:
 
         switches = self.switches
         paged = self.paged
+        stack_run = self._stack_run
 
         def native(m, L, how, fp, *params):
             switches[0] += 1
-            if paged:       # only machine instructions change it: never while native code runs
-                ctx[C.ROOT] = m.mmu.root
             ctx[C.FUEL] = m.fuel
             ctx[C.STATUS] = 0
-            ctx[C.FLOOR] = max(m.stack_limit, fp - NATIVE_SPAN)
+            if paged:       # only machine instructions change it: never while native code runs
+                ctx[C.ROOT] = m.mmu.root
+                ctx[C.FLOOR], ctx[C.STACK_ADDEND] = stack_run(m, fp)
+            else:
+                ctx[C.FLOOR] = max(m.stack_limit, fp - NATIVE_SPAN)
             if how == 0:
                 v = fresh(addr, fp, *params)
             else:
@@ -372,6 +375,34 @@ class JitTier:
             return v
         native.pvm_native = True
         return native
+
+    @staticmethod
+    def _stack_run(m, fp: int) -> tuple:
+        """Paged: (floor, addend) such that [floor, fp) is writable and
+        physically contiguous (pa = va + addend), at most NATIVE_SPAN bytes.
+        Native calls make their frames only above the floor (a call whose
+        frame does not fit goes through the run loop, as at the stack's
+        end), so their frame links and variadic slots need no TLB probe."""
+        mmu = m.mmu
+        wget = mmu.tlb["write"].get
+        top = (fp - 1) >> 12
+        lowest = max(m.stack_limit, fp - NATIVE_SPAN, 0) >> 12
+
+        def delta(vpn):
+            d = wget(vpn)
+            if d is None:
+                try:
+                    d = mmu.translate(vpn << 12, "write") - (vpn << 12)
+                except SegFault:
+                    return None
+            return d
+        d = delta(top) if top >= lowest else None
+        if d is None:
+            return fp, 0                # no room: every call goes through the run loop
+        vpn = top - 1
+        while vpn >= lowest and delta(vpn) == d:
+            vpn -= 1
+        return max(m.stack_limit, fp - NATIVE_SPAN, (vpn + 1) << 12), d
 
     def _store_retval(self, k: int, L: int, fp: int) -> None:
         """Resuming after a call through the main loop: the call's result
