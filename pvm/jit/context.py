@@ -38,6 +38,7 @@ LOST = 21          # a save-area slot native code could not translate (its addre
 SCRATCH = 22       # where such a slot's value goes instead
 ROOT = 23          # the page-table root (CSR_PTBR) for native TLB refills, set on each entry
 STACK_ADDEND = 24  # paged: physical minus virtual address of the stack run [FLOOR, entry FP)
+MISSES = 25        # paged: TLB misses of native code so far (for bench/tests)
 ARGS = 32          # first of 256 argument slots
 SIZE = ARGS + 256
 

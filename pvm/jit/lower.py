@@ -96,6 +96,18 @@ class FunctionLowering(MemoryLowering, CallLowering):
     def bool64(self, c):
         return self.b.zext(c, I64)
 
+    def span_slot(self, coef, base, write):
+        """Paged: the alloca holding the addend of a versioned loop's span."""
+        key = (coef, base, write)
+        if key not in self._span_slots:      # made in lower(), in the entry block
+            self._span_slots[key] = self.b.alloca(I64, name="span")
+        return self._span_slots[key]
+
+    def span_range(self, lo, hi, write: bool):
+        from .lower_memory import range_helper
+        return self.b.call(range_helper(self.module, len(self.m.mem)),
+                           [self.ctx, lo, hi, self.c64(1 if write else 0)])
+
     def new_block(self, name: str):
         return self.func.append_basic_block(name)
 
@@ -258,9 +270,14 @@ class FunctionLowering(MemoryLowering, CallLowering):
         blocks = {pc: func.append_basic_block(f"L{pc}") for pc in leaders(fn.code)}
         # an inner loop whose accesses can be proven at its entry gets a
         # guard there and a second, unchecked copy (pvm/jit/loops.py)
-        # (not in paged code: its guard would have to prove a range one
-        # contiguous run of permitted pages)
-        versioned = [] if self.paged else loops.plan(fn.code)
+        # (in paged code the guard also proves each range one contiguous
+        # run of permitted pages, and the copy adds that run's addend)
+        versioned = loops.plan(fn.code)
+        if self.paged:
+            self.span_addends, self._span_slots = {}, {}
+            for loop in versioned:
+                for a in loop.accesses:
+                    self.span_addends[a.pc] = self.span_slot(a.coef, a.base, a.write)
         outside = dict(blocks)                  # how the rest of the code enters a loop
         for loop in versioned:
             outside[loop.header] = func.append_basic_block(f"guard{loop.header}")
@@ -283,7 +300,11 @@ class FunctionLowering(MemoryLowering, CallLowering):
                 self.lower_block(start, ends[start])
             self.proven = frozenset()
             b.position_at_end(outside[loop.header])
-            ok = loops.emit_guard(self, loop, TEXT_BASE, self.data_base, len(self.m.mem))
+            if self.paged:
+                from pvm.machine.mmu import VA_LIMIT
+                ok = loops.emit_guard(self, loop, 0, 0, VA_LIMIT)
+            else:
+                ok = loops.emit_guard(self, loop, TEXT_BASE, self.data_base, len(self.m.mem))
             b.cbranch(ok, fast[loop.header], blocks[loop.header])
         return func
 

@@ -63,6 +63,8 @@ def fill_helper(module, size: int) -> ir.Function:
         b.cbranch(ok, go, slow)
         b.position_at_end(go)
 
+    misses = b.gep(ctx, [c(C.MISSES)])
+    b.store(b.add(b.load(misses), c(1)), misses)
     root = b.load(b.gep(ctx, [c(C.ROOT)]))
     need(b.and_(b.icmp_unsigned("<", va, c(MMU.VA_LIMIT)), b.icmp_signed("!=", root, c(0))))
     table, pte = root, None
@@ -137,6 +139,65 @@ def xlate_helper(module, size: int) -> ir.Function:
     return f
 
 
+def range_helper(module, size: int) -> ir.Function:
+    """i64 pvm_range(ctx, lo, hi, access): for a versioned loop's guard in
+    paged code (loops.py), the one addend of every page of [lo, hi) if
+    they are all permitted for `access` and physically contiguous (at most
+    as many pages as the TLB holds, each probed or refilled), else MISS."""
+    f = module.globals.get("pvm_range")
+    if f is not None:
+        return f
+    f = ir.Function(module, ir.FunctionType(I64, [CTX, I64, I64, I64]), "pvm_range")
+    f.linkage = "internal"
+    f.attributes.add("noinline")
+    ctx, lo, hi, access = f.args
+    c = lambda v: ir.Constant(I64, v)
+    b = ir.IRBuilder(f.append_basic_block("entry"))
+    fail, loop, body, done = (f.append_basic_block(n) for n in ("fail", "loop", "body", "done"))
+    tlb = tlb_table(module)
+
+    def addend(va):                       # probe, else refill (pvm_tlb_fill)
+        vpn = b.lshr(va, c(12))
+        entry = b.shl(b.and_(vpn, c(1023)), c(2))
+        hit = b.icmp_signed("==", b.load(b.gep(tlb, [b.add(entry, access)])), vpn)
+        got, miss, join = (f.append_basic_block(n) for n in ("hit", "miss", "join"))
+        b.cbranch(hit, got, miss)
+        b.position_at_end(got)
+        a_hit = b.load(b.gep(tlb, [b.add(entry, c(3))]))
+        b.branch(join)
+        b.position_at_end(miss)
+        a_miss = b.call(fill_helper(module, size), [ctx, va, c(1), access])
+        b.branch(join)
+        b.position_at_end(join)
+        a = b.phi(I64)
+        a.add_incoming(a_hit, got)
+        a.add_incoming(a_miss, miss)
+        return a
+
+    first, last = b.lshr(lo, c(12)), b.lshr(b.sub(hi, c(1)), c(12))
+    few = b.and_(b.icmp_unsigned("<", lo, hi), b.icmp_unsigned("<", b.sub(last, first), c(1024)))
+    start = f.append_basic_block("start")
+    b.cbranch(few, start, fail)
+    b.position_at_end(start)
+    a0 = addend(lo)
+    second = b.add(first, c(1))
+    b.cbranch(b.icmp_signed("==", a0, c(INT64_MIN)), fail, loop)
+    pre = b.block
+    b.position_at_end(loop)
+    vpn = b.phi(I64)
+    vpn.add_incoming(second, pre)
+    b.cbranch(b.icmp_unsigned(">", vpn, last), done, body)
+    b.position_at_end(body)
+    a = addend(b.shl(vpn, c(12)))
+    vpn.add_incoming(b.add(vpn, c(1)), b.block)
+    b.cbranch(b.icmp_signed("==", a, a0), loop, fail)
+    b.position_at_end(done)
+    b.ret(a0)
+    b.position_at_end(fail)
+    b.ret(c(INT64_MIN))
+    return f
+
+
 class MemoryLowering:
     """The memory instructions of FunctionLowering (pvm/jit/lower.py)."""
 
@@ -173,6 +234,10 @@ class MemoryLowering:
 
     def access_ptr(self, addr, ty, width: int, write: bool, pc: int):
         """The host pointer of a guest load or store, checked."""
+        if self.paged and pc in self.proven:    # its span's addend, from the loop's guard
+            b = self.b
+            addend = b.load(self.span_addends[pc])
+            return b.bitcast(b.gep(self.base, [b.add(addr, addend)]), ty.as_pointer())
         if self.paged:
             return self.b.bitcast(self.translate(addr, width, WRITE if write else READ, pc),
                                   ty.as_pointer())

@@ -102,7 +102,7 @@ class JitTier:
         self.units: list = []            # what this run compiled, in order (warmstart.py)
         self.switches = [0, 0, 0]        # calls into native code; flat calls, fuel steps out
         self._recorded: list | None = None   # the record read at start, if any
-        self.tlb_fills = 0               # paged: TLB misses of native code (for bench/tests)
+        self.tlb_fills = 0               # paged: misses the native walk left to _fill
         self.space.tiers.append(self)
 
     # ---- the code-space protocol (pvm/machine/codespace.py) ---------------------------
@@ -487,6 +487,11 @@ class JitTier:
             self.error = e
             self.ctx[C.STATUS] = C.STATUS_HOST_ERROR
         return 0
+
+    @property
+    def tlb_misses(self) -> int:
+        """Paged: TLB misses of native code (refilled natively, or by _fill)."""
+        return self.ctx[C.MISSES]
 
     # ---- paged code's slow paths (pvm/jit/lower_memory.py) ------------------------
     def _fill(self, ctx_ptr, va, width, access):
