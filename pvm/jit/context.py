@@ -30,6 +30,15 @@ SHAPE = 15         # address of int64[nfuncs]: nparams, or -1 if variadic
 FRAME_BYTES = 16   # address of int64[nfuncs]: 8*nregs + frame_size
 SYSCALL = 17       # address of the system call callback
 SIGNATURE = 18     # address of int64[nfuncs]: hash of (param kinds, return kind)
+# paged code only (pvm/jit/lower_memory.py): the TLB is the link-time symbol
+# TLB_SYMBOL; these are its slow paths
+FILL = 19          # address of the TLB-fill callback: int64 fill(ctx, va, width, access)
+BLOCKOP = 20       # address of the block-operation callback (paged MEMCPY/MEMSET)
+LOST = 21          # a save-area slot native code could not translate (its address), or 0
+SCRATCH = 22       # where such a slot's value goes instead
+ROOT = 23          # the page-table root (CSR_PTBR) for native TLB refills, set on each entry
+STACK_ADDEND = 24  # paged: physical minus virtual address of the stack run [FLOOR, entry FP)
+MISSES = 25        # paged: TLB misses of native code so far (for bench/tests)
 ARGS = 32          # first of 256 argument slots
 SIZE = ARGS + 256
 
@@ -52,8 +61,19 @@ Context = ctypes.c_int64 * SIZE
 SYSCALL_TYPE = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.POINTER(ctypes.c_int64),
                                 *([ctypes.c_int64] * 7))
 
+# int64 fill(int64 *ctx, int64 va, int64 width, int64 access): the addend, or MISS
+FILL_TYPE = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.POINTER(ctypes.c_int64),
+                             *([ctypes.c_int64] * 3))
+# int64 block(int64 *ctx, int64 op (0 copy, 1 fill), int64 dst, int64 src_or_byte, int64 n):
+# 0, or 1 if it faulted (nothing was written)
+BLOCKOP_TYPE = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.POINTER(ctypes.c_int64),
+                                *([ctypes.c_int64] * 4))
+ACCESSES = ("read", "write", "execute")    # the access argument of FILL, the TLB word
+
 # guest memory byte 0, a symbol resolved when object code loads (objload.py)
 MEMORY_SYMBOL = "pvm_guest_memory"
+# paged code: the MMU's native TLB, int64[TLB_ENTRIES][4] (pvm/machine/mmu.py)
+TLB_SYMBOL = "pvm_guest_tlb"
 
 
 def signature(kinds: str, returns: str) -> int:

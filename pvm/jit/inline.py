@@ -59,6 +59,8 @@ class InlinedCopy:
         self.b, self.func, self.ctx, self.fp = b, caller.func, caller.ctx, nfp
         self.entry_block = caller.entry_block
         self.base, self.top, self.floor, self.fuel = caller.base, caller.top, caller.floor, caller.fuel
+        if caller.paged:
+            self.stack_addend = caller.stack_addend
         at_entry = ir.IRBuilder(caller.entry_block)
         at_entry.position_at_start(caller.entry_block)          # allocas there: mem2reg
         self.regs = [at_entry.alloca(kind_type(kd), name=f"in{pc}r{i}")

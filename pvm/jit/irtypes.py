@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from llvmlite import ir
 
-from .context import MEMORY_SYMBOL
+from .context import MEMORY_SYMBOL, TLB_SYMBOL
 
 I1, I8, I16, I32, I64 = (ir.IntType(n) for n in (1, 8, 16, 32, 64))
 F32, F64 = ir.FloatType(), ir.DoubleType()
@@ -23,6 +23,18 @@ def guest_memory(module: ir.Module, size: int):
         g = ir.GlobalVariable(module, ir.ArrayType(I8, size), MEMORY_SYMBOL)
         g.linkage = "external"
     return g.bitcast(I8.as_pointer())
+
+
+def tlb_table(module: ir.Module):
+    """Paged code: the MMU's native TLB (pvm/machine/mmu.py), int64 words,
+    as an external symbol like guest memory.  LLVM knows it is not guest
+    memory, so a guest store does not make it reload a TLB entry."""
+    from pvm.machine.mmu import TLB_ENTRIES, TLB_WORDS
+    g = module.globals.get(TLB_SYMBOL)
+    if g is None:
+        g = ir.GlobalVariable(module, ir.ArrayType(I64, TLB_ENTRIES * TLB_WORDS), TLB_SYMBOL)
+        g.linkage = "external"
+    return g.bitcast(I64.as_pointer())
 
 
 def kind_type(kind: str):

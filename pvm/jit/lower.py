@@ -41,8 +41,10 @@ from .lower_memory import MemoryLowering
 
 class FunctionLowering(MemoryLowering, CallLowering):
     def __init__(self, module: ir.Module, machine, findex: int, entry: int | None,
-                 declared: dict):
-        """entry None: the fresh-call function; else a resume entry at `entry`."""
+                 declared: dict, paged: bool = False):
+        """entry None: the fresh-call function; else a resume entry at `entry`.
+        `paged`: code of a paged context, every guest access through the
+        TLB (lower_memory.py) and no versioned loops."""
         self.module = module
         self.m = machine
         self.program = machine.program
@@ -59,10 +61,12 @@ class FunctionLowering(MemoryLowering, CallLowering):
         self.proven = frozenset()         # accesses whose checks a loop guard did
         # without --fuel nothing ever reads the count: leave it out entirely
         self.metered = machine.metered
+        self.paged = paged
+        self.links: dict = {}             # paged: pc of a call -> host pointer of its frame link
 
     def inlined_copy(self, k: int) -> "InlinedLowering":
         """A lowering of function k's body into this function (inline.py)."""
-        return InlinedLowering(self.module, self.m, k, None, self.declared)
+        return InlinedLowering(self.module, self.m, k, None, self.declared, self.paged)
 
     # ---- small helpers ------------------------------------------------------
     def ctx_slot(self, slot: int):
@@ -91,6 +95,18 @@ class FunctionLowering(MemoryLowering, CallLowering):
 
     def bool64(self, c):
         return self.b.zext(c, I64)
+
+    def span_slot(self, coef, base, write):
+        """Paged: the alloca holding the addend of a versioned loop's span."""
+        key = (coef, base, write)
+        if key not in self._span_slots:      # made in lower(), in the entry block
+            self._span_slots[key] = self.b.alloca(I64, name="span")
+        return self._span_slots[key]
+
+    def span_range(self, lo, hi, write: bool):
+        from .lower_memory import range_helper
+        return self.b.call(range_helper(self.module, len(self.m.mem)),
+                           [self.ctx, lo, hi, self.c64(1 if write else 0)])
 
     def new_block(self, name: str):
         return self.func.append_basic_block(name)
@@ -133,6 +149,12 @@ class FunctionLowering(MemoryLowering, CallLowering):
             b = ir.IRBuilder(f.append_basic_block("entry"))
             save = b.sub(fp, self.c64(8 * len(kinds)))
             for i, k in enumerate(kinds):
+                if self.paged:          # each 8-byte aligned slot is on one page
+                    saved, self.b, self.ctx = (self.b, self.ctx), b, ctx
+                    p = self.xlate_ptr(b.add(save, self.c64(8 * i)), kind_type(k), 8, True)
+                    self.b, self.ctx = saved
+                    b.store(f.args[8 + i], p, align=1)
+                    continue
                 p = b.gep(base, [b.add(save, self.c64(8 * i))])
                 b.store(f.args[8 + i], b.bitcast(p, kind_type(k).as_pointer()), align=1)
             origin, done = f.append_basic_block("origin"), f.append_basic_block("done")
@@ -213,6 +235,8 @@ class FunctionLowering(MemoryLowering, CallLowering):
         self.base = guest_memory(self.module, len(self.m.mem))
         self.top = self.c64(len(self.m.mem))   # fixed for the run: a constant
         self.floor = self.ctx_load(C.FLOOR)
+        if self.paged:                         # native frames are in one run above the floor
+            self.stack_addend = self.ctx_load(C.STACK_ADDEND)
         b.store(self.ctx_load(C.FUEL) if self.metered else self.c64(0), self.fuel)
         save = b.sub(self.fp, self.c64(8 * fn.nregs))
         if self.entry_pc is None:
@@ -226,13 +250,34 @@ class FunctionLowering(MemoryLowering, CallLowering):
                     getattr(self, "lower_" + constants[i][1][0])(0, *constants[i][1][1:])
                     continue
                 addr = b.add(save, self.c64(8 * i))
-                b.store(b.load(self.mem_ptr(addr, kind_type(kd))), self.regs[i])
+                if self.paged:
+                    p = self.xlate_ptr(addr, kind_type(kd), 8, False)
+                else:
+                    p = self.mem_ptr(addr, kind_type(kd))
+                b.store(b.load(p), self.regs[i])
+            if self.paged:              # a save area it could not read (see xlate_helper)
+                lost, fine = func.append_basic_block("lost"), func.append_basic_block("loaded")
+                b.cbranch(b.icmp_signed("!=", self.ctx_load(C.LOST), self.c64(0)), lost, fine)
+                b.position_at_end(lost)
+                for slot, v in ((C.STATUS, self.c64(C.STATUS_SEGV_READ)),
+                                (C.FUNC, self.c64(k)), (C.PC, self.c64(self.entry_pc)),
+                                (C.FP, self.fp)):
+                    self.ctx_store(slot, v)
+                b.ret(self.c64(0))
+                b.position_at_end(fine)
         # the common way out, once the origin has spilled what is live
         self.unwind = func.append_basic_block("unwind")
         blocks = {pc: func.append_basic_block(f"L{pc}") for pc in leaders(fn.code)}
         # an inner loop whose accesses can be proven at its entry gets a
         # guard there and a second, unchecked copy (pvm/jit/loops.py)
+        # (in paged code the guard also proves each range one contiguous
+        # run of permitted pages, and the copy adds that run's addend)
         versioned = loops.plan(fn.code)
+        if self.paged:
+            self.span_addends, self._span_slots = {}, {}
+            for loop in versioned:
+                for a in loop.accesses:
+                    self.span_addends[a.pc] = self.span_slot(a.coef, a.base, a.write)
         outside = dict(blocks)                  # how the rest of the code enters a loop
         for loop in versioned:
             outside[loop.header] = func.append_basic_block(f"guard{loop.header}")
@@ -255,7 +300,11 @@ class FunctionLowering(MemoryLowering, CallLowering):
                 self.lower_block(start, ends[start])
             self.proven = frozenset()
             b.position_at_end(outside[loop.header])
-            ok = loops.emit_guard(self, loop, TEXT_BASE, self.data_base, len(self.m.mem))
+            if self.paged:
+                from pvm.machine.mmu import VA_LIMIT
+                ok = loops.emit_guard(self, loop, 0, 0, VA_LIMIT)
+            else:
+                ok = loops.emit_guard(self, loop, TEXT_BASE, self.data_base, len(self.m.mem))
             b.cbranch(ok, fast[loop.header], blocks[loop.header])
         return func
 

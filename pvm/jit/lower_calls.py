@@ -57,9 +57,25 @@ class CallLowering:
         b = self.b
         self.exit(self.after_call(pc))
         ret_addr = self.m.text_offsets[self.findex][pc + 1]
+        if self.paged:                  # translated at the call (frame_link)
+            link = self.links[pc]
+            b.store(self.fp, link)
+            b.store(self.c64(ret_addr), b.gep(link, [self.c64(1)]))
+            b.branch(self.unwind)
+            return
         b.store(self.fp, self.mem_ptr(nfp, I64))
         b.store(self.c64(ret_addr), self.mem_ptr(b.add(nfp, self.c64(8)), I64))
         b.branch(self.unwind)
+
+    def stack_ptr(self, at, ty):
+        """Paged code: the host pointer of a native frame's link or
+        variadic slot: above the floor, in the stack run the bridge found
+        writable and contiguous (tier.py _stack_run)."""
+        b = self.b
+        return b.bitcast(b.gep(self.base, [b.add(at, self.stack_addend)]), ty.as_pointer())
+
+    def frame_link(self, pc: int, nfp) -> None:
+        self.links[pc] = self.stack_ptr(nfp, I64)
 
     def after_call(self, pc: int) -> int:
         """Registers the interpreter needs to resume after the call at pc
@@ -85,7 +101,14 @@ class CallLowering:
         b.position_at_end(go)
         for i, r in enumerate(extra):       # variadic arguments: memory slots at FP+16
             v = self.get(r)
-            b.store(v, self.mem_ptr(b.add(nfp, self.c64(16 + 8 * i)), v.type))
+            at = b.add(nfp, self.c64(16 + 8 * i))
+            if self.paged:
+                p = self.stack_ptr(at, v.type)
+            else:
+                p = self.mem_ptr(at, v.type)
+            b.store(v, p)
+        if self.paged:
+            self.frame_link(pc, nfp)
         if inlinable(self, k):
             inline_call(self, pc, dst, k, nfp, fixed)
             return
@@ -114,6 +137,8 @@ class CallLowering:
         table = b.inttoptr(self.ctx_load(C.ADDR2FUNC), I32.as_pointer())
         idx = b.sext(b.load(b.gep(table, [off])), I64)
         self.check(b.icmp_signed("!=", idx, self.c64(0)), C.STATUS_BADCALL, pc, addr)
+        if self.paged:      # the target's page must be executable (the stepper's FUNC_AT)
+            self.translate(addr, 1, 2, pc)
         k = b.sub(idx, self.c64(1))
 
         def array(slot):
@@ -131,6 +156,8 @@ class CallLowering:
         b.position_at_end(flat)
         self._flat(pc, k, args)
         b.position_at_end(go)
+        if self.paged:
+            self.frame_link(pc, nfp)
         fty = ir.FunctionType(I64, [CTX, I64] + [kind_type(c) for c in kinds])
         self._native_call(pc, dst, b.inttoptr(p, fty.as_pointer()), fty, nfp, args)
 

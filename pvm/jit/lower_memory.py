@@ -1,17 +1,255 @@
 """Lowering guest memory: loads, stores and block operations, each
 bounds-checked exactly as pvm/machine/semantics.py checks it (unless the guard of a
-versioned loop has checked it already, pvm/jit/loops.py)."""
+versioned loop has checked it already, pvm/jit/loops.py).
+
+Paged code (pvm/machine/mmu.py) has no bounds check: each access probes
+the MMU's native TLB inline, QEMU's way.  The entry of page va >> 12 is
+entry (va >> 12) & 1023; the access hits iff that entry's tag for the
+access kind equals the page of the access's last byte (an entry only ever
+holds pages with its index, so an access across pages never hits), and the
+host address is then guest memory + va + the entry's addend.  A miss calls
+the fill callback (a page-table walk); if that cannot translate (a fault,
+or an access across two pages) native code stops with a SEGV status that
+the bridge marks `recheck`, and the run loop runs the instruction on the
+stepper, which has the one definition of page faults (pvm/exec/loop.py).
+"""
 from __future__ import annotations
 
 from llvmlite import ir
 
 from pvm.bytecode.program import TEXT_BASE
 from . import context as C
-from .irtypes import F32, F64, I1, I8, I16, I32, I64
+from .irtypes import CTX, F32, F64, I1, I8, I16, I32, I64, INT64_MIN, guest_memory, tlb_table
+
+READ, WRITE, EXECUTE = 0, 1, 2           # the TLB word of each access kind (context.ACCESSES)
+
+
+def _probe(b, module, addr, width: int, access: int):
+    """The inline TLB probe: (hit, the entry's index of its first word)."""
+    c = lambda v: ir.Constant(I64, v)
+    tlb = tlb_table(module)
+    vpn = b.lshr(addr, c(12))
+    entry = b.shl(b.and_(vpn, c(1023)), c(2))
+    tag = b.load(b.gep(tlb, [b.add(entry, c(access))]))
+    last = vpn if width == 1 else b.lshr(b.add(addr, c(width - 1)), c(12))
+    return b.icmp_signed("==", tag, last), entry
+
+
+def fill_helper(module, size: int) -> ir.Function:
+    """i64 pvm_tlb_fill(ctx, va, width, access): a TLB miss, out of line
+    and cold, so that a probe's hit path stays small.  It walks the page
+    table natively (mmu.walk's steps, from the root in ctx[ROOT]) and fills
+    the entry as Mmu._fill does; whatever that does not make a hit (not
+    present, not permitted, across pages) goes to the fill callback
+    (C.FILL, mmu.fill_native), which has the exact definition.  A native
+    walk costs nanoseconds, a callback microseconds: a program whose pages
+    outnumber the TLB's entries misses often."""
+    from pvm.machine import mmu as MMU
+    f = module.globals.get("pvm_tlb_fill")
+    if f is not None:
+        return f
+    f = ir.Function(module, ir.FunctionType(I64, [CTX, I64, I64, I64]), "pvm_tlb_fill")
+    f.linkage = "internal"
+    f.attributes.add("noinline")
+    f.attributes.add("cold")
+    ctx, va, width, access = f.args
+    c = lambda v: ir.Constant(I64, v)
+    b = ir.IRBuilder(f.append_basic_block("entry"))
+    slow = f.append_basic_block("slow")
+    mem = guest_memory(module, size)
+
+    def need(ok):
+        go = f.append_basic_block("walk")
+        b.cbranch(ok, go, slow)
+        b.position_at_end(go)
+
+    misses = b.gep(ctx, [c(C.MISSES)])
+    b.store(b.add(b.load(misses), c(1)), misses)
+    root = b.load(b.gep(ctx, [c(C.ROOT)]))
+    need(b.and_(b.icmp_unsigned("<", va, c(MMU.VA_LIMIT)), b.icmp_signed("!=", root, c(0))))
+    table, pte = root, None
+    for shift in (30, 21, 12):
+        at = b.add(table, b.shl(b.and_(b.lshr(va, c(shift)), c(511)), c(3)))
+        need(b.icmp_unsigned("<=", at, c(size - 8)))
+        pte = b.load(b.bitcast(b.gep(mem, [at]), I64.as_pointer()), align=8)
+        need(b.icmp_signed("!=", b.and_(pte, c(MMU.P)), c(0)))
+        table = b.and_(pte, c(MMU.ADDR))
+    need(b.icmp_unsigned("<=", table, c(size - MMU.PAGE)))
+    vpn = b.lshr(va, c(12))
+    delta = b.sub(table, b.shl(vpn, c(12)))
+    tlb = tlb_table(module)
+    entry = b.shl(b.and_(vpn, c(1023)), c(2))
+    words = [b.gep(tlb, [b.add(entry, c(i))]) for i in range(4)]
+    tags = [b.load(w) for w in words[:3]]
+    holds = b.or_(b.icmp_signed("==", tags[0], vpn), b.or_(b.icmp_signed("==", tags[1], vpn),
+                                                         b.icmp_signed("==", tags[2], vpn)))
+    keep = b.and_(b.icmp_signed("==", b.load(words[3]), delta), holds)
+    for i in range(3):                    # the slot now holds this page
+        b.store(b.select(keep, tags[i], c(-1)), words[i])
+    b.store(delta, words[3])
+    for i, bits in enumerate((MMU.P | MMU.U, MMU.P | MMU.U | MMU.W, MMU.P | MMU.U | MMU.X)):
+        granted = b.icmp_signed("==", b.and_(pte, c(bits)), c(bits))
+        b.store(b.select(granted, vpn, b.load(words[i])), words[i])
+    tag = b.load(b.gep(tlb, [b.add(entry, access)]))
+    last = b.lshr(b.sub(b.add(va, width), c(1)), c(12))
+    need(b.icmp_signed("==", tag, last))
+    b.ret(delta)
+    b.position_at_end(slow)
+    cb = b.inttoptr(b.load(b.gep(ctx, [c(C.FILL)])), f.type)
+    b.ret(b.call(cb, list(f.args)))
+    return f
+
+
+def xlate_helper(module, size: int) -> ir.Function:
+    """i64 pvm_xlate(ctx, va, width, access): the addend for an access the
+    machine's own protocol makes (save-area slots of exits and resume
+    entries), probe and fill out of line.  Where it cannot translate
+    (unmapped stack: never under `pvm run --paged`, which maps the whole
+    stack) it records va in ctx[LOST] and returns an addend that points at
+    ctx[SCRATCH], so nothing outside guest memory is touched; the bridge
+    then reports a page fault there."""
+    f = module.globals.get("pvm_xlate")
+    if f is None:
+        f = ir.Function(module, ir.FunctionType(I64, [CTX, I64, I64, I64]), "pvm_xlate")
+        f.linkage = "internal"
+        f.attributes.add("noinline")
+        ctx, va, width, access = f.args
+        b = ir.IRBuilder(f.append_basic_block("entry"))
+        c = lambda v: ir.Constant(I64, v)
+        tlb = tlb_table(module)
+        vpn = b.lshr(va, c(12))
+        entry = b.shl(b.and_(vpn, c(1023)), c(2))
+        tag = b.load(b.gep(tlb, [b.add(entry, access)]))
+        last = b.lshr(b.sub(b.add(va, width), c(1)), c(12))
+        hit, miss = f.append_basic_block("hit"), f.append_basic_block("miss")
+        b.cbranch(b.icmp_signed("==", tag, last), hit, miss)
+        b.position_at_end(hit)
+        b.ret(b.load(b.gep(tlb, [b.add(entry, c(3))])))
+        b.position_at_end(miss)
+        addend = b.call(fill_helper(module, size), [ctx, va, width, access])
+        lost, ok = f.append_basic_block("lost"), f.append_basic_block("ok")
+        b.cbranch(b.icmp_signed("==", addend, c(INT64_MIN)), lost, ok)
+        b.position_at_end(ok)
+        b.ret(addend)
+        b.position_at_end(lost)
+        b.store(va, b.gep(ctx, [c(C.LOST)]))
+        scratch = b.ptrtoint(b.gep(ctx, [c(C.SCRATCH)]), I64)
+        base = b.ptrtoint(guest_memory(module, size), I64)
+        b.ret(b.sub(b.sub(scratch, base), va))
+    return f
+
+
+def range_helper(module, size: int) -> ir.Function:
+    """i64 pvm_range(ctx, lo, hi, access): for a versioned loop's guard in
+    paged code (loops.py), the one addend of every page of [lo, hi) if
+    they are all permitted for `access` and physically contiguous (at most
+    as many pages as the TLB holds, each probed or refilled), else MISS."""
+    f = module.globals.get("pvm_range")
+    if f is not None:
+        return f
+    f = ir.Function(module, ir.FunctionType(I64, [CTX, I64, I64, I64]), "pvm_range")
+    f.linkage = "internal"
+    f.attributes.add("noinline")
+    ctx, lo, hi, access = f.args
+    c = lambda v: ir.Constant(I64, v)
+    b = ir.IRBuilder(f.append_basic_block("entry"))
+    fail, loop, body, done = (f.append_basic_block(n) for n in ("fail", "loop", "body", "done"))
+    tlb = tlb_table(module)
+
+    def addend(va):                       # probe, else refill (pvm_tlb_fill)
+        vpn = b.lshr(va, c(12))
+        entry = b.shl(b.and_(vpn, c(1023)), c(2))
+        hit = b.icmp_signed("==", b.load(b.gep(tlb, [b.add(entry, access)])), vpn)
+        got, miss, join = (f.append_basic_block(n) for n in ("hit", "miss", "join"))
+        b.cbranch(hit, got, miss)
+        b.position_at_end(got)
+        a_hit = b.load(b.gep(tlb, [b.add(entry, c(3))]))
+        b.branch(join)
+        b.position_at_end(miss)
+        a_miss = b.call(fill_helper(module, size), [ctx, va, c(1), access])
+        b.branch(join)
+        b.position_at_end(join)
+        a = b.phi(I64)
+        a.add_incoming(a_hit, got)
+        a.add_incoming(a_miss, miss)
+        return a
+
+    first, last = b.lshr(lo, c(12)), b.lshr(b.sub(hi, c(1)), c(12))
+    few = b.and_(b.icmp_unsigned("<", lo, hi), b.icmp_unsigned("<", b.sub(last, first), c(1024)))
+    start = f.append_basic_block("start")
+    b.cbranch(few, start, fail)
+    b.position_at_end(start)
+    a0 = addend(lo)
+    second = b.add(first, c(1))
+    b.cbranch(b.icmp_signed("==", a0, c(INT64_MIN)), fail, loop)
+    pre = b.block
+    b.position_at_end(loop)
+    vpn = b.phi(I64)
+    vpn.add_incoming(second, pre)
+    b.cbranch(b.icmp_unsigned(">", vpn, last), done, body)
+    b.position_at_end(body)
+    a = addend(b.shl(vpn, c(12)))
+    vpn.add_incoming(b.add(vpn, c(1)), b.block)
+    b.cbranch(b.icmp_signed("==", a, a0), loop, fail)
+    b.position_at_end(done)
+    b.ret(a0)
+    b.position_at_end(fail)
+    b.ret(c(INT64_MIN))
+    return f
 
 
 class MemoryLowering:
     """The memory instructions of FunctionLowering (pvm/jit/lower.py)."""
+
+    def translate(self, addr, width: int, access: int, pc: int, status: int | None = None,
+                  miss_to=None):
+        """Paged code: the host address (i8*) of guest va `addr` for an
+        access of `width` bytes on one page, or stop at pc with `status`
+        (a SEGV the run loop rechecks on the stepper); or, with `miss_to`,
+        branch there instead."""
+        b = self.b
+        hit, entry = _probe(b, self.module, addr, width, access)
+        got, miss, join = (self.new_block(f"tlbhit{pc}"), self.new_block(f"tlbmiss{pc}"),
+                           self.new_block(f"tlbok{pc}"))
+        b.cbranch(hit, got, miss).set_weights([2000, 1])
+        b.position_at_end(got)
+        addend_hit = b.load(b.gep(tlb_table(self.module), [b.add(entry, self.c64(3))]))
+        b.branch(join)
+        b.position_at_end(miss)
+        addend_miss = b.call(fill_helper(self.module, len(self.m.mem)), [self.ctx, addr, self.c64(width),
+                                                         self.c64(access)])
+        filled = b.block
+        if status is None:
+            status = C.STATUS_SEGV_WRITE if access == WRITE else C.STATUS_SEGV_READ
+        fault = miss_to or self.new_block(f"pagefault{pc}")
+        b.cbranch(b.icmp_signed("==", addend_miss, self.c64(INT64_MIN)), fault, join)
+        if miss_to is None:
+            b.position_at_end(fault)
+            self.origin(status, pc, addr)
+        b.position_at_end(join)
+        addend = b.phi(I64)
+        addend.add_incoming(addend_hit, got)
+        addend.add_incoming(addend_miss, filled)
+        return b.gep(self.base, [b.add(addr, addend)])
+
+    def access_ptr(self, addr, ty, width: int, write: bool, pc: int):
+        """The host pointer of a guest load or store, checked."""
+        if self.paged and pc in self.proven:    # its span's addend, from the loop's guard
+            b = self.b
+            addend = b.load(self.span_addends[pc])
+            return b.bitcast(b.gep(self.base, [b.add(addr, addend)]), ty.as_pointer())
+        if self.paged:
+            return self.b.bitcast(self.translate(addr, width, WRITE if write else READ, pc),
+                                  ty.as_pointer())
+        self.check_access(addr, width, write, pc)
+        return self.mem_ptr(addr, ty)
+
+    def xlate_ptr(self, addr, ty, width: int, write: bool):
+        """Paged code: the host pointer of a save-area slot (pvm_xlate)."""
+        b = self.b
+        addend = b.call(xlate_helper(self.module, len(self.m.mem)),
+                        [self.ctx, addr, self.c64(width), self.c64(WRITE if write else READ)])
+        return b.bitcast(b.gep(self.base, [b.add(addr, addend)]), ty.as_pointer())
 
     def check_access(self, addr, width: int, write: bool, pc: int) -> None:
         if pc in self.proven:                 # by the guard of the loop copy being lowered
@@ -24,8 +262,7 @@ class MemoryLowering:
     # ---- memory ------------------------------------------------------------------------
     def _load(self, pc, a, b, k, ty, width, signed):
         addr = self.b.add(self.get(b), self.c64(k))
-        self.check_access(addr, width, False, pc)
-        v = self.b.load(self.mem_ptr(addr, ty), align=1)
+        v = self.b.load(self.access_ptr(addr, ty, width, False, pc), align=1)
         if ty is F32:
             v = self.b.fpext(v, F64)
         elif ty is not I64 and ty is not F64:
@@ -58,13 +295,16 @@ class MemoryLowering:
 
     def _store(self, pc, a, b, k, ty, width):
         addr = self.b.add(self.get(a), self.c64(k))
-        self.check_access(addr, width, True, pc)
+        if self.paged:
+            p = self.access_ptr(addr, ty, width, True, pc)
+        else:
+            self.check_access(addr, width, True, pc)
         v = self.get(b)
         if ty is F32:
             v = self.b.fptrunc(v, F32)
         elif ty is not I64 and ty is not F64:
             v = self.b.trunc(v, ty)
-        self.b.store(v, self.mem_ptr(addr, ty), align=1)
+        self.b.store(v, p if self.paged else self.mem_ptr(addr, ty), align=1)
 
     def lower_ST8(self, pc, a, b, k):
         self._store(pc, a, b, k, I8, 1)
@@ -103,9 +343,42 @@ class MemoryLowering:
         self.b.position_at_end(go)
         return done
 
+    def _paged_block(self, pc, op, dst, x, n):
+        """Paged MEMCPY/MEMSET: the interpreter's paged memcopy/memfill
+        (mmu.bind_paged) through the C.BLOCKOP callback; if it faults
+        (nothing written), the stepper runs the instruction again."""
+        b = self.b
+        done = self._nonzero(pc, n)
+        # within one page each (strcpy's, a struct's): memmove/memset in place
+        fast, slow = self.new_block(f"blkpage{pc}"), self.new_block(f"blkslow{pc}")
+        room = b.sub(self.c64(4096), b.and_(dst, self.c64(4095)))
+        if op == 0:
+            room = b.select(b.icmp_unsigned("<", b.and_(x, self.c64(4095)), b.and_(dst, self.c64(4095))),
+                            room, b.sub(self.c64(4096), b.and_(x, self.c64(4095))))
+        b.cbranch(b.icmp_unsigned("<=", n, room), fast, slow)
+        b.position_at_end(fast)
+        to = self.translate(dst, 1, WRITE, pc, miss_to=slow)
+        if op == 0:
+            src = self.translate(x, 1, READ, pc, miss_to=slow)
+            fn = self._intrinsic("llvm.memmove", [I8.as_pointer(), I8.as_pointer(), I64])
+            b.call(fn, [to, src, n, ir.Constant(I1, 0)])
+        else:
+            fn = self._intrinsic("llvm.memset", [I8.as_pointer(), I64])
+            b.call(fn, [to, b.trunc(x, I8), n, ir.Constant(I1, 0)])
+        b.branch(done)
+        b.position_at_end(slow)
+        fty = ir.FunctionType(I64, [CTX, I64, I64, I64, I64])
+        cb = b.inttoptr(self.ctx_load(C.BLOCKOP), fty.as_pointer())
+        failed = b.call(cb, [self.ctx, self.c64(op), dst, x, n])
+        self.check(b.icmp_signed("==", failed, self.c64(0)), C.STATUS_SEGV_WRITE, pc, dst)
+        b.branch(done)
+        b.position_at_end(done)
+
     def lower_MEMCPY(self, pc, a, b, c):
         bld = self.b
         dst, src, n = self.get(a), self.get(b), self.get(c)
+        if self.paged:
+            return self._paged_block(pc, 0, dst, src, n)
         done = self._nonzero(pc, n)
         self._check_block(pc, src, n, False)
         self._check_block(pc, dst, n, True)
@@ -117,6 +390,8 @@ class MemoryLowering:
     def lower_MEMSET(self, pc, a, b, c):
         bld = self.b
         dst, byte, n = self.get(a), self.get(b), self.get(c)
+        if self.paged:
+            return self._paged_block(pc, 1, dst, byte, n)
         done = self._nonzero(pc, n)
         self._check_block(pc, dst, n, True)
         fn = self._intrinsic("llvm.memset", [I8.as_pointer(), I64])

@@ -26,11 +26,12 @@ import time
 from pvm import isa
 from pvm.bytecode.program import TEXT_BASE
 from pvm.machine.signals import FlatCall, Step
+from pvm.machine.mmu import PageFault
 from pvm.machine.traps import BadCall, DivideByZero, GuestExit, SegFault, Trap, trap_for
 from . import context as C
 from . import objload, warmstart
 from .engine import Engine, unit_key
-from .context import MEMORY_SYMBOL, signature
+from .context import MEMORY_SYMBOL, TLB_SYMBOL, signature
 
 _F64 = struct.Struct("<d")
 NATIVE_SPAN = 256 << 10   # guest stack bytes one native call chain may use (bounds the C stack)
@@ -42,7 +43,7 @@ def _sext64(v: int) -> int:
 
 
 class JitTier:
-    supports_paging = False              # paged user code: interpreted until lowered
+    supports_paging = True               # paged user code: every access through the TLB
 
     def __init__(self, machine, host, *, space=None, paged: bool = False, log=None, dump=None,
                  cache_mb: int = 256, disk_cache: bool = True):
@@ -58,8 +59,10 @@ class JitTier:
         self.dump = dump                 # callable(str) for --dump=llvm, or None
         self.cache_bytes = cache_mb << 20
         self._mem_view = (ctypes.c_char * len(m.mem)).from_buffer(m.mem)
-        self.engine = Engine(disk_cache=disk_cache,
-                             symbols={MEMORY_SYMBOL: ctypes.addressof(self._mem_view)})
+        symbols = {MEMORY_SYMBOL: ctypes.addressof(self._mem_view)}
+        if paged:               # the MMU's native TLB (pvm/machine/mmu.py), filled from Python
+            symbols[TLB_SYMBOL] = ctypes.addressof(m.mmu.native)
+        self.engine = Engine(disk_cache=disk_cache, symbols=symbols)
         fns = m.program.functions
         n = len(fns)
         self.ctx = C.Context()
@@ -81,6 +84,15 @@ class JitTier:
                           (C.SIGNATURE, self.signature)):
             ctx[slot] = ctypes.addressof(arr)
         ctx[C.SYSCALL] = ctypes.cast(self._syscall_cb, ctypes.c_void_p).value
+        if paged:
+            from pvm.machine import mmu as mmu_module
+            self._fill_cb = C.FILL_TYPE(self._fill)
+            self._blockop_cb = C.BLOCKOP_TYPE(self._blockop)
+            ctx[C.FILL] = ctypes.cast(self._fill_cb, ctypes.c_void_p).value
+            ctx[C.BLOCKOP] = ctypes.cast(self._blockop_cb, ctypes.c_void_p).value
+            # the interpreter's paged block operations: one definition of their faults
+            ops = mmu_module.bind_paged(m.mmu, self.space.layout.data_base)
+            self._memcopy, self._memfill = ops["memcopy"], ops["memfill"]
         self.compiled: set = set()       # functions with native fresh entries
         self.refused: dict = {}          # function index -> reason
         self._fresh: dict = {}           # function index -> ctypes function
@@ -90,6 +102,7 @@ class JitTier:
         self.units: list = []            # what this run compiled, in order (warmstart.py)
         self.switches = [0, 0, 0]        # calls into native code; flat calls, fuel steps out
         self._recorded: list | None = None   # the record read at start, if any
+        self.tlb_fills = 0               # paged: misses the native walk left to _fill
         self.space.tiers.append(self)
 
     # ---- the code-space protocol (pvm/machine/codespace.py) ---------------------------
@@ -188,7 +201,7 @@ class JitTier:
             module.triple = ""
             declared = {i: ir.Function(module, fresh_type(fns[i]), f"pvm_f{i}") for i in unit}
             for i in unit:
-                FunctionLowering(module, self.m, i, None, declared).lower()
+                FunctionLowering(module, self.m, i, None, declared, self.paged).lower()
             return str(module)
 
         names = [f"pvm_f{i}" for i in unit]
@@ -276,8 +289,9 @@ class JitTier:
         m = self.m
         if not m.program_key:
             return None
+        paged = ("paged",) if self.paged else ()        # bare and paged code never mix
         return unit_key(m.program_key, *what, m.metered, len(m.mem),
-                        m.stack_limit, self.engine.opt)
+                        m.stack_limit, self.engine.opt, *paged)
 
     def resume_entry(self, k: int, pc: int):
         """The native entry of function k at instruction pc, or None if it
@@ -290,7 +304,7 @@ class JitTier:
             from .lower import FunctionLowering
             module = ir.Module(name=f"pvm_resume_{k}_{pc}")
             module.triple = ""
-            FunctionLowering(module, self.m, k, pc, {}).lower()
+            FunctionLowering(module, self.m, k, pc, {}, self.paged).lower()
             return str(module)
         name = f"pvm_f{k}_at{pc}"
         try:
@@ -316,17 +330,23 @@ class JitTier:
         resumes = self._resume
 
         switches = self.switches
+        paged = self.paged
+        stack_run = self._stack_run
 
         def native(m, L, how, fp, *params):
             switches[0] += 1
             ctx[C.FUEL] = m.fuel
             ctx[C.STATUS] = 0
-            ctx[C.FLOOR] = max(m.stack_limit, fp - NATIVE_SPAN)
+            if paged:       # only machine instructions change it: never while native code runs
+                ctx[C.ROOT] = m.mmu.root
+                ctx[C.FLOOR], ctx[C.STACK_ADDEND] = stack_run(m, fp)
+            else:
+                ctx[C.FLOOR] = max(m.stack_limit, fp - NATIVE_SPAN)
             if how == 0:
                 v = fresh(addr, fp, *params)
             else:
                 entry = resumes.get((k, L))
-                if entry is None and (k, L) not in resumes and (how == 1 or m.metered) and \
+                if entry is None and (k, L) not in resumes and (how == 1 or m.metered or self.paged) and \
                         self.engine.code_bytes <= self.cache_bytes:
                     # back from a call that went through the run loop (its
                     # callee was not native yet), or, in a program that
@@ -336,7 +356,9 @@ class JitTier:
                     # rather than interpreting the rest of this call.  (A
                     # bare program's first entry stays interpreted: its
                     # native code counts no instructions, so a Ctrl-C could
-                    # not stop a loop there; the REPL relies on that.)
+                    # not stop a loop there; the REPL relies on that.  Paged
+                    # code comes back here after every system call, which
+                    # traps to the run loop: it resumes natively.)
                     entry = self.resume_entry(k, L)
                 if entry is None:       # no native entry here: finish this call interpreted
                     return self.host.translated(k)(m, L, how, fp)
@@ -353,6 +375,34 @@ class JitTier:
             return v
         native.pvm_native = True
         return native
+
+    @staticmethod
+    def _stack_run(m, fp: int) -> tuple:
+        """Paged: (floor, addend) such that [floor, fp) is writable and
+        physically contiguous (pa = va + addend), at most NATIVE_SPAN bytes.
+        Native calls make their frames only above the floor (a call whose
+        frame does not fit goes through the run loop, as at the stack's
+        end), so their frame links and variadic slots need no TLB probe."""
+        mmu = m.mmu
+        wget = mmu.tlb["write"].get
+        top = (fp - 1) >> 12
+        lowest = max(m.stack_limit, fp - NATIVE_SPAN, 0) >> 12
+
+        def delta(vpn):
+            d = wget(vpn)
+            if d is None:
+                try:
+                    d = mmu.translate(vpn << 12, "write") - (vpn << 12)
+                except SegFault:
+                    return None
+            return d
+        d = delta(top) if top >= lowest else None
+        if d is None:
+            return fp, 0                # no room: every call goes through the run loop
+        vpn = top - 1
+        while vpn >= lowest and delta(vpn) == d:
+            vpn -= 1
+        return max(m.stack_limit, fp - NATIVE_SPAN, (vpn + 1) << 12), d
 
     def _store_retval(self, k: int, L: int, fp: int) -> None:
         """Resuming after a call through the main loop: the call's result
@@ -372,6 +422,12 @@ class JitTier:
         m, ctx = self.m, self.ctx
         st = ctx[C.STATUS]
         m.func, m.pc, m.fp, m.fuel = ctx[C.FUNC], ctx[C.PC], ctx[C.FP], ctx[C.FUEL]
+        lost = ctx[C.LOST]
+        if lost:                # a save-area slot native code could not translate
+            ctx[C.LOST] = 0
+            trap = PageFault("write", lost)
+            trap.located = True
+            raise trap
         m.regs = m.unspill_regs()
         if st == C.STATUS_STEP:
             self.switches[2] += 1
@@ -391,10 +447,15 @@ class JitTier:
         addr = _sext64(ctx[C.ADDR])
         if st == C.STATUS_EXIT:
             raise GuestExit(addr)
-        if st == C.STATUS_SEGV_READ:
-            trap = SegFault("read", addr)
-        elif st == C.STATUS_SEGV_WRITE:
-            trap = SegFault("write", addr)
+        if st in (C.STATUS_SEGV_READ, C.STATUS_SEGV_WRITE):
+            if self.error is not None:       # an exception in a paged-memory callback
+                err, self.error = self.error, None
+                raise err
+            trap = SegFault("read" if st == C.STATUS_SEGV_READ else "write", addr)
+            # paged: a TLB miss native code could not fill (a fault, or an
+            # access across pages): the stepper runs the instruction again
+            # and raises the real PageFault, or completes it
+            trap.recheck = self.paged
         elif st == C.STATUS_DIV0:
             trap = DivideByZero()
         elif st == C.STATUS_DIV_OVERFLOW:
@@ -426,3 +487,30 @@ class JitTier:
             self.error = e
             self.ctx[C.STATUS] = C.STATUS_HOST_ERROR
         return 0
+
+    @property
+    def tlb_misses(self) -> int:
+        """Paged: TLB misses of native code (refilled natively, or by _fill)."""
+        return self.ctx[C.MISSES]
+
+    # ---- paged code's slow paths (pvm/jit/lower_memory.py) ------------------------
+    def _fill(self, ctx_ptr, va, width, access):
+        """A TLB miss: the addend, or MISS (the stepper then decides)."""
+        self.tlb_fills += 1
+        try:
+            return self.m.mmu.fill_native(va, width, C.ACCESSES[access])
+        except BaseException as e:      # KeyboardInterrupt, or a bug in pvm
+            self.error = e
+            return -(1 << 63)
+
+    def _blockop(self, ctx_ptr, op, dst, x, n):
+        """Paged MEMCPY (op 0) or MEMSET (op 1): 0, or 1 if it faulted
+        (nothing written: both ranges are checked before a byte moves)."""
+        try:
+            (self._memcopy if op == 0 else self._memfill)(dst, x, n)
+            return 0
+        except SegFault:
+            return 1
+        except BaseException as e:
+            self.error = e
+            return 1
