@@ -4,7 +4,7 @@ versioned loop has checked it already, pvm/jit/loops.py).
 
 Paged code (pvm/machine/mmu.py) has no bounds check: each access probes
 the MMU's native TLB inline, QEMU's way.  The entry of page va >> 12 is
-entry (va >> 12) & 1023; the access hits iff that entry's tag for the
+entry (va >> 12) & (TLB_ENTRIES - 1); the access hits iff that entry's tag for the
 access kind equals the page of the access's last byte (an entry only ever
 holds pages with its index, so an access across pages never hits), and the
 host address is then guest memory + va + the entry's addend.  A miss calls
@@ -18,6 +18,11 @@ from __future__ import annotations
 from llvmlite import ir
 
 from pvm.bytecode.program import TEXT_BASE
+from pvm.machine.mmu import TLB_ENTRIES
+
+# a loop guard proves a range of at most this many pages (it walks each once
+# per entry into the loop: 256 MiB, a few microseconds per MiB)
+MAX_RANGE_PAGES = 1 << 16
 from . import context as C
 from .irtypes import CTX, F32, F64, I1, I8, I16, I32, I64, INT64_MIN, guest_memory, tlb_table
 
@@ -29,7 +34,7 @@ def _probe(b, module, addr, width: int, access: int):
     c = lambda v: ir.Constant(I64, v)
     tlb = tlb_table(module)
     vpn = b.lshr(addr, c(12))
-    entry = b.shl(b.and_(vpn, c(1023)), c(2))
+    entry = b.shl(b.and_(vpn, c(TLB_ENTRIES - 1)), c(2))
     tag = b.load(b.gep(tlb, [b.add(entry, c(access))]))
     last = vpn if width == 1 else b.lshr(b.add(addr, c(width - 1)), c(12))
     return b.icmp_signed("==", tag, last), entry
@@ -78,7 +83,7 @@ def fill_helper(module, size: int) -> ir.Function:
     vpn = b.lshr(va, c(12))
     delta = b.sub(table, b.shl(vpn, c(12)))
     tlb = tlb_table(module)
-    entry = b.shl(b.and_(vpn, c(1023)), c(2))
+    entry = b.shl(b.and_(vpn, c(TLB_ENTRIES - 1)), c(2))
     words = [b.gep(tlb, [b.add(entry, c(i))]) for i in range(4)]
     tags = [b.load(w) for w in words[:3]]
     holds = b.or_(b.icmp_signed("==", tags[0], vpn), b.or_(b.icmp_signed("==", tags[1], vpn),
@@ -118,7 +123,7 @@ def xlate_helper(module, size: int) -> ir.Function:
         c = lambda v: ir.Constant(I64, v)
         tlb = tlb_table(module)
         vpn = b.lshr(va, c(12))
-        entry = b.shl(b.and_(vpn, c(1023)), c(2))
+        entry = b.shl(b.and_(vpn, c(TLB_ENTRIES - 1)), c(2))
         tag = b.load(b.gep(tlb, [b.add(entry, access)]))
         last = b.lshr(b.sub(b.add(va, width), c(1)), c(12))
         hit, miss = f.append_basic_block("hit"), f.append_basic_block("miss")
@@ -158,7 +163,7 @@ def range_helper(module, size: int) -> ir.Function:
 
     def addend(va):                       # probe, else refill (pvm_tlb_fill)
         vpn = b.lshr(va, c(12))
-        entry = b.shl(b.and_(vpn, c(1023)), c(2))
+        entry = b.shl(b.and_(vpn, c(TLB_ENTRIES - 1)), c(2))
         hit = b.icmp_signed("==", b.load(b.gep(tlb, [b.add(entry, access)])), vpn)
         got, miss, join = (f.append_basic_block(n) for n in ("hit", "miss", "join"))
         b.cbranch(hit, got, miss)
@@ -175,7 +180,7 @@ def range_helper(module, size: int) -> ir.Function:
         return a
 
     first, last = b.lshr(lo, c(12)), b.lshr(b.sub(hi, c(1)), c(12))
-    few = b.and_(b.icmp_unsigned("<", lo, hi), b.icmp_unsigned("<", b.sub(last, first), c(1024)))
+    few = b.and_(b.icmp_unsigned("<", lo, hi), b.icmp_unsigned("<", b.sub(last, first), c(MAX_RANGE_PAGES)))
     start = f.append_basic_block("start")
     b.cbranch(few, start, fail)
     b.position_at_end(start)
@@ -366,7 +371,26 @@ class MemoryLowering:
             fn = self._intrinsic("llvm.memset", [I8.as_pointer(), I64])
             b.call(fn, [to, b.trunc(x, I8), n, ir.Constant(I1, 0)])
         b.branch(done)
+        # longer: in place too if each range is one contiguous run of
+        # permitted pages (the loop guards' proof), else the callback
         b.position_at_end(slow)
+        native, call = self.new_block(f"blkrun{pc}"), self.new_block(f"blkcall{pc}")
+        a_dst = self.span_range(dst, b.add(dst, n), True)
+        ok = b.icmp_signed("!=", a_dst, self.c64(INT64_MIN))
+        if op == 0:
+            a_src = self.span_range(x, b.add(x, n), False)
+            ok = b.and_(ok, b.icmp_signed("!=", a_src, self.c64(INT64_MIN)))
+        b.cbranch(ok, native, call)
+        b.position_at_end(native)
+        to = b.gep(self.base, [b.add(dst, a_dst)])
+        if op == 0:
+            fn = self._intrinsic("llvm.memmove", [I8.as_pointer(), I8.as_pointer(), I64])
+            b.call(fn, [to, b.gep(self.base, [b.add(x, a_src)]), n, ir.Constant(I1, 0)])
+        else:
+            fn = self._intrinsic("llvm.memset", [I8.as_pointer(), I64])
+            b.call(fn, [to, b.trunc(x, I8), n, ir.Constant(I1, 0)])
+        b.branch(done)
+        b.position_at_end(call)
         fty = ir.FunctionType(I64, [CTX, I64, I64, I64, I64])
         cb = b.inttoptr(self.ctx_load(C.BLOCKOP), fty.as_pointer())
         failed = b.call(cb, [self.ctx, self.c64(op), dst, x, n])

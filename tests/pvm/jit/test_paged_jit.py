@@ -86,11 +86,13 @@ def test_hits_after_the_first_touch_of_a_page():
 
 
 def test_misses_on_more_pages_than_the_tlb_holds():
-    """3000 pages (more than 1024 entries, so they evict each other) three
+    """More pages than the TLB has entries, so they evict each other, three
     times: every access of the later rounds misses, fills and goes on natively."""
-    status, out, _, runner = same_everywhere(STRIDE, ["3000", "3"])
+    from pvm.machine.mmu import TLB_ENTRIES
+    pages = TLB_ENTRIES + TLB_ENTRIES // 2
+    status, out, _, runner = same_everywhere(STRIDE, [str(pages), "3"])
     assert status == 0
-    assert native_jits(runner)[0].tlb_misses > 2 * 3000
+    assert native_jits(runner)[0].tlb_misses > 2 * pages
 
 
 def test_an_int_across_two_pages():
