@@ -193,6 +193,8 @@ class ExprChecker:
             x = self.expr(e.operand)
             if isinstance(x, A.Ident) and x.sym is not None and x.sym.storage == "register":
                 self.diag.error(e.pos, f"address of register variable '{x.name}' requested")
+            if isinstance(x, A.Member) and x.bits is not None:
+                return self.bad(e.pos, f"address of bit-field '{x.name}' requested")
             if not (self.is_lvalue(x) or x.ty.is_func):
                 return self.bad(e.pos, "cannot take the address of an rvalue of type "
                                 f"'{x.ty}'")
@@ -411,11 +413,15 @@ class ExprChecker:
             return self.bad(e.pos, f"member reference base type '{st}' is not a structure or union")
         if not st.defn.complete:
             return self.bad(e.pos, f"incomplete definition of type '{st}'")
-        found = st.defn.find(e.name)
+        found = st.defn.find_field(e.name)
         if found is None:
             return self.bad(e.pos, f"no member named '{e.name}' in '{st.unqualified()}'")
-        ft, off = found
+        field, off = found
         e.base, e.offset = base, off
+        ft = field.type
+        if field.bits is not None:
+            e.bits = (*field.bits, ft)
+            ft = T.bit_field_value_type(ft, field.bits[0]).qualified(ft.const, ft.volatile)
         e.ty = ft.qualified(st.const, st.volatile)
         return e
 
@@ -513,6 +519,8 @@ class ExprChecker:
 
     def e_SizeofExpr(self, e: A.SizeofExpr) -> A.Expr:
         x = self.expr(e.operand)
+        if isinstance(x, A.Member) and x.bits is not None:
+            return self.bad(e.pos, f"invalid application of '{'_Alignof' if e.align else 'sizeof'}' to a bit-field")
         if e.align:
             return self.align_of(x.ty, e.pos)
         return self.size_of(x.ty, e.pos)

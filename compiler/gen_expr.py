@@ -111,6 +111,8 @@ class ExprGen:
         return self.load(e, dest)
 
     def load(self, e, dest):
+        if isinstance(e, A.Member) and e.bits is not None:
+            return self.load_bits(e, dest)
         mark = self.top
         base, k = self.addr(e)
         self.top = mark
