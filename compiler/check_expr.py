@@ -133,7 +133,12 @@ class ExprChecker:
             if src.is_pointer:
                 a, b = ty.target, src.target
                 if not (a.is_void or b.is_void or T.same(a.unqualified(), b.unqualified(), quals=False)):
-                    self.diag.warning(pos, f"incompatible pointer types {context} '{ty}' from '{src}'")
+                    if _differ_in_sign(a, b):
+                        self.diag.warning(pos, f"{context} '{ty}' from '{src}' converts between pointers "
+                                          "to integer types with different sign")
+                    else:
+                        # an error, as in gcc 14 (-Wincompatible-pointer-types)
+                        self.diag.permerror(pos, f"incompatible pointer types {context} '{ty}' from '{src}'")
                 elif (b.const and not a.const) and not a.is_void and not b.is_void:
                     self.diag.warning(pos, f"{context} '{ty}' from '{src}' discards qualifiers")
                 return A.Convert(e, ty, e.pos)
@@ -381,6 +386,14 @@ class ExprChecker:
             t = bt
         elif at.is_pointer and bt.is_pointer:
             t = bt if (bt.target.is_void and not at.target.is_void) else at
+            x, y = at.target, bt.target
+            if not (x.is_void or y.is_void or T.same(x.unqualified(), y.unqualified(), quals=False)):
+                # an error, as in gcc 14 (-Wincompatible-pointer-types)
+                self.diag.permerror(e.pos, f"pointer type mismatch in conditional expression ('{at}' and '{bt}')")
+        elif (at.is_void or bt.is_void) and self.diag.permissive:
+            # GNU C: `c ? f() : 0`, only one side void, is a void expression
+            self.diag.warning(e.pos, "ISO C forbids conditional expression with only one void side")
+            t = T.VOID
         elif at.is_struct and bt.is_struct and at.defn is bt.defn:
             t = at.unqualified()
         else:
@@ -590,6 +603,13 @@ class ExprChecker:
             return x.value
         self.diag.error(e.pos, f"{what} is not an integer constant expression")
         return 0
+
+
+def _differ_in_sign(a: T.CType, b: T.CType) -> bool:
+    """Pointed-to integer types that differ only in signedness (`char *` and
+    `unsigned char *`): gcc's -Wpointer-sign, a warning, not an incompatibility."""
+    return (a.is_integer and b.is_integer and not a.is_bool and not b.is_bool
+            and a.size == b.size)
 
 
 def _float(v: float, t: T.CType, pos) -> A.FloatConst:
