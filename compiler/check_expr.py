@@ -15,7 +15,7 @@ from . import types as T
 
 _BUILTINS = {"__syscall", "__builtin_va_start", "__builtin_trap", "__builtin_unreachable",
              "__builtin_expect", "__builtin_memcpy", "__builtin_memmove", "__builtin_memset",
-             "__builtin_sqrt"}
+             "__builtin_sqrt", "__builtin_prefetch"}
 
 
 def int_const(value: int, ty: T.CType, pos) -> A.IntConst:
@@ -505,6 +505,10 @@ class ExprChecker:
             if len(args) != 2:
                 return self.bad(e.pos, "__builtin_expect takes 2 arguments")
             return self.convert(args[0], T.LONG)
+        elif name == "__builtin_prefetch":      # a hint: only the arguments' side effects
+            if not 1 <= len(args) <= 3:
+                return self.bad(e.pos, "__builtin_prefetch takes 1 to 3 arguments")
+            e.args, e.ty = args, T.VOID
         elif name == "__builtin_sqrt":          # the FSQRT instruction; no errno
             if len(args) != 1 or not args[0].ty.is_arith:
                 return self.bad(e.pos, "__builtin_sqrt takes 1 arithmetic argument")

@@ -398,6 +398,10 @@ class AccessGen:
             self.emit("MEMSET" if name == "__builtin_memset" else "MEMCPY", *regs)
             self.top = mark
             return self.keep(regs[0], dest, mark)
+        if name == "__builtin_prefetch":
+            for a in e.args:
+                self.effect(a)
+            return self.result(dest, "q")
         if name == "__builtin_sqrt":
             mark = self.top
             x = self.val(e.args[0])
