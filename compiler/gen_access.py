@@ -40,6 +40,12 @@ def _signed64(x: int) -> int:
     return x - (1 << 64) if x >> 63 else x
 
 
+def _offset(k, more: int):
+    """Constant offset k + more; addresses wrap around at 64 bits (an int k
+    must fit the instruction's signed 64-bit immediate)."""
+    return _signed64(k + more) if type(k) is int else k + more
+
+
 def _convert(e, ty):
     if T.same(e.ty, ty, quals=False):
         return e
@@ -69,14 +75,14 @@ class AccessGen:
                     and isinstance(p.right, A.IntConst) and p.left.ty.is_pointer):
                 k = p.right.value * (p.ty.target.size or 1) * (1 if p.op == "+" else -1)
                 base, k0 = self.pointer_base(p.left)
-                return base, k0 + k
+                return base, _offset(k0, k)
             return self.pointer_base(p)
         if isinstance(e, A.Member):
             if e.arrow:
                 base, k = self.pointer_base(e.base)
             else:
                 base, k = self.addr(e.base)
-            return base, k + e.offset
+            return base, _offset(k, e.offset)
         if isinstance(e, A.StringLit):
             return self.ZERO, Ref("addr", self.unit.string_symbol(e.data).link_name)
         if isinstance(e, A.CompoundLiteral):
