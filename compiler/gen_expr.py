@@ -482,8 +482,7 @@ class ExprGen:
         return self.load(e, dest)
 
     def v_CompoundLiteral(self, e, dest):
-        if e.sym.storage == "local":
-            self.init_object(e.sym, e.sym.init)
+        # addr() initializes a local compound literal's object, once
         if e.ty.is_struct or e.ty.is_array:
             return self.address_value(e, dest)
         return self.load(e, dest)
