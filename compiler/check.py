@@ -238,21 +238,29 @@ class Checker(ExprChecker, StmtChecker, InitChecker, OldC):
             self.diag.error(width_expr.pos, f"width of bit-field {shown} ({width} bits) exceeds "
                             f"the width of its type ({limit} bit{'s' if limit > 1 else ''})")
             return None
+        if isinstance(ty, T.EnumInt):
+            # gcc: an enum without negative constants is unsigned underneath
+            ty = T.UINT.qualified(ty.const, ty.volatile)
         return name, ty, width
 
     def enum_specifier(self, spec: A.EnumSpec) -> T.CType:
         if spec.items is None:
-            return T.INT
+            found = self.find_tag(spec.tag) if spec.tag else None
+            return found if found is not None and found.is_integer else T.INT
         if spec.tag:
             self.tags[-1][spec.tag] = T.INT
-        value = 0
+        value, negative = 0, False
         for item in spec.items:
             if item.value is not None:
                 value = self.const_int(item.value, "enumerator value")
+            negative = negative or value < 0
             self.define(Symbol(item.name, T.INT, "enum", "global", "none", value=value, pos=item.pos,
                                defined=True), item.pos)
             value += 1
-        return T.INT
+        ty = T.INT if negative else T.ENUM_NONNEGATIVE
+        if spec.tag:
+            self.tags[-1][spec.tag] = ty
+        return ty
 
     def declarator(self, base: T.CType, d) -> tuple[str | None, T.CType, tuple, list | None]:
         """(name, type, position, parameter symbols of the function declarator nearest the name)."""

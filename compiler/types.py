@@ -83,6 +83,12 @@ class IntType(CType):
         return self.name == "_Bool"
 
 
+class EnumInt(IntType):
+    """`int`, the type of every enum here, for an enum with no negative
+    constant: gcc makes such an enum unsigned underneath, which shows only
+    in a bit-field of that type (unsigned).  The same type as int otherwise."""
+
+
 class FloatType(CType):
     kind = "float"
 
@@ -244,6 +250,7 @@ SHORT = IntType("short", 2, True, 2)
 USHORT = IntType("unsigned short", 2, False, 2)
 INT = IntType("int", 4, True, 3)
 UINT = IntType("unsigned int", 4, False, 3)
+ENUM_NONNEGATIVE = EnumInt("int", 4, True, 3)
 LONG = IntType("long", 8, True, 4)
 ULONG = IntType("unsigned long", 8, False, 4)
 LLONG = IntType("long long", 8, True, 5)
