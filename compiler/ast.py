@@ -125,6 +125,7 @@ class Member(Expr):
     arrow: bool
     pos: Pos = (0, 0)
     offset: int = 0         # set by the checker
+    bits: Any = None        # a bit-field: (width, shift, storage unit type) (the checker)
 
 
 @dataclass

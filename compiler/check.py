@@ -196,10 +196,16 @@ class Checker(ExprChecker, StmtChecker, InitChecker, OldC):
                     members.append((None, base))
                 continue
             for declarator, width in fdecl.declarators:
-                if width is not None:
-                    self.diag.error(width.pos, "bit-fields are not supported")
-                    continue
                 name, ty, pos, _ = self.declarator(base, declarator)
+                if width is not None:
+                    member = self.bit_field(name, ty, width)
+                    if member is not None:
+                        if name is not None:
+                            if name in seen:
+                                self.diag.error(pos, f"duplicate member '{name}'")
+                            seen.add(name)
+                        members.append(member)
+                    continue
                 if ty.is_func:
                     self.diag.error(pos, f"field '{name}' declared as a function")
                     continue
@@ -214,19 +220,47 @@ class Checker(ExprChecker, StmtChecker, InitChecker, OldC):
         st.defn.layout(members)
         return st
 
+    def bit_field(self, name, ty: T.CType, width_expr) -> tuple | None:
+        """(name, type, width) of a bit-field member, or None after an error."""
+        shown = f"'{name}'" if name else "anonymous bit-field"
+        if not ty.is_integer:
+            self.diag.error(width_expr.pos, f"bit-field {shown} has non-integral type '{ty}'")
+            return None
+        width = self.const_int(width_expr, "bit-field width")
+        limit = 1 if ty.is_bool else ty.size * 8
+        if width < 0:
+            self.diag.error(width_expr.pos, f"bit-field {shown} has negative width ({width})")
+            return None
+        if width == 0 and name is not None:
+            self.diag.error(width_expr.pos, f"named bit-field '{name}' has zero width")
+            return None
+        if width > limit:
+            self.diag.error(width_expr.pos, f"width of bit-field {shown} ({width} bits) exceeds "
+                            f"the width of its type ({limit} bit{'s' if limit > 1 else ''})")
+            return None
+        if isinstance(ty, T.EnumInt):
+            # gcc: an enum without negative constants is unsigned underneath
+            ty = T.UINT.qualified(ty.const, ty.volatile)
+        return name, ty, width
+
     def enum_specifier(self, spec: A.EnumSpec) -> T.CType:
         if spec.items is None:
-            return T.INT
+            found = self.find_tag(spec.tag) if spec.tag else None
+            return found if found is not None and found.is_integer else T.INT
         if spec.tag:
             self.tags[-1][spec.tag] = T.INT
-        value = 0
+        value, negative = 0, False
         for item in spec.items:
             if item.value is not None:
                 value = self.const_int(item.value, "enumerator value")
+            negative = negative or value < 0
             self.define(Symbol(item.name, T.INT, "enum", "global", "none", value=value, pos=item.pos,
                                defined=True), item.pos)
             value += 1
-        return T.INT
+        ty = T.INT if negative else T.ENUM_NONNEGATIVE
+        if spec.tag:
+            self.tags[-1][spec.tag] = ty
+        return ty
 
     def declarator(self, base: T.CType, d) -> tuple[str | None, T.CType, tuple, list | None]:
         """(name, type, position, parameter symbols of the function declarator nearest the name)."""

@@ -15,7 +15,7 @@ from . import types as T
 
 _BUILTINS = {"__syscall", "__builtin_va_start", "__builtin_trap", "__builtin_unreachable",
              "__builtin_expect", "__builtin_memcpy", "__builtin_memmove", "__builtin_memset",
-             "__builtin_sqrt"}
+             "__builtin_sqrt", "__builtin_prefetch"}
 
 
 def int_const(value: int, ty: T.CType, pos) -> A.IntConst:
@@ -133,7 +133,12 @@ class ExprChecker:
             if src.is_pointer:
                 a, b = ty.target, src.target
                 if not (a.is_void or b.is_void or T.same(a.unqualified(), b.unqualified(), quals=False)):
-                    self.diag.warning(pos, f"incompatible pointer types {context} '{ty}' from '{src}'")
+                    if _differ_in_sign(a, b):
+                        self.diag.warning(pos, f"{context} '{ty}' from '{src}' converts between pointers "
+                                          "to integer types with different sign")
+                    else:
+                        # an error, as in gcc 14 (-Wincompatible-pointer-types)
+                        self.diag.permerror(pos, f"incompatible pointer types {context} '{ty}' from '{src}'")
                 elif (b.const and not a.const) and not a.is_void and not b.is_void:
                     self.diag.warning(pos, f"{context} '{ty}' from '{src}' discards qualifiers")
                 return A.Convert(e, ty, e.pos)
@@ -193,6 +198,8 @@ class ExprChecker:
             x = self.expr(e.operand)
             if isinstance(x, A.Ident) and x.sym is not None and x.sym.storage == "register":
                 self.diag.error(e.pos, f"address of register variable '{x.name}' requested")
+            if isinstance(x, A.Member) and x.bits is not None:
+                return self.bad(e.pos, f"address of bit-field '{x.name}' requested")
             if not (self.is_lvalue(x) or x.ty.is_func):
                 return self.bad(e.pos, "cannot take the address of an rvalue of type "
                                 f"'{x.ty}'")
@@ -379,6 +386,14 @@ class ExprChecker:
             t = bt
         elif at.is_pointer and bt.is_pointer:
             t = bt if (bt.target.is_void and not at.target.is_void) else at
+            x, y = at.target, bt.target
+            if not (x.is_void or y.is_void or T.same(x.unqualified(), y.unqualified(), quals=False)):
+                # an error, as in gcc 14 (-Wincompatible-pointer-types)
+                self.diag.permerror(e.pos, f"pointer type mismatch in conditional expression ('{at}' and '{bt}')")
+        elif (at.is_void or bt.is_void) and self.diag.permissive:
+            # GNU C: `c ? f() : 0`, only one side void, is a void expression
+            self.diag.warning(e.pos, "ISO C forbids conditional expression with only one void side")
+            t = T.VOID
         elif at.is_struct and bt.is_struct and at.defn is bt.defn:
             t = at.unqualified()
         else:
@@ -411,11 +426,15 @@ class ExprChecker:
             return self.bad(e.pos, f"member reference base type '{st}' is not a structure or union")
         if not st.defn.complete:
             return self.bad(e.pos, f"incomplete definition of type '{st}'")
-        found = st.defn.find(e.name)
+        found = st.defn.find_field(e.name)
         if found is None:
             return self.bad(e.pos, f"no member named '{e.name}' in '{st.unqualified()}'")
-        ft, off = found
+        field, off = found
         e.base, e.offset = base, off
+        ft = field.type
+        if field.bits is not None:
+            e.bits = (*field.bits, ft)
+            ft = T.bit_field_value_type(ft, field.bits[0]).qualified(ft.const, ft.volatile)
         e.ty = ft.qualified(st.const, st.volatile)
         return e
 
@@ -486,6 +505,10 @@ class ExprChecker:
             if len(args) != 2:
                 return self.bad(e.pos, "__builtin_expect takes 2 arguments")
             return self.convert(args[0], T.LONG)
+        elif name == "__builtin_prefetch":      # a hint: only the arguments' side effects
+            if not 1 <= len(args) <= 3:
+                return self.bad(e.pos, "__builtin_prefetch takes 1 to 3 arguments")
+            e.args, e.ty = args, T.VOID
         elif name == "__builtin_sqrt":          # the FSQRT instruction; no errno
             if len(args) != 1 or not args[0].ty.is_arith:
                 return self.bad(e.pos, "__builtin_sqrt takes 1 arithmetic argument")
@@ -513,6 +536,8 @@ class ExprChecker:
 
     def e_SizeofExpr(self, e: A.SizeofExpr) -> A.Expr:
         x = self.expr(e.operand)
+        if isinstance(x, A.Member) and x.bits is not None:
+            return self.bad(e.pos, f"invalid application of '{'_Alignof' if e.align else 'sizeof'}' to a bit-field")
         if e.align:
             return self.align_of(x.ty, e.pos)
         return self.size_of(x.ty, e.pos)
@@ -582,6 +607,13 @@ class ExprChecker:
             return x.value
         self.diag.error(e.pos, f"{what} is not an integer constant expression")
         return 0
+
+
+def _differ_in_sign(a: T.CType, b: T.CType) -> bool:
+    """Pointed-to integer types that differ only in signedness (`char *` and
+    `unsigned char *`): gcc's -Wpointer-sign, a warning, not an incompatibility."""
+    return (a.is_integer and b.is_integer and not a.is_bool and not b.is_bool
+            and a.size == b.size)
 
 
 def _float(v: float, t: T.CType, pos) -> A.FloatConst:

@@ -35,6 +35,17 @@ def _slots(ty: T.CType) -> int:
     return max(1, (ty.size + 7) // 8)
 
 
+def _signed64(x: int) -> int:
+    x &= (1 << 64) - 1
+    return x - (1 << 64) if x >> 63 else x
+
+
+def _offset(k, more: int):
+    """Constant offset k + more; addresses wrap around at 64 bits (an int k
+    must fit the instruction's signed 64-bit immediate)."""
+    return _signed64(k + more) if type(k) is int else k + more
+
+
 def _convert(e, ty):
     if T.same(e.ty, ty, quals=False):
         return e
@@ -64,14 +75,14 @@ class AccessGen:
                     and isinstance(p.right, A.IntConst) and p.left.ty.is_pointer):
                 k = p.right.value * (p.ty.target.size or 1) * (1 if p.op == "+" else -1)
                 base, k0 = self.pointer_base(p.left)
-                return base, k0 + k
+                return base, _offset(k0, k)
             return self.pointer_base(p)
         if isinstance(e, A.Member):
             if e.arrow:
                 base, k = self.pointer_base(e.base)
             else:
                 base, k = self.addr(e.base)
-            return base, k + e.offset
+            return base, _offset(k, e.offset)
         if isinstance(e, A.StringLit):
             return self.ZERO, Ref("addr", self.unit.string_symbol(e.data).link_name)
         if isinstance(e, A.CompoundLiteral):
@@ -88,9 +99,98 @@ class AccessGen:
             return self.addr(p.operand)
         return self.val(p), 0
 
+    # ---- bit-fields (a Member with `bits` = (width, shift, storage unit type))
+    def extract_bits(self, d, src, width, shift, signed, ty) -> None:
+        """d := bits shift..shift+width-1 of src, sign- or zero-extended to a
+        canonical value of type ty."""
+        if width == 64:
+            self.into(src, d)
+            return
+        save = self.top
+        n = self.tmp("q")
+        self.emit("LI", n, 64 - shift - width)
+        self.emit("SHL64", d, src, n)
+        self.emit("LI", n, 64 - width)
+        self.emit("SHR64" if signed else "SHRU64", d, d, n)
+        self.top = save
+        if not signed and width == 32 and ty.size == 4:
+            self.emit("SEXT32", d, d)
+
+    def store_bits(self, unit, width, shift, base, k, v) -> None:
+        """Replace bits shift..shift+width-1 of the storage unit at base+k with
+        the low `width` bits of register v."""
+        mark = self.top
+        c, m, t = self.tmp("q"), self.tmp("q"), self.tmp("q")
+        mask = ((1 << width) - 1) << shift
+        self.emit(load_op(unit), c, base, k)
+        self.emit("LI", m, _signed64(~mask))
+        self.emit("AND", c, c, m)
+        self.emit("LI", m, shift)
+        self.emit("SHL64", t, v, m)
+        self.emit("LI", m, _signed64(mask))
+        self.emit("AND", t, t, m)
+        self.emit("OR", c, c, t)
+        self.emit(store_op(unit), base, c, k)
+        self.top = mark
+
+    def load_bits(self, e, dest):
+        width, shift, unit = e.bits
+        mark = self.top
+        base, k = self.addr(e)
+        self.top = mark
+        d = self.result(dest, "q")
+        self.emit(load_op(unit), d, base, k)
+        self.extract_bits(d, d, width, shift, unit.signed, e.ty)
+        return d
+
+    def assign_bits(self, e: A.Assign, dest, want):
+        target = e.target
+        width, shift, unit = target.bits
+        mark = self.top
+        base, k = self.addr(target)
+        if e.op == "=":
+            v = self.val(e.value)
+        else:
+            cur = self.tmp("q")
+            self.emit(load_op(unit), cur, base, k)
+            self.extract_bits(cur, cur, width, shift, unit.signed, target.ty)
+            v = self.val(self.compound_value(e, RegValue(cur, target.ty)), cur)
+        self.store_bits(unit, width, shift, base, k, v)
+        if not want:
+            self.top = mark
+            return None
+        r = self.tmp("q")
+        self.extract_bits(r, v, width, 0, unit.signed, target.ty)     # the value stored
+        self.top = mark
+        return self.keep(r, dest, mark)
+
+    def incdec_bits(self, e: A.IncDec, one, op, optype, dest, want):
+        target = e.operand
+        width, shift, unit = target.bits
+        mark = self.top
+        base, k = self.addr(target)
+        cur = self.tmp("q")
+        self.emit(load_op(unit), cur, base, k)
+        self.extract_bits(cur, cur, width, shift, unit.signed, target.ty)
+        new = self.tmp("q")
+        a = A.Assign(op, target, one, e.pos, optype)
+        self.val(self.compound_value(a, RegValue(cur, target.ty)), new)
+        self.store_bits(unit, width, shift, base, k, new)
+        if not want:
+            self.top = mark
+            return None
+        if e.prefix:
+            self.extract_bits(new, new, width, 0, unit.signed, target.ty)
+            self.top = mark
+            return self.keep(new, dest, mark)
+        self.top = mark
+        return self.keep(cur, dest, mark)
+
     # ---- stores
     def store(self, ty, base, k, value_reg):
-        if ty.is_struct:
+        if isinstance(ty, T.BitField):
+            self.store_bits(ty, ty.width, ty.shift, base, k, value_reg)
+        elif ty.is_struct:
             src = value_reg
             mark = self.top
             dst = self.materialize(base, k, None)
@@ -103,6 +203,8 @@ class AccessGen:
 
     def assign(self, e: A.Assign, dest, want=True):
         target = e.target
+        if isinstance(target, A.Member) and target.bits is not None:
+            return self.assign_bits(e, dest, want)
         ty = target.ty
         reg = self.reg_of(target)
         if reg is not None:
@@ -169,6 +271,8 @@ class AccessGen:
         else:
             optype = ty
         op = "+=" if e.op == "++" else "-="
+        if isinstance(e.operand, A.Member) and e.operand.bits is not None:
+            return self.incdec_bits(e, one, op, optype, dest, want)
         reg = self.reg_of(e.operand)
         if reg is not None:
             old = None
@@ -300,6 +404,10 @@ class AccessGen:
             self.emit("MEMSET" if name == "__builtin_memset" else "MEMCPY", *regs)
             self.top = mark
             return self.keep(regs[0], dest, mark)
+        if name == "__builtin_prefetch":
+            for a in e.args:
+                self.effect(a)
+            return self.result(dest, "q")
         if name == "__builtin_sqrt":
             mark = self.top
             x = self.val(e.args[0])
@@ -329,7 +437,8 @@ class AccessGen:
         base, k = self.addr(A.Ident(sym.name, sym.pos, sym))
         size = sym.ty.size
         covered = sum(t.size for _, t, _ in init.items)
-        if (sym.ty.is_array or sym.ty.is_struct) and covered < size:
+        if (sym.ty.is_array or sym.ty.is_struct) and (
+                covered < size or any(isinstance(t, T.BitField) for _, t, _ in init.items)):
             dst = self.materialize(base, k, None)
             n = self.tmp("q")
             self.emit("LI", n, size)

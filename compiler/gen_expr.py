@@ -111,6 +111,8 @@ class ExprGen:
         return self.load(e, dest)
 
     def load(self, e, dest):
+        if isinstance(e, A.Member) and e.bits is not None:
+            return self.load_bits(e, dest)
         mark = self.top
         base, k = self.addr(e)
         self.top = mark
@@ -480,8 +482,7 @@ class ExprGen:
         return self.load(e, dest)
 
     def v_CompoundLiteral(self, e, dest):
-        if e.sym.storage == "local":
-            self.init_object(e.sym, e.sym.init)
+        # addr() initializes a local compound literal's object, once
         if e.ty.is_struct or e.ty.is_array:
             return self.address_value(e, dest)
         return self.load(e, dest)

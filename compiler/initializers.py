@@ -106,14 +106,14 @@ class InitChecker:
         if not ty.is_struct:
             self.diag.error(init.pos, f"field designator '{what}' does not refer to any field in type '{ty}'")
             return None
-        for p, f in enumerate(ty.defn.fields):
+        for p, f in enumerate(_members(ty)):
             if f.name == what:
-                return f.type, off + f.offset, p
-        found = ty.defn.find(what)
+                return _field_type(f), off + f.offset, p
+        found = ty.defn.find_field(what)
         if found is None:
             self.diag.error(init.pos, f"field designator '{what}' does not refer to any field in type '{ty}'")
             return None
-        return found[0], off + found[1], None
+        return _field_type(found[0]), off + found[1], None
 
     def _note_index(self, ty, k):
         if ty.length is None:
@@ -130,7 +130,7 @@ class InitChecker:
             if isinstance(s, A.StringLit) and not items[i][0]:
                 self.string_item(ty, off, s, out, outer)
                 return i + 1
-        fields = ty.defn.fields if ty.is_struct else None
+        fields = _members(ty) if ty.is_struct else None
         count = len(fields) if fields is not None else ty.length
         if ty.is_struct and ty.defn.is_union:
             count = min(count, 1)
@@ -160,7 +160,7 @@ class InitChecker:
             if count is not None and p >= count:
                 return i
             if fields is not None:
-                st, soff = fields[p].type, off + fields[p].offset
+                st, soff = _field_type(fields[p]), off + fields[p].offset
             else:
                 st, soff = ty.elem, off + p * ty.elem.size
                 self._note_index(ty, p) if outer else None
@@ -272,6 +272,16 @@ class InitChecker:
         if isinstance(x, A.Unary) and x.op == "*":
             return self.address_constant(x.operand)
         return None
+
+
+def _members(ty) -> list:
+    """The members an initializer list fills in order: not the unnamed bit-fields."""
+    return [f for f in ty.defn.fields if f.name is not None or f.bits is None]
+
+
+def _field_type(f) -> T.CType:
+    """A member's type as an initializer item: a bit-field's says where its bits go."""
+    return T.BitField(f.type, *f.bits) if f.bits is not None else f.type
 
 
 def _is_char(t: T.CType) -> bool:

@@ -373,7 +373,8 @@ class Linker:
                 if loc[0] != "fn":
                     raise CompileError(f"'{x.name}' is not a function")
                 return loc[1]
-            return loc[2] + x.addend
+            value = (loc[2] + x.addend) & 0xFFFFFFFFFFFFFFFF     # addresses wrap at 64 bits
+            return value - (1 << 64) if value >> 63 else value
 
         files = list(self.files)                          # the tables change only once all is well
         for it in sorted(funcs, key=lambda it: it.index):

@@ -41,6 +41,11 @@ def data_item(sym, diag) -> ObjData:
             buf[off:off + 8] = bytes(8)
         elif isinstance(value, float) or t.is_float:
             buf[off:off + t.size] = struct.pack("<f" if t.size == 4 else "<d", float(value))
+        elif isinstance(value, int) and isinstance(t, T.BitField):
+            n = t.size
+            mask = ((1 << t.width) - 1) << t.shift
+            unit = int.from_bytes(buf[off:off + n], "little") & ~mask | (value << t.shift) & mask
+            buf[off:off + n] = unit.to_bytes(n, "little")
         elif isinstance(value, int):
             n = 8 if t.is_pointer else t.size
             buf[off:off + n] = (value & ((1 << (8 * n)) - 1)).to_bytes(n, "little")

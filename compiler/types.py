@@ -83,6 +83,12 @@ class IntType(CType):
         return self.name == "_Bool"
 
 
+class EnumInt(IntType):
+    """`int`, the type of every enum here, for an enum with no negative
+    constant: gcc makes such an enum unsigned underneath, which shows only
+    in a bit-field of that type (unsigned).  The same type as int otherwise."""
+
+
 class FloatType(CType):
     kind = "float"
 
@@ -122,8 +128,35 @@ class FunctionType(CType):
 
 
 class Field:
-    def __init__(self, name: str | None, type: CType, offset: int):
-        self.name, self.type, self.offset = name, type, offset
+    """A member: `offset` is its byte offset; a bit-field's `bits` is (width,
+    shift): it occupies bits shift..shift+width-1 of the `type`-sized storage
+    unit at `offset` (little-endian, so bit 0 is the unit's lowest bit)."""
+
+    def __init__(self, name: str | None, type: CType, offset: int, bits: tuple[int, int] | None = None):
+        self.name, self.type, self.offset, self.bits = name, type, offset, bits
+
+
+class BitField(IntType):
+    """The type of one bit-field as an initializer item: an integer type of the
+    declared type's size and signedness that stores into `width` bits at `shift`
+    of its storage unit."""
+
+    def __init__(self, base: IntType, width: int, shift: int):
+        super().__init__(base.name, base.size, base.signed, base.rank)
+        self.width, self.shift = width, shift
+
+
+def bit_field_value_type(t: IntType, width: int) -> IntType:
+    """The type a bit-field's value has in an expression (as gcc): `_Bool` stays
+    `_Bool`; a field narrower than int is an int (every value fits); a 32-bit
+    unsigned one an unsigned int; otherwise its declared type."""
+    if t.is_bool:
+        return BOOL
+    if width < 32 or (width == 32 and t.signed):
+        return INT
+    if width == 32:
+        return UINT
+    return LONG if t.signed else ULONG
 
 
 class StructDef:
@@ -134,31 +167,63 @@ class StructDef:
         self.fields: list[Field] = []
         self.size, self.align, self.complete = 0, 1, False
 
-    def layout(self, members: list[tuple[str | None, CType]]) -> None:
-        offset, align = 0, 1
-        for name, t in members:
+    def layout(self, members: list[tuple]) -> None:
+        """Lay out (name, type) members and (name, type, width) bit-fields as
+        gcc does on x86-64: a bit-field goes at the next free bit unless it
+        would cross a boundary of its type's alignment, then at that boundary;
+        a zero-width one moves to the next boundary; an unnamed bit-field does
+        not raise the struct's alignment."""
+        bit, size, align = 0, 0, 1      # bit: next free bit (structs)
+        for m in members:
+            name, t = m[0], m[1]
+            unit = t.size * 8
+            if len(m) == 3:
+                width = m[2]
+                if name is not None:
+                    align = max(align, t.align)
+                if self.is_union:
+                    if width:
+                        self.fields.append(Field(name, t, 0, (width, 0)))
+                    size = max(size, (width + 7) // 8)
+                    continue
+                if width == 0:
+                    bit = (bit + unit - 1) // unit * unit
+                    continue
+                if bit // unit != (bit + width - 1) // unit:
+                    bit = (bit + unit - 1) // unit * unit
+                start = bit // unit * unit
+                self.fields.append(Field(name, t, start // 8, (width, bit - start)))
+                bit += width
+                size = max(size, (bit + 7) // 8)
+                continue
             align = max(align, t.align)
             if self.is_union:
                 self.fields.append(Field(name, t, 0))
-                offset = max(offset, t.size)
+                size = max(size, t.size)
             else:
-                offset = (offset + t.align - 1) // t.align * t.align
+                offset = ((bit + 7) // 8 + t.align - 1) // t.align * t.align
                 self.fields.append(Field(name, t, offset))
-                offset += t.size
+                bit = (offset + t.size) * 8
+                size = max(size, offset + t.size)
         self.align = align
-        self.size = (offset + align - 1) // align * align
+        self.size = (size + align - 1) // align * align
         self.complete = True
 
-    def find(self, name: str) -> tuple[CType, int] | None:
-        """Type and offset of member `name`, looking into anonymous members."""
+    def find_field(self, name: str) -> tuple[Field, int] | None:
+        """Member `name` (looking into anonymous members) and its byte offset."""
         for f in self.fields:
             if f.name == name:
-                return f.type, f.offset
-            if f.name is None and f.type.is_struct:
-                found = f.type.defn.find(name)
+                return f, f.offset
+            if f.name is None and f.type.is_struct and f.bits is None:
+                found = f.type.defn.find_field(name)
                 if found:
                     return found[0], f.offset + found[1]
         return None
+
+    def find(self, name: str) -> tuple[CType, int] | None:
+        """Type and offset of member `name`, looking into anonymous members."""
+        found = self.find_field(name)
+        return (found[0].type, found[1]) if found else None
 
 
 class StructType(CType):
@@ -185,6 +250,7 @@ SHORT = IntType("short", 2, True, 2)
 USHORT = IntType("unsigned short", 2, False, 2)
 INT = IntType("int", 4, True, 3)
 UINT = IntType("unsigned int", 4, False, 3)
+ENUM_NONNEGATIVE = EnumInt("int", 4, True, 3)
 LONG = IntType("long", 8, True, 4)
 ULONG = IntType("unsigned long", 8, False, 4)
 LLONG = IntType("long long", 8, True, 5)

@@ -14,7 +14,7 @@ typedef char *va_list;
 /* The compiler steps over as many slots as T covers (a struct larger than 8
  * bytes is spread over several); a plain pointer bump could only step one. */
 #define va_arg(ap, T) __builtin_va_arg(ap, T)
-#define va_end(ap) ((void)0)
+#define va_end(ap) ((void)(ap))      /* evaluated, for its side effects */
 #define va_copy(d, s) ((d) = (s))
 #else
 typedef __builtin_va_list va_list;

@@ -122,6 +122,23 @@ def test_int_pointer_conversions_are_warnings_when_permissive(tmp_path):
     assert run_everywhere(src, tmp_path, permissive=True) == b"7\n"
 
 
+def test_incompatible_pointer_types_are_warnings_when_permissive(tmp_path):
+    src = ("int printf(const char *, ...);\nvoid shout(char *s) { printf(\"%s\\n\", s); }\n"
+           "int main(void) {\n    long word = 0x216968; long *w = &word;\n"
+           "    shout(w); int *x = 1 ? w : (long *)0; return *x != 0x216968;\n}\n")
+    assert "incompatible pointer types passing to parameter of type 'char *' from 'long *'" in errors_in(src)
+    assert run_everywhere(src, tmp_path, permissive=True) == b"hi!\n"
+
+
+def test_conditional_with_one_void_side_when_permissive(tmp_path):
+    # GNU C: `c ? f() : 0` is a void expression (an error in ISO C)
+    src = ("int printf(const char *, ...);\nint calls;\nvoid note(void) { calls++; }\n"
+           "int main(void) {\n    int x = 3;\n    x > 2 ? note() : 0;\n    x < 2 ? note() : 0;\n"
+           "    x == 3 ? 1 : (note(), 0);\n    printf(\"%d\\n\", calls); return 0;\n}\n")
+    assert "incompatible operand types ('void' and 'int')" in errors_in(src)
+    assert run_everywhere(src, tmp_path, permissive=True) == b"1\n"
+
+
 def test_builtin_names_of_library_functions(tmp_path):
     # gcc accepts __builtin_X for a library function X, declared or not
     src = ("int main(void) {\n    char b[4];\n    __builtin_memset(b, 'a', 3); b[3] = 0;\n"
