@@ -286,6 +286,10 @@ class Machine:
     def leave(self) -> None:
         """Pop the current frame; continue at the return address.  Returning
         to address 0 ends the run (ReturnedToHost) with the returned value."""
+        o = self.sp_override
+        if o is not None and o[0] == self.fp:     # SETSP's redirection ends with its frame
+            self.sp_override = None
+            self.stack_limit = o[2]
         caller_fp, ret = self.guest.unpack(_LINK, self.fp)
         if ret == 0:
             raise ReturnedToHost(self.retval & 0xFF if isinstance(self.retval, int) else 0)
