@@ -216,7 +216,8 @@ class _Forms:
 
     def step(self, state: dict, ins: tuple) -> None:
         """Apply one instruction to `state` (in place)."""
-        name, a = ins[0], ins[1]
+        name = ins[0]
+        a = ins[1] if len(ins) > 1 else None     # CLI, RETV, ...: no operand
         _, defs = uses_defs(ins)
         new = None
         v = self.value
