@@ -1,6 +1,9 @@
 """Tests marked `slow` (many csmith seeds, the paged corpus on every tier,
 JIT boots of minios) run only when asked for, with `-m slow` (or any -m
-expression naming it) or PVM_SLOW=1; the default run takes a fair sample."""
+expression naming it) or PVM_SLOW=1; the default run takes a fair sample.
+
+(Here at the top, not in tests/: pytest puts a conftest's directory on
+sys.path, and tests/ holds a `pvm` folder that would then hide the package.)"""
 from __future__ import annotations
 
 import os
