@@ -73,6 +73,7 @@ void timer_intr(void);
 /* trap.c */
 extern long started;
 void trap_init(void);
+void irq_enable(int line);
 
 /* vm.c: page tables and user memory */
 long uvm_create(void);

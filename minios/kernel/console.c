@@ -8,10 +8,7 @@ static int eof;                       /* the host's input has ended */
 
 void console_init(void) {
     *CONSOLE_CTRL = CONSOLE_CTRL_RX_IRQ;
-    long mask;
-    asm volatile("csrr %0, #5" : "=r"(mask));               /* CSR_IMASK */
-    mask |= 1 << IRQ_CONSOLE;
-    asm volatile("csrw #5, %0" : : "r"(mask));
+    irq_enable(IRQ_CONSOLE);
 }
 
 /* Input has ended and every byte of it was read. */

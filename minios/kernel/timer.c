@@ -6,10 +6,7 @@
 long ticks;
 
 void timer_init(void) {
-    long mask;
-    asm volatile("csrr %0, #5" : "=r"(mask));               /* CSR_IMASK */
-    mask |= 1 << IRQ_TIMER;
-    asm volatile("csrw #5, %0" : : "r"(mask));
+    irq_enable(IRQ_TIMER);
     *TIMER_INTERVAL = TICK_INSTRUCTIONS;
 }
 

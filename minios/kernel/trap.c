@@ -21,6 +21,14 @@ void trap_init(void) {
     asm volatile("csrw #3, %0" : : "r"(limit));             /* CSR_KSLIMIT */
 }
 
+/* Let interrupt line `line` through (CSR_IMASK). */
+void irq_enable(int line) {
+    long mask;
+    asm volatile("csrr %0, #5" : "=r"(mask));
+    mask |= 1L << line;
+    asm volatile("csrw #5, %0" : : "r"(mask));
+}
+
 static void interrupt(long line) {
     if (line == IRQ_TIMER)
         timer_intr();
