@@ -87,8 +87,6 @@ class Runner:
                 raise PvmError(f"pvm: --tier=jit is not available here: {why}")
             return None
         from pvm.jit.tier import JitTier
-        if paged and not JitTier.supports_paging:
-            return None
         return JitTier(self.m, interp, space=space, paged=paged, **self.jit_options)
 
     @property

@@ -19,14 +19,24 @@ from llvmlite import ir
 
 from pvm.bytecode.program import TEXT_BASE
 from pvm.machine.mmu import TLB_ENTRIES
-
-# a loop guard proves a range of at most this many pages (it walks each once
-# per entry into the loop: 256 MiB, a few microseconds per MiB)
-MAX_RANGE_PAGES = 1 << 16
 from . import context as C
 from .irtypes import CTX, F32, F64, I1, I8, I16, I32, I64, INT64_MIN, guest_memory, tlb_table
 
 READ, WRITE, EXECUTE = 0, 1, 2           # the TLB word of each access kind (context.ACCESSES)
+# a loop guard proves a range of at most this many pages (it walks each once
+# per entry into the loop: 256 MiB, a few microseconds per MiB)
+MAX_RANGE_PAGES = 1 << 16
+
+
+def _internal(module, name: str, cold: bool = False) -> ir.Function:
+    """A noinline helper function of this module (`pvm_tlb_fill`, ...),
+    declared once: (i64)(ctx, i64, i64, i64)."""
+    f = ir.Function(module, ir.FunctionType(I64, [CTX, I64, I64, I64]), name)
+    f.linkage = "internal"
+    f.attributes.add("noinline")
+    if cold:
+        f.attributes.add("cold")
+    return f
 
 
 def _probe(b, module, addr, width: int, access: int):
@@ -53,10 +63,7 @@ def fill_helper(module, size: int) -> ir.Function:
     f = module.globals.get("pvm_tlb_fill")
     if f is not None:
         return f
-    f = ir.Function(module, ir.FunctionType(I64, [CTX, I64, I64, I64]), "pvm_tlb_fill")
-    f.linkage = "internal"
-    f.attributes.add("noinline")
-    f.attributes.add("cold")
+    f = _internal(module, "pvm_tlb_fill", cold=True)
     ctx, va, width, access = f.args
     c = lambda v: ir.Constant(I64, v)
     b = ir.IRBuilder(f.append_basic_block("entry"))
@@ -115,9 +122,7 @@ def xlate_helper(module, size: int) -> ir.Function:
     then reports a page fault there."""
     f = module.globals.get("pvm_xlate")
     if f is None:
-        f = ir.Function(module, ir.FunctionType(I64, [CTX, I64, I64, I64]), "pvm_xlate")
-        f.linkage = "internal"
-        f.attributes.add("noinline")
+        f = _internal(module, "pvm_xlate")
         ctx, va, width, access = f.args
         b = ir.IRBuilder(f.append_basic_block("entry"))
         c = lambda v: ir.Constant(I64, v)
@@ -148,13 +153,11 @@ def range_helper(module, size: int) -> ir.Function:
     """i64 pvm_range(ctx, lo, hi, access): for a versioned loop's guard in
     paged code (loops.py), the one addend of every page of [lo, hi) if
     they are all permitted for `access` and physically contiguous (at most
-    as many pages as the TLB holds, each probed or refilled), else MISS."""
+    MAX_RANGE_PAGES pages, each probed or refilled), else MISS."""
     f = module.globals.get("pvm_range")
     if f is not None:
         return f
-    f = ir.Function(module, ir.FunctionType(I64, [CTX, I64, I64, I64]), "pvm_range")
-    f.linkage = "internal"
-    f.attributes.add("noinline")
+    f = _internal(module, "pvm_range")
     ctx, lo, hi, access = f.args
     c = lambda v: ir.Constant(I64, v)
     b = ir.IRBuilder(f.append_basic_block("entry"))

@@ -43,8 +43,6 @@ def _sext64(v: int) -> int:
 
 
 class JitTier:
-    supports_paging = True               # paged user code: every access through the TLB
-
     def __init__(self, machine, host, *, space=None, paged: bool = False, log=None, dump=None,
                  cache_mb: int = 256, disk_cache: bool = True):
         self.m = m = machine
