@@ -31,6 +31,18 @@ long sys_halt(struct trapframe *tf);
 long sys_nice(struct trapframe *tf);
 long sys_procinfo(struct trapframe *tf);
 long sys_sysinfo(struct trapframe *tf);
+long sys_pipe(struct trapframe *tf);
+long sys_dup(struct trapframe *tf);
+long sys_dup2(struct trapframe *tf);
+long sys_mkdir(struct trapframe *tf);
+long sys_chdir(struct trapframe *tf);
+long sys_fstat(struct trapframe *tf);
+long sys_thread_create(struct trapframe *tf);
+long sys_thread_join(struct trapframe *tf);
+long sys_thread_exit(struct trapframe *tf);
+long sys_gettid(struct trapframe *tf);
+long sys_mutex_lock(struct trapframe *tf);
+long sys_mutex_unlock(struct trapframe *tf);
 
 static long (*const syscalls[])(struct trapframe *) = {
     [SYS_exit] = sys_exit,
@@ -57,8 +69,20 @@ static long (*const syscalls[])(struct trapframe *) = {
     [SYS_nice] = sys_nice,
     [SYS_procinfo] = sys_procinfo,
     [SYS_sysinfo] = sys_sysinfo,
+    [SYS_pipe] = sys_pipe,
+    [SYS_dup] = sys_dup,
+    [SYS_dup2] = sys_dup2,
+    [SYS_mkdir] = sys_mkdir,
+    [SYS_chdir] = sys_chdir,
+    [SYS_fstat] = sys_fstat,
+    [SYS_thread_create] = sys_thread_create,
+    [SYS_thread_join] = sys_thread_join,
+    [SYS_thread_exit] = sys_thread_exit,
+    [SYS_gettid] = sys_gettid,
+    [SYS_mutex_lock] = sys_mutex_lock,
+    [SYS_mutex_unlock] = sys_mutex_unlock,
 };
 
-#define NSYSCALL 25
+#define NSYSCALL 37
 
 #endif

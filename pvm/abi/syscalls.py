@@ -53,6 +53,20 @@ SYSCALLS: list[Syscall] = [
     Syscall(23, "procinfo", "int slot, struct procinfo *info",
             "describe process-table slot (<sys/proc.h>); -ESRCH if it is free, -EINVAL past the table"),
     Syscall(24, "sysinfo", "struct sysinfo *info", "the kernel's counts: memory pages, processes (<sys/proc.h>)"),
+    # ---- files and threads: minios only (a bare `pvm run` returns -ENOSYS)
+    Syscall(25, "pipe", "int *fds", "a pipe: fds[0] reads what fds[1] writes"),
+    Syscall(26, "dup", "int fd", "a new descriptor (the lowest free) for the same open file"),
+    Syscall(27, "dup2", "int fd, int newfd", "make newfd a descriptor for fd's open file (closing newfd first)"),
+    Syscall(28, "mkdir", "const char *path, int mode", "make a directory (mode is ignored)"),
+    Syscall(29, "chdir", "const char *path", "change the working directory"),
+    Syscall(30, "fstat", "int fd, struct stat *st", "describe an open file (<sys/stat.h>)"),
+    Syscall(31, "thread_create", "void *start, void *fn, void *arg, unsigned long stack_size",
+            "a new thread of this process running start(fn, arg) on a stack of its own; returns its id"),
+    Syscall(32, "thread_join", "int tid, long *value", "wait for thread tid to end; stores what it passed to thread_exit"),
+    Syscall(33, "thread_exit", "long value", "end the calling thread (in the main thread: the process)"),
+    Syscall(34, "gettid", "void", "the calling thread's id (the main thread's is the pid)"),
+    Syscall(35, "mutex_lock", "int *word", "wait until *word is 0, then set it to 1 (kernel mutex)"),
+    Syscall(36, "mutex_unlock", "int *word", "set *word to 0 and wake one waiter"),
 ]
 
 BY_NAME = {s.name: s for s in SYSCALLS}

@@ -328,6 +328,12 @@ class HostOS:
 
     sys_fork = sys_execv = sys_waitpid = sys_kill = sys_getppid = _no_processes
     sys_halt = sys_nice = sys_procinfo = sys_sysinfo = _no_processes
+    # the file system's and the threads' calls need minios too: the host's
+    # files are reached through open/read/write only, and a bare run is
+    # one thread
+    sys_pipe = sys_dup = sys_dup2 = sys_mkdir = sys_chdir = sys_fstat = _no_processes
+    sys_thread_create = sys_thread_join = sys_thread_exit = _no_processes
+    sys_gettid = sys_mutex_lock = sys_mutex_unlock = _no_processes
 
     def sys_msleep(self, m, ms=0, *_):
         if ms > 0:

@@ -26,5 +26,17 @@
 #define SYS_nice 22   /* nice(int increment): lower (or raise) this process's priority; returns the new nice value */
 #define SYS_procinfo 23   /* procinfo(int slot, struct procinfo *info): describe process-table slot (<sys/proc.h>); -ESRCH if it is free, -EINVAL past the table */
 #define SYS_sysinfo 24   /* sysinfo(struct sysinfo *info): the kernel's counts: memory pages, processes (<sys/proc.h>) */
+#define SYS_pipe 25   /* pipe(int *fds): a pipe: fds[0] reads what fds[1] writes */
+#define SYS_dup 26   /* dup(int fd): a new descriptor (the lowest free) for the same open file */
+#define SYS_dup2 27   /* dup2(int fd, int newfd): make newfd a descriptor for fd's open file (closing newfd first) */
+#define SYS_mkdir 28   /* mkdir(const char *path, int mode): make a directory (mode is ignored) */
+#define SYS_chdir 29   /* chdir(const char *path): change the working directory */
+#define SYS_fstat 30   /* fstat(int fd, struct stat *st): describe an open file (<sys/stat.h>) */
+#define SYS_thread_create 31   /* thread_create(void *start, void *fn, void *arg, unsigned long stack_size): a new thread of this process running start(fn, arg) on a stack of its own; returns its id */
+#define SYS_thread_join 32   /* thread_join(int tid, long *value): wait for thread tid to end; stores what it passed to thread_exit */
+#define SYS_thread_exit 33   /* thread_exit(long value): end the calling thread (in the main thread: the process) */
+#define SYS_gettid 34   /* gettid(void): the calling thread's id (the main thread's is the pid) */
+#define SYS_mutex_lock 35   /* mutex_lock(int *word): wait until *word is 0, then set it to 1 (kernel mutex) */
+#define SYS_mutex_unlock 36   /* mutex_unlock(int *word): set *word to 0 and wake one waiter */
 
 #endif

@@ -1,0 +1,174 @@
+"""The minios file system's disk format: the contract between `pvm mkfs`,
+`pvm fsck` and `pvm cp` (pvm/tools/), which write and read images on the
+host, and the minios kernel (minios/kernel/fs.c, bio.c, log.c), which uses
+them through the disk device.  `stdlib/include/pvm/fs.h` and
+`stdlib/include/sys/stat.h` are generated from here (`python -m pvm.abi`).
+
+The layout is xv6's, with 1 KiB blocks of two disk sectors:
+
+    block 0        unused (a boot block)
+    block 1        the superblock
+    LOGSTART ...   the log: a header block, then up to LOGSIZE blocks
+    INODESTART ... the inodes, INODES_PER_BLOCK per block
+    BMAPSTART ...  the free-block bitmap, one bit per block of the disk
+    then           data blocks
+
+All numbers are little-endian 4-byte ints.  An inode names its data by
+NDIRECT direct block numbers, one single-indirect block and one
+double-indirect block (BSIZE/4 numbers each), so a file may grow to
+about 64 MiB.  A directory is a file of DIRENT_SIZE entries (inum 0 = a
+free entry).  Inode 1 is the root directory; `..` of the root is itself.
+
+The log makes each system call's writes atomic: the kernel copies the
+blocks a call changed to the log, writes the header with their count and
+home block numbers (the commit point), installs them, and clears the
+count.  A header found with a count at boot is installed again (replay).
+"""
+from __future__ import annotations
+
+import struct
+
+SECTOR = 512
+BSIZE = 1024                      # bytes per block: two sectors
+MAGIC = b"PVMFS001"
+ROOTINO = 1
+NDIRECT = 10
+NINDIRECT = BSIZE // 4            # block numbers in an indirect block
+MAXFILE_BLOCKS = NDIRECT + NINDIRECT + NINDIRECT * NINDIRECT
+DIRSIZ = 28                       # a name is at most DIRSIZ - 1 bytes (plus its NUL)
+DIRENT_SIZE = 32
+INODE_SIZE = 64
+INODES_PER_BLOCK = BSIZE // INODE_SIZE
+BITS_PER_BLOCK = BSIZE * 8
+LOGSIZE = 30                      # blocks a transaction may change at most
+MAXOPBLOCKS = 10                  # blocks one file system operation writes at most
+
+# inode types
+T_DIR, T_FILE, T_DEVICE = 1, 2, 3
+# device files (T_DEVICE inodes): the major number says which driver
+DEV_CONSOLE, DEV_PRINTER = 1, 2
+
+DEFAULT_BLOCKS = 4096             # a 4 MiB image unless `pvm mkfs --size` says otherwise
+DEFAULT_INODES = 256
+
+SUPERBLOCK = struct.Struct("<8s7i")      # magic, size, nblocks, ninodes, nlog, logstart, inodestart, bmapstart
+DINODE = struct.Struct(f"<4i{NDIRECT + 2}i")   # type, major, nlink, size, addrs
+DIRENT = struct.Struct(f"<i{DIRSIZ}s")
+LOGHEADER = struct.Struct(f"<i{LOGSIZE}i")     # n, block[LOGSIZE]
+assert DINODE.size == INODE_SIZE and DIRENT.size == DIRENT_SIZE and LOGHEADER.size <= BSIZE
+
+# struct stat's st_mode (Linux's values, so programs test it with S_ISDIR &c.)
+S_IFMT, S_IFDIR, S_IFCHR, S_IFREG = 0o170000, 0o040000, 0o020000, 0o100000
+MODE_OF_TYPE = {T_DIR: S_IFDIR | 0o755, T_FILE: S_IFREG | 0o644, T_DEVICE: S_IFCHR | 0o666}
+
+
+class Layout:
+    """Where each region of an image of `size` blocks and `ninodes` inodes lies."""
+
+    def __init__(self, size: int = DEFAULT_BLOCKS, ninodes: int = DEFAULT_INODES):
+        self.size, self.ninodes = size, ninodes
+        self.nlog = LOGSIZE + 1                            # the header, then the blocks
+        self.logstart = 2
+        self.inodestart = self.logstart + self.nlog
+        self.ninodeblocks = ninodes // INODES_PER_BLOCK + 1
+        self.bmapstart = self.inodestart + self.ninodeblocks
+        self.nbitmap = size // BITS_PER_BLOCK + 1
+        self.datastart = self.bmapstart + self.nbitmap
+        self.nblocks = size - self.datastart               # data blocks
+        if self.nblocks <= 0:
+            raise ValueError(f"{size} blocks are too few for a file system")
+
+    def superblock(self) -> bytes:
+        return SUPERBLOCK.pack(MAGIC, self.size, self.nblocks, self.ninodes, self.nlog,
+                               self.logstart, self.inodestart, self.bmapstart)
+
+    @classmethod
+    def read(cls, block1: bytes) -> "Layout":
+        """The layout an image's superblock describes (ValueError if it is not one)."""
+        magic, size, nblocks, ninodes, nlog, logstart, inodestart, bmapstart = \
+            SUPERBLOCK.unpack_from(block1)
+        if magic != MAGIC:
+            raise ValueError("not a minios file system (bad magic)")
+        layout = cls(size, ninodes)
+        if (nblocks, nlog, logstart, inodestart, bmapstart) != \
+                (layout.nblocks, layout.nlog, layout.logstart, layout.inodestart, layout.bmapstart):
+            raise ValueError("the superblock's regions do not add up")
+        return layout
+
+    def inode_place(self, inum: int) -> tuple[int, int]:
+        """(block, byte offset in it) of inode inum."""
+        return self.inodestart + inum // INODES_PER_BLOCK, (inum % INODES_PER_BLOCK) * INODE_SIZE
+
+
+def header() -> str:
+    """stdlib/include/pvm/fs.h: the whole file."""
+    return "\n".join([
+        "/* Generated by `python -m pvm.abi` from pvm/abi/minifs.py: do not edit. */",
+        "/* <pvm/fs.h>: the minios file system's disk format (pvm mkfs, pvm fsck). */",
+        "#ifndef _PVM_FS_H", "#define _PVM_FS_H", "",
+        f"#define FS_MAGIC \"{MAGIC.decode()}\"       /* superblock magic, no NUL */",
+        f"#define BSIZE {BSIZE}                   /* bytes per block */",
+        f"#define SECTORS_PER_BLOCK {BSIZE // SECTOR}",
+        f"#define ROOTINO {ROOTINO}                   /* the root directory's inode */",
+        f"#define NDIRECT {NDIRECT}",
+        f"#define NINDIRECT {NINDIRECT}               /* block numbers per indirect block */",
+        f"#define MAXFILE_BLOCKS {MAXFILE_BLOCKS}",
+        f"#define DIRSIZ {DIRSIZ}                    /* a name: at most DIRSIZ-1 bytes and a NUL */",
+        f"#define INODES_PER_BLOCK {INODES_PER_BLOCK}",
+        f"#define BITS_PER_BLOCK {BITS_PER_BLOCK}",
+        f"#define LOGSIZE {LOGSIZE}                  /* blocks one transaction may change */",
+        f"#define MAXOPBLOCKS {MAXOPBLOCKS}",
+        "",
+        f"#define T_DIR {T_DIR}", f"#define T_FILE {T_FILE}", f"#define T_DEVICE {T_DEVICE}",
+        f"#define DEV_CONSOLE {DEV_CONSOLE}           /* major numbers of device files */",
+        f"#define DEV_PRINTER {DEV_PRINTER}", "",
+        "struct superblock {       /* block 1 */",
+        "    char magic[8];        /* FS_MAGIC */",
+        "    int size;             /* blocks in the image */",
+        "    int nblocks;          /* data blocks */",
+        "    int ninodes;",
+        "    int nlog;             /* log blocks, the header included */",
+        "    int logstart;",
+        "    int inodestart;",
+        "    int bmapstart;",
+        "};", "",
+        "struct dinode {           /* INODES_PER_BLOCK per block from inodestart */",
+        "    int type;             /* 0 = free, T_DIR, T_FILE, T_DEVICE */",
+        "    int major;            /* T_DEVICE: DEV_CONSOLE, DEV_PRINTER */",
+        "    int nlink;            /* directory entries naming it */",
+        "    int size;             /* bytes */",
+        f"    int addrs[{NDIRECT + 2}];        /* NDIRECT direct, one indirect, one double-indirect */",
+        "};", "",
+        "struct dirent {           /* a directory's data: these, inum 0 = free */",
+        "    int inum;",
+        "    char name[DIRSIZ];    /* NUL-terminated */",
+        "};", "",
+        "struct logheader {        /* the log's first block */",
+        "    int n;                /* committed blocks to install; 0 = none */",
+        "    int block[LOGSIZE];   /* their home block numbers */",
+        "};", "", "#endif", ""])
+
+
+def stat_header() -> str:
+    """stdlib/include/sys/stat.h: the whole file."""
+    return "\n".join([
+        "/* Generated by `python -m pvm.abi` from pvm/abi/minifs.py: do not edit. */",
+        "/* <sys/stat.h>: what fstat() tells of a file (minios; a bare `pvm run`",
+        " * answers ENOSYS).  st_mode has Linux's type bits. */",
+        "#ifndef _SYS_STAT_H", "#define _SYS_STAT_H", "",
+        f"#define S_IFMT  0{S_IFMT:o}", f"#define S_IFDIR 0{S_IFDIR:o}",
+        f"#define S_IFCHR 0{S_IFCHR:o}", f"#define S_IFREG 0{S_IFREG:o}",
+        "#define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)",
+        "#define S_ISCHR(m) (((m) & S_IFMT) == S_IFCHR)",
+        "#define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)", "",
+        "struct stat {",
+        "    long st_dev;          /* the disk: 1 */",
+        "    long st_ino;          /* the inode number */",
+        "    long st_mode;         /* S_IF* type bits and permission bits */",
+        "    long st_nlink;",
+        "    long st_size;         /* bytes */",
+        "};", "",
+        "int fstat(int fd, struct stat *st);",
+        "int stat(const char *path, struct stat *st);",
+        "int mkdir(const char *path, int mode);", "",
+        "#endif", ""])
