@@ -4,12 +4,21 @@
 
 #include <errno.h>
 #include <pvm/machine.h>
-#include <pvm/romfs.h>
+#include <pvm/fs.h>
 #include <string.h>
 #include <sys/proc.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include "param.h"
 #include "proc.h"
+#include "file.h"
+
+/* bio.c */
+struct buf *bread(long blockno);
+void bwrite(struct buf *b);
+void brelse(struct buf *b);
+void bpin(struct buf *b);
+void bunpin(struct buf *b);
 
 /* console.c */
 void console_init(void);
@@ -21,22 +30,52 @@ long console_write(struct proc *p, long buf, long n);
 
 /* disk.c */
 long disk_sectors(void);
-int disk_read(long sector, void *buf);
+void disk_rw(long blockno, void *buf, int write);
 
 /* exec.c */
 int exec(struct proc *p, char *path, char **argv);
 
-/* fs.c: the read-only disk image of part 1 (<pvm/romfs.h>) */
+/* file.c */
+struct file *filealloc(void);
+struct file *filedup(struct file *f);
+void fileclose(struct file *f);
+void filestat(struct file *f, struct stat *st);
+int file_isatty(struct file *f);
+long fileread(struct file *f, struct proc *p, long va, long n);
+long filewrite(struct file *f, struct proc *p, long va, long n);
+long files_in_use(void);
+
+/* fs.c */
+extern struct superblock sb;
 int fs_init(void);
-long fs_nfiles(void);
-int fs_lookup(const char *path, struct romfs_entry *out);
-int fs_read(struct romfs_entry *e, char *buf);
+long fs_free_blocks(void);
+long fs_free_inodes(void);
+struct inode *iget(long inum);
+struct inode *idup(struct inode *ip);
+void iupdate(struct inode *ip);
+struct inode *ialloc(int type);
+void itrunc(struct inode *ip);
+void iput(struct inode *ip);
+void stati(struct inode *ip, struct stat *st);
+long readi(struct inode *ip, struct proc *p, long dst, long off, long n);
+long writei(struct inode *ip, struct proc *p, long src, long off, long n);
+struct inode *dirlookup(struct inode *dp, const char *name, long *poff);
+int dirlink(struct inode *dp, const char *name, long inum);
+int dir_empty(struct inode *dp);
+struct inode *namei(const char *path, long *err);
+struct inode *nameiparent(const char *path, char *name, long *err);
 
 /* kalloc.c: physical pages */
 void kinit(void);
 long kalloc(void);
 void kfree(long page);
 long kfree_pages(void);
+
+/* log.c */
+void log_init(struct superblock *sb);
+void begin_op(void);
+void end_op(void);
+void log_write(struct buf *b);
 
 /* kmalloc.c: the kernel heap */
 void *kmalloc(long n);
@@ -45,6 +84,15 @@ void kfree_bytes(void *p);
 /* panic.c */
 void panic(const char *fmt, ...);
 void halt(long status);
+
+/* pipe.c */
+int pipealloc(struct file **rf, struct file **wf);
+void pipeclose(struct pipe *pi, int writable);
+long pipewrite(struct pipe *pi, struct proc *p, long va, long n);
+long piperead(struct pipe *pi, struct proc *p, long va, long n);
+
+/* printer.c */
+long printer_write(struct proc *p, long va, long n);
 
 /* printf.c */
 void printf(const char *fmt, ...);
@@ -57,7 +105,9 @@ void exit_proc(struct proc *p, long status);
 void module_adopt(long h);
 void module_hold(long h);
 void module_release(long h);
-void wakeup_timer(long now);
+void sleep_on(struct proc *p, void *chan);
+void wakeup(void *chan);
+void end_threads(struct proc *g, struct proc *keep);
 
 /* sched.c */
 void schedule(void);

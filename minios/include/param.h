@@ -16,5 +16,13 @@
 #define ARGBYTES 2048                   /* ... taking this many bytes with their strings */
 #define CONSOLE_BUF 1024                /* console input not yet read */
 #define PANIC_STATUS 120                /* the machine's exit status after a panic */
+#define NOFILE 16                       /* open files per process */
+#define NFILE 128                       /* open files in the whole system */
+#define NINODE (NFILE + NPROC + 8)      /* in-memory inodes: every open file, every cwd, a few in use */
+#define NBUF 64                         /* blocks in the buffer cache */
+#define MAXPATH 128                     /* a path name, its NUL included */
+#define THREAD_STACKS 0x10000000L       /* thread stacks: slot i's ends at THREAD_STACKS + (i+1) * ... */
+#define THREAD_SPAN (1L << 20)          /* ... this, a guard page under each */
+#define THREAD_STACK_DEFAULT 65536      /* a stack size of 0 asks for this */
 
 #endif

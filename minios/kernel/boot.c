@@ -13,10 +13,10 @@ int main(int argc, char **argv) {
     console_init();               /* first, so that panics can be seen */
     kinit();                      /* the physical pages processes get */
     trap_init();                  /* the trap vector and the kernel stack */
-    if (fs_init() < 0)            /* the disk: the programs to run */
-        panic("no minios disk image (pvm mkfs makes one)");
-    printf("minios: %ld KiB for processes, %ld files on a %ld KiB disk; console, timer, disk\n",
-           kfree_pages() * PAGE_SIZE / 1024, fs_nfiles(), disk_sectors() / 2);
+    if (fs_init() < 0)            /* the disk: files, and the programs to run */
+        panic("no minios file system on the disk (pvm mkfs makes one)");
+    printf("minios: %ld KiB for processes, %ld of %d KiB free on the disk; console, timer, disk\n",
+           kfree_pages() * PAGE_SIZE / 1024, fs_free_blocks() * BSIZE / 1024, sb.size * BSIZE / 1024);
     proc_init();
     userinit(argc, argv);         /* init, with the boot command line's arguments */
     timer_init();                 /* preemption from here on */

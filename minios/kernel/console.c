@@ -29,7 +29,7 @@ static int line_ready(void) {
     return eof || tail - head == CONSOLE_BUF;
 }
 
-/* Give a waiting reader what is there: up to n bytes, to the end of a line. */
+/* Give the reader what is there: up to n bytes, to the end of a line. */
 static long take(struct proc *p, long va, long n) {
     long got = 0;
     while (got < n && head < tail) {
@@ -54,17 +54,8 @@ void console_intr(void) {
     }
     if (*CONSOLE_STATUS & CONSOLE_STATUS_RX_EOF)
         eof = 1;
-    if (!line_ready())
-        return;
-    for (int i = 0; i < NPROC; i++) {     /* the first reader gets the line */
-        struct proc *p = &procs[i];
-        if (p->state == PROC_SLEEPING && p->waiting == WAIT_CONSOLE) {
-            p->tf.ret = take(p, p->read_buf, p->read_n);
-            p->waiting = WAIT_NONE;
-            p->state = PROC_RUNNABLE;
-            return;
-        }
-    }
+    if (line_ready())
+        wakeup(buf);                      /* readers try again; the first gets the line */
 }
 
 /* read(0, buf, n): a line if one is there, else wait for one. */
@@ -76,10 +67,7 @@ long console_read(struct proc *p, long va, long n) {
     console_intr();                       /* what arrived since the last interrupt */
     if (line_ready() && (head < tail || eof))
         return take(p, va, n);
-    p->read_buf = va;
-    p->read_n = n;
-    p->waiting = WAIT_CONSOLE;
-    p->state = PROC_SLEEPING;
+    sleep_on(p, buf);
     return 0;
 }
 

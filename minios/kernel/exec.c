@@ -50,18 +50,40 @@ static long push_args(long root, char **argv, long *argc) {
     return at;
 }
 
+/* The whole of a program's file in a kmalloc'd buffer (its size in *size). */
+static char *read_program(char *path, long *size, long *err) {
+    begin_op();                                  /* iput may free an unlinked file */
+    struct inode *ip = namei(path, err);
+    char *bytes = 0;
+    if (ip && ip->type != T_FILE)
+        *err = ip->type == T_DIR ? -EISDIR : -EACCES;
+    else if (ip && !(bytes = kmalloc(ip->size + 1)))
+        *err = -ENOMEM;
+    else if (ip && readi(ip, 0, (long)bytes, 0, ip->size) != ip->size) {
+        kfree_bytes(bytes);
+        bytes = 0;
+        *err = -EIO;
+    }
+    if (ip) {
+        *size = ip->size;
+        iput(ip);
+    }
+    end_op();
+    return bytes;
+}
+
 int exec(struct proc *p, char *path, char **argv) {
-    struct romfs_entry e;
-    if (fs_lookup(path, &e) < 0)
-        return -ENOENT;
-    char *bytes = kmalloc(e.size);
+    if (p != p->group)
+        return -EBUSY;                           /* from a thread other than the first: no */
+    long size = 0, err = 0;
+    char *bytes = read_program(path, &size, &err);
     if (!bytes)
-        return -ENOMEM;
+        return err;
     struct pvm_image img;
     memset(&img, 0, sizeof img);
     img.image = (long)bytes;
-    img.size = e.size;
-    long h = fs_read(&e, bytes) < 0 ? -EIO : modload(&img);
+    img.size = size;
+    long h = modload(&img);
     if (h < 0) {                                 /* not a program: -ENOEXEC */
         kfree_bytes(bytes);
         return h;
@@ -88,7 +110,8 @@ int exec(struct proc *p, char *path, char **argv) {
         module_release(h);
         return ok ? -E2BIG : -ENOMEM;
     }
-    /* the point of no return: the old program goes */
+    /* the point of no return: the old program goes, with its other threads */
+    end_threads(p, 0);
     if (p->pagetable)
         uvm_free(p->pagetable);
     if (p->module)
@@ -96,6 +119,7 @@ int exec(struct proc *p, char *path, char **argv) {
     p->pagetable = root;
     p->module = h;
     p->heap_base = p->brk = img.heap_base;
+    p->entry = img.entry;
     memset(&p->tf, 0, sizeof p->tf);
     p->tf.pc = img.entry;
     p->tf.fp = args;

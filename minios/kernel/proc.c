@@ -6,6 +6,10 @@
  * low 7 bits.  A process that exits leaves its children to init, which
  * reaps them (Linux's find_new_reaper, simplified to init); init itself
  * must never end: the kernel panics if it does.
+ *
+ * A process may have several threads (thread.c): slots of the table
+ * whose `group` is the process's leader (proc.h).  Fork copies only the
+ * calling thread; exit, a fatal fault or kill in any thread ends them all.
  */
 #include "defs.h"
 
@@ -46,6 +50,7 @@ struct proc *allocproc(void) {
         if (p->state == PROC_UNUSED) {
             memset(p, 0, sizeof *p);
             p->pid = next_pid++;
+            p->group = p;
             p->state = PROC_SLEEPING;          /* not runnable until it has a program */
             return p;
         }
@@ -63,66 +68,96 @@ void userinit(int argc, char **argv) {
     args[n] = 0;
     struct proc *p = allocproc();
     initproc = p;
-    if (exec(p, "init", args) < 0)
-        panic("cannot start init (is it on the disk?)");
+    long err;
+    p->cwd = namei("/", &err);
+    struct inode *console = namei("/dev/console", &err);
+    if (!console || console->type != T_DEVICE)
+        panic("no /dev/console on the disk");
+    for (int fd = 0; fd < 3; fd++) {           /* stdin, stdout, stderr */
+        struct file *f = filealloc();
+        f->type = FD_DEVICE;
+        f->major = console->major;
+        f->ip = fd ? idup(console) : console;
+        f->readable = fd == 0;
+        f->writable = fd != 0;
+        p->ofile[fd] = f;
+    }
+    if (exec(p, "/bin/init", args) < 0)
+        panic("cannot start /bin/init (is it on the disk?)");
     p->state = PROC_RUNNABLE;
 }
 
-/* Reap zombie child c for parent p's waitpid: its status to p's memory. */
-static long reap(struct proc *p, struct proc *c, long status_va) {
-    if (status_va && copyout(p, status_va, &c->xstatus, 4) < 0)
+/* Wait on chan: the running system call will be run again after a
+ * wakeup(chan) (proc.h). */
+void sleep_on(struct proc *p, void *chan) {
+    p->chan = chan;
+    p->state = PROC_SLEEPING;
+}
+
+void wakeup(void *chan) {
+    for (int i = 0; i < NPROC; i++) {
+        struct proc *p = &procs[i];
+        if (p->state == PROC_SLEEPING && p->chan == chan) {
+            p->chan = 0;
+            p->state = PROC_RUNNABLE;
+        }
+    }
+}
+
+/* Free the slots of g's threads other than g and `keep` (none is
+ * running: there is one processor, and it is in the kernel). */
+void end_threads(struct proc *g, struct proc *keep) {
+    for (int i = 0; i < NPROC; i++) {
+        struct proc *t = &procs[i];
+        if (t->group == g && t != g && t != keep && t->state != PROC_UNUSED)
+            memset(t, 0, sizeof *t);
+    }
+}
+
+/* Reap zombie child c for waitpid: its status to the caller's memory. */
+static long reap(struct proc *c, long status_va) {
+    if (status_va && copyout(current, status_va, &c->xstatus, 4) < 0)
         return -EFAULT;
     long pid = c->pid;
     memset(c, 0, sizeof *c);
     return pid;
 }
 
-static int is_waited_child(struct proc *p, struct proc *c) {
-    return c->parent == p && (p->wait_pid == -1 || p->wait_pid == c->pid);
-}
-
-/* End process p with `status`, already encoded as a wait status, or a
- * signal number (1..127) for a process killed by it. */
+/* End the process of thread p with `status`, already encoded as a wait
+ * status, or a signal number (1..127) for a process killed by it: every
+ * thread goes, its files are closed, its memory freed, its children go
+ * to init, and its leader stays as a zombie for the parent's waitpid. */
 void exit_proc(struct proc *p, long status) {
-    if (p == initproc)
+    struct proc *g = p->group;
+    if (g == initproc)
         panic("init %s", status > 0 && status < 128 ? "killed" : "exiting");
-    p->xstatus = status > 0 && status < 128 ? status : status & 0xff00;
-    uvm_free(p->pagetable);
-    p->pagetable = 0;
-    module_release(p->module);
-    p->module = 0;
+    end_threads(g, 0);
+    for (int fd = 0; fd < NOFILE; fd++)
+        if (g->ofile[fd]) {
+            fileclose(g->ofile[fd]);
+            g->ofile[fd] = 0;
+        }
+    begin_op();
+    iput(g->cwd);
+    end_op();
+    g->cwd = 0;
+    uvm_free(g->pagetable);
+    g->pagetable = 0;
+    module_release(g->module);
+    g->module = 0;
     for (int i = 0; i < NPROC; i++) {          /* its children go to init */
         struct proc *c = &procs[i];
-        if (c->parent == p && c->state != PROC_UNUSED) {
+        if (c->parent == g && c->state != PROC_UNUSED) {
             c->parent = initproc;
-            if (c->state == PROC_ZOMBIE && initproc->waiting == WAIT_CHILD &&
-                is_waited_child(initproc, c)) {
-                initproc->tf.ret = reap(initproc, c, initproc->wait_status);
-                initproc->waiting = WAIT_NONE;
-                initproc->state = PROC_RUNNABLE;
-            }
+            if (c->state == PROC_ZOMBIE)
+                wakeup(initproc);
         }
     }
-    p->state = PROC_ZOMBIE;
-    p->waiting = WAIT_NONE;
-    struct proc *parent = p->parent;
-    if (parent && parent->state == PROC_SLEEPING && parent->waiting == WAIT_CHILD &&
-        is_waited_child(parent, p)) {          /* finish the parent's waitpid */
-        parent->tf.ret = reap(parent, p, parent->wait_status);
-        parent->waiting = WAIT_NONE;
-        parent->state = PROC_RUNNABLE;
-    }
-}
-
-void wakeup_timer(long now) {
-    for (int i = 0; i < NPROC; i++) {
-        struct proc *p = &procs[i];
-        if (p->state == PROC_SLEEPING && p->waiting == WAIT_TIMER && p->wake_at <= now) {
-            p->tf.ret = 0;
-            p->waiting = WAIT_NONE;
-            p->state = PROC_RUNNABLE;
-        }
-    }
+    g->xstatus = status > 0 && status < 128 ? status : status & 0xff00;
+    g->state = PROC_ZOMBIE;
+    g->chan = 0;
+    g->restart = 0;
+    wakeup(g->parent);                         /* a waitpid may be waiting for it */
 }
 
 /* ---- the system calls of processes ---------------------------------------------- */
@@ -138,14 +173,21 @@ long sys_fork(struct trapframe *tf) {
         memset(c, 0, sizeof *c);
         return -ENOMEM;
     }
-    c->parent = p;
-    c->module = p->module;
+    struct proc *g = p->group;
+    c->parent = g;
+    c->module = g->module;
     module_hold(c->module);
-    c->heap_base = p->heap_base;
-    c->brk = p->brk;
+    c->entry = g->entry;
+    c->heap_base = g->heap_base;
+    c->brk = g->brk;
+    for (int fd = 0; fd < NOFILE; fd++)        /* the same open files, offsets shared */
+        if (g->ofile[fd])
+            c->ofile[fd] = filedup(g->ofile[fd]);
+    c->cwd = idup(g->cwd);
     c->nice = p->nice;
-    memcpy(c->name, p->name, sizeof c->name);
-    c->tf = p->tf;                             /* it resumes after the SYSCALL too ... */
+    memcpy(c->name, g->name, sizeof c->name);
+    c->tf = p->tf;                             /* it resumes after the SYSCALL too (the
+                                                  calling thread's, if p is not the leader) ... */
     c->tf.ret = 0;                             /* ... with 0 from fork */
     c->state = PROC_RUNNABLE;
     return c->pid;
@@ -156,26 +198,27 @@ long sys_exit(struct trapframe *tf) {
     return 0;
 }
 
+static int is_waited_child(struct proc *g, struct proc *c, long pid) {
+    return c->state != PROC_UNUSED && c->parent == g && (pid == -1 || pid == c->pid);
+}
+
 long sys_waitpid(struct trapframe *tf) {
-    struct proc *p = current;
+    struct proc *g = current->group;
     long pid = tf->a[1], status_va = tf->a[2], options = tf->a[3];
-    p->wait_pid = pid;
     int children = 0;
     for (int i = 0; i < NPROC; i++) {
         struct proc *c = &procs[i];
-        if (c->state == PROC_UNUSED || !is_waited_child(p, c))
+        if (!is_waited_child(g, c, pid))
             continue;
         children++;
         if (c->state == PROC_ZOMBIE)
-            return reap(p, c, status_va);
+            return reap(c, status_va);
     }
     if (!children)
         return -ECHILD;
     if (options & 1)                           /* WNOHANG */
         return 0;
-    p->wait_status = status_va;
-    p->waiting = WAIT_CHILD;
-    p->state = PROC_SLEEPING;
+    sleep_on(current, g);                      /* an exiting child wakes its parent */
     return 0;
 }
 
@@ -185,13 +228,18 @@ long sys_kill(struct trapframe *tf) {
         return -EINVAL;
     for (int i = 0; i < NPROC; i++) {
         struct proc *p = &procs[i];
-        if (p->pid == pid && p->state != PROC_UNUSED && p->state != PROC_ZOMBIE) {
+        if (p->pid == pid && p->group == p && p->state != PROC_UNUSED && p->state != PROC_ZOMBIE) {
             if (p == initproc)
                 panic("init killed (signal %ld)", sig);
-            p->killed = sig;                   /* it ends before it runs again */
-            if (p->state == PROC_SLEEPING) {
-                p->waiting = WAIT_NONE;
-                p->state = PROC_RUNNABLE;
+            for (int j = 0; j < NPROC; j++) {  /* each thread ends before it runs again */
+                struct proc *t = &procs[j];
+                if (t->group == p && t->state != PROC_UNUSED) {
+                    t->killed = sig;
+                    if (t->state == PROC_SLEEPING) {
+                        t->chan = 0;
+                        t->state = PROC_RUNNABLE;
+                    }
+                }
             }
             return 0;
         }
@@ -200,11 +248,12 @@ long sys_kill(struct trapframe *tf) {
 }
 
 long sys_getpid(struct trapframe *tf) {
-    return current->pid;
+    return current->group->pid;
 }
 
 long sys_getppid(struct trapframe *tf) {
-    return current->parent ? current->parent->pid : 0;
+    struct proc *parent = current->group->parent;
+    return parent ? parent->pid : 0;
 }
 
 long sys_nice(struct trapframe *tf) {
@@ -219,9 +268,13 @@ long sys_msleep(struct trapframe *tf) {
         current->slice = 0;
         return 0;
     }
-    current->wake_at = ticks + (ms + MS_PER_TICK - 1) / MS_PER_TICK;
-    current->waiting = WAIT_TIMER;
-    current->state = PROC_SLEEPING;
+    if (!current->wake_at)
+        current->wake_at = ticks + (ms + MS_PER_TICK - 1) / MS_PER_TICK;
+    if (ticks < current->wake_at) {
+        sleep_on(current, &ticks);             /* the timer wakes &ticks each tick */
+        return 0;
+    }
+    current->wake_at = 0;
     return 0;
 }
 
@@ -237,7 +290,7 @@ long sys_halt(struct trapframe *tf) {
 /* sbrk: the break moves; pages come when first touched (trap.c), and
  * pages given back are freed now. */
 long sys_sbrk(struct trapframe *tf) {
-    struct proc *p = current;
+    struct proc *p = current->group;
     long old = p->brk, new = old + tf->a[1];
     if (new < p->heap_base || new > HEAP_MAX)
         return -ENOMEM;
@@ -262,7 +315,7 @@ long sys_procinfo(struct trapframe *tf) {
     struct procinfo info;
     memset(&info, 0, sizeof info);
     info.pid = p->pid;
-    info.ppid = p->parent ? p->parent->pid : 0;
+    info.ppid = p->group != p ? p->group->pid : p->parent ? p->parent->pid : 0;
     info.state = p->state;
     info.nice = p->nice;
     info.instructions = p->instructions;
@@ -275,6 +328,9 @@ long sys_sysinfo(struct trapframe *tf) {
     info.uptime_ms = ticks * MS_PER_TICK;
     info.total_pages = NFRAMES;
     info.free_pages = kfree_pages();
+    info.free_inodes = fs_free_inodes();
+    info.free_blocks = fs_free_blocks();
+    info.open_files = files_in_use();
     info.procs = 0;
     for (int i = 0; i < NPROC; i++)
         if (procs[i].state != PROC_UNUSED)

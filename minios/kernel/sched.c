@@ -1,4 +1,4 @@
-/* minios: the scheduler.  Round robin among the runnable processes of the
+/* minios: the scheduler.  Round robin among the runnable threads of the
  * best (lowest) nice value, a time slice each; a context switch is loading
  * the next process's page table into CSR_PTBR and IRET on its saved trap
  * frame, because its registers are already in its own stack (the machine
@@ -47,6 +47,12 @@ static void run(struct proc *p) {
 void schedule(void) {
     for (;;) {
         struct proc *p = pick();
+        if (p && p->restart) {         /* woken: its system call runs again first */
+            current = p;
+            syscall(p);
+            if (p->state != PROC_RUNNABLE)
+                continue;              /* it waits again, or it ended */
+        }
         if (p)
             run(p);
         current = 0;

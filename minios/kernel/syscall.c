@@ -2,7 +2,8 @@
  * one table in pvm/abi/syscalls.py (<sys/syscall.h>, <systab.h>), the same
  * numbers a bare `pvm run` services, so one compiled program runs under
  * both.  A call's number is in tf->a[0] and its arguments in a[1..6]; its
- * result goes to tf->ret, unless it made the process wait (proc.h). */
+ * result goes to tf->ret, unless it made the process wait: then the call
+ * runs again, from the start, when the process is woken (proc.c). */
 #include "defs.h"
 #include <systab.h>
 
@@ -12,47 +13,14 @@ void syscall(struct proc *p) {
         p->tf.ret = -ENOSYS;
         return;
     }
-    p->tf.ret = syscalls[n](&p->tf);
-}
-
-/* ---- files: the console is fds 0, 1 and 2; part 2 brings a file system */
-
-long sys_read(struct trapframe *tf) {
-    if (tf->a[1] != 0)
-        return -EBADF;
-    return console_read(current, tf->a[2], tf->a[3]);
-}
-
-long sys_write(struct trapframe *tf) {
-    if (tf->a[1] != 1 && tf->a[1] != 2)
-        return -EBADF;
-    return console_write(current, tf->a[2], tf->a[3]);
-}
-
-/* The console is a terminal until its input ends: then, as after a
- * hang-up, it is not (init powers off instead of starting another shell). */
-long sys_isatty(struct trapframe *tf) {
-    return tf->a[1] >= 0 && tf->a[1] <= 2 && !console_hung_up();
-}
-
-long sys_open(struct trapframe *tf) {
-    return -ENOSYS;
-}
-
-long sys_close(struct trapframe *tf) {
-    return tf->a[1] >= 0 && tf->a[1] <= 2 ? 0 : -EBADF;
-}
-
-long sys_lseek(struct trapframe *tf) {
-    return -ESPIPE;
-}
-
-long sys_unlink(struct trapframe *tf) {
-    return -ENOSYS;
-}
-
-long sys_getenv(struct trapframe *tf) {
-    return -1;                                 /* no environment yet */
+    long r = syscalls[n](&p->tf);
+    if (p->state == PROC_SLEEPING) {
+        p->restart = 1;
+        return;
+    }
+    p->restart = 0;
+    p->done = 0;
+    p->tf.ret = r;
 }
 
 /* ---- time ------------------------------------------------------------------------ */
@@ -68,7 +36,7 @@ long sys_clock(struct trapframe *tf) {
 /* ---- programs ------------------------------------------------------------------- */
 
 long sys_execv(struct trapframe *tf) {
-    static char path[64], strings[ARGBYTES];
+    static char path[MAXPATH], strings[ARGBYTES];
     char *argv[MAXARG + 1];
     if (copyinstr(current, path, tf->a[1], sizeof path) < 0)
         return -EFAULT;

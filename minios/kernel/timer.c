@@ -14,5 +14,5 @@ void timer_intr(void) {
     ticks++;
     if (current)
         current->slice--;
-    wakeup_timer(ticks);
+    wakeup(&ticks);                   /* msleep checks its time again */
 }

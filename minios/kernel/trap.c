@@ -5,7 +5,7 @@
  * into the process, the cause is handled, and schedule() resumes some
  * process with IRET: this one, or another if it must wait, was preempted,
  * or died.  So the kernel never blocks inside a trap; see proc.h for how
- * a waiting system call is finished by whoever ends the wait.
+ * a system call waits.
  */
 #include "defs.h"
 
@@ -36,34 +36,27 @@ static void interrupt(long line) {
         console_intr();
 }
 
-/* The name of a fault as a shell reports it, and the signal it means. */
-static long fault_signal(long cause, const char **what) {
+/* The signal a fault ends a process with (the shell reports it by name). */
+static long fault_signal(long cause) {
     switch (cause) {
-    case CAUSE_DIVIDE:     *what = "Floating point exception"; return 8;    /* SIGFPE */
-    case CAUSE_ILLEGAL:    *what = "Illegal instruction"; return 4;         /* SIGILL */
-    case CAUSE_BREAKPOINT: *what = "Aborted"; return 6;                     /* SIGABRT */
-    case CAUSE_STACK:      *what = "Stack overflow"; return 11;             /* SIGSEGV */
-    default:               *what = "Segmentation fault"; return 11;
+    case CAUSE_DIVIDE:     return 8;                /* SIGFPE */
+    case CAUSE_ILLEGAL:    return 4;                /* SIGILL */
+    case CAUSE_BREAKPOINT: return 6;                /* SIGABRT */
+    default:               return 11;               /* SIGSEGV, a stack overflow too */
     }
 }
 
 /* A fault in user mode: a first touch of a heap page is mapped and the
  * instruction runs again; anything else ends the process, and only it. */
 static void fault(struct proc *p, struct trapframe *tf) {
+    struct proc *g = p->group;
     long va = tf->value;
     if ((tf->cause == CAUSE_FAULT_READ || tf->cause == CAUSE_FAULT_WRITE) &&
-        va >= p->heap_base && va < p->brk &&
+        va >= g->heap_base && va < g->brk &&
         !uvm_translate(p->pagetable, va, 0) &&
         uvm_map(p->pagetable, va & ~(PAGE_SIZE - 1), PTE_W) == 0)
         return;
-    const char *what;
-    long sig = fault_signal(tf->cause, &what);
-    if (tf->cause == CAUSE_STACK || tf->cause == CAUSE_DIVIDE || tf->cause == CAUSE_ILLEGAL ||
-        tf->cause == CAUSE_BREAKPOINT)
-        printf("%s (pid %ld)\n", what, p->pid);
-    else
-        printf("%s (pid %ld) at %#lx\n", what, p->pid, va);
-    exit_proc(p, sig);                 /* a signal number: killed, not exited */
+    exit_proc(p, fault_signal(tf->cause));   /* a signal number: killed, not exited */
 }
 
 void trap(struct trapframe *tf) {

@@ -117,7 +117,7 @@ long uvm_translate(long root, long va, long need) {
  * the process faulted on it (trap.c), or the kernel is about to copy. */
 static long touch(struct proc *p, long va, long need) {
     long k = uvm_translate(p->pagetable, va, need);
-    if (!k && va >= p->heap_base && va < p->brk &&
+    if (!k && va >= p->group->heap_base && va < p->group->brk &&
         uvm_map(p->pagetable, va & ~(PAGE_SIZE - 1), PTE_W) == 0)
         k = uvm_translate(p->pagetable, va, need);
     return k;

@@ -21,7 +21,10 @@ struct sysinfo {             /* what the sysinfo system call reports (minios) */
     long uptime_ms;
     long total_pages;        /* physical pages the kernel gives to processes */
     long free_pages;
-    long procs;              /* process-table slots in use */
+    long procs;              /* process-table slots in use (threads count) */
+    long free_inodes;        /* on the disk */
+    long free_blocks;        /* on the disk */
+    long open_files;         /* entries of the kernel's open-file table in use */
 };
 
 #endif

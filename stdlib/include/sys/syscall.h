@@ -32,7 +32,7 @@
 #define SYS_mkdir 28   /* mkdir(const char *path, int mode): make a directory (mode is ignored) */
 #define SYS_chdir 29   /* chdir(const char *path): change the working directory */
 #define SYS_fstat 30   /* fstat(int fd, struct stat *st): describe an open file (<sys/stat.h>) */
-#define SYS_thread_create 31   /* thread_create(void *start, void *fn, void *arg, unsigned long stack_size): a new thread of this process running start(fn, arg) on a stack of its own; returns its id */
+#define SYS_thread_create 31   /* thread_create(void *fn, void *arg, unsigned long stack_size): a new thread of this process calling fn(arg) on a stack of its own (0: 64 KiB); returns its id */
 #define SYS_thread_join 32   /* thread_join(int tid, long *value): wait for thread tid to end; stores what it passed to thread_exit */
 #define SYS_thread_exit 33   /* thread_exit(long value): end the calling thread (in the main thread: the process) */
 #define SYS_gettid 34   /* gettid(void): the calling thread's id (the main thread's is the pid) */
