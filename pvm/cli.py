@@ -177,18 +177,23 @@ def parser(command: str | None = "bench") -> argparse.ArgumentParser:
     debug.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS")
 
     mkfs = sub.add_parser("mkfs", help="write a minios disk image",
-                          description="Write a minios disk image (a romfs) holding the base system "
-                                      "(every minios/user/*.c compiled to bytecode, named without "
-                                      ".c) and every regular file of each DIR: X.c compiled to "
-                                      "bytecode as X, other files as they are.  A DIR's file "
-                                      "replaces a base file of the same name, a later DIR an "
-                                      "earlier one's.")
+                          description="Write a minios disk image (a file system, pvm/abi/minifs.py) "
+                                      "holding the base system (/bin: every minios/user/*.c "
+                                      "compiled to bytecode, named without .c; /dev/console, "
+                                      "/dev/printer; empty /spool and /tmp) and each DIR's tree "
+                                      "copied into /: X.c compiled to bytecode as X, other files "
+                                      "as they are.  A DIR's file replaces a base file of the "
+                                      "same path, a later DIR an earlier one's.")
     mkfs.add_argument("-q", dest="quiet", action="store_true",
                       help="print nothing (default: a line per file and a summary)")
+    mkfs.add_argument("--size", type=positive, default=None, metavar="N",
+                      help="the image's size in 1 KiB blocks (default 4096: 4 MiB)")
+    mkfs.add_argument("--inodes", type=positive, default=None, metavar="N",
+                      help="how many inodes the image has (default 256)")
     mkfs.add_argument("--minios", metavar="TREE",
                       help="take the base system from TREE/user (default: minios/ of pvm's checkout)")
     mkfs.add_argument("image", metavar="IMG", help="the image file to write")
-    mkfs.add_argument("dirs", nargs="*", metavar="DIR", help="directories of files to add")
+    mkfs.add_argument("dirs", nargs="*", metavar="DIR", help="directories whose trees to add")
 
     boot = sub.add_parser("boot", help="build minios and boot it",
                           description="Build the minios kernel (minios/kernel/*.c, -I minios/include) "
@@ -310,8 +315,11 @@ def cmd_bench(a) -> int:
 
 
 def cmd_mkfs(a) -> int:
+    from pvm.abi import minifs
     from pvm.tools import mkfs
-    return mkfs.main(a.image, a.dirs, quiet=a.quiet, minios=a.minios or mkfs.MINIOS)
+    return mkfs.main(a.image, a.dirs, quiet=a.quiet, minios=a.minios or mkfs.MINIOS,
+                     size=minifs.DEFAULT_BLOCKS if a.size is None else a.size,
+                     ninodes=minifs.DEFAULT_INODES if a.inodes is None else a.inodes)
 
 
 def cmd_boot(a) -> int:

@@ -91,8 +91,7 @@ def build_kernel(minios=MINIOS, warn=None) -> bytes:
 
 def build_disk(minios=MINIOS) -> bytes:
     """The default disk image: the base system (`pvm mkfs IMG`)."""
-    from pvm.abi import romfs
-    return romfs.image(_mkfs.build_files((), minios))
+    return bytes(_mkfs.image(_mkfs.build_tree((), minios)).data)
 
 
 def _prune(top: str, keep: str) -> None:
