@@ -301,13 +301,13 @@ class Image:
 
     def lookup(self, path: str) -> int:
         """The inode an absolute path names (FsImageError if none)."""
-        inum = ROOTINO
-        for i, name in enumerate(split(path)):
+        inum, names = ROOTINO, split(path)
+        for i, name in enumerate(names):
             if self.inode(inum).type != T_DIR:
-                raise FsImageError(f"{'/' + '/'.join(split(path)[:i])}: not a directory")
+                raise FsImageError(f"/{'/'.join(names[:i])}: not a directory")
             found = dict(self.entries(inum)).get(name)
-            if found is None:
-                raise FsImageError(f"{path}: no such file or directory")
+            if found is None:                   # name the first part that is missing
+                raise FsImageError(f"/{'/'.join(names[:i + 1])}: no such file or directory")
             inum = found
         return inum
 
