@@ -123,8 +123,8 @@ class Image:
             img.set_bit(b, True)
         root = img.alloc_inode(T_DIR)
         assert root == ROOTINO
-        img._link(root, ".", root)
-        img._link(root, "..", root)
+        img.link(root, ".", root)
+        img.link(root, "..", root)
         return img
 
     @classmethod
@@ -289,8 +289,9 @@ class Image:
                 out.append((raw.split(b"\0")[0].decode("utf-8", "surrogateescape"), child))
         return out
 
-    def _link(self, dir_inum: int, name: str, inum: int) -> None:
-        """Add the entry name -> inum to a directory, in its first free slot."""
+    def link(self, dir_inum: int, name: str, inum: int) -> None:
+        """Add the entry name -> inum to a directory, in its first free slot.
+        The caller keeps the link counts (a second name of a file: nlink + 1)."""
         entry = DIRENT.pack(inum, check_name(name))
         data = self.read_inode_data(dir_inum)
         for off in range(0, len(data), DIRENT_SIZE):
@@ -323,9 +324,9 @@ class Image:
             raise FsImageError(f"{path}: exists")
         inum = self.alloc_inode(typ, major)
         if typ == T_DIR:
-            self._link(inum, ".", inum)
-            self._link(inum, "..", parent)
-        self._link(parent, names[-1], inum)
+            self.link(inum, ".", inum)
+            self.link(inum, "..", parent)
+        self.link(parent, names[-1], inum)
         return inum
 
     # --- what the tools use ------------------------------------------------------------

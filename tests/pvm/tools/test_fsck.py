@@ -52,7 +52,7 @@ def test_a_mkfs_image_is_clean(tmp_path):
 
 def test_a_second_name_is_a_second_link(img):
     inum = img.lookup("/bin/small")
-    img._link(img.lookup("/a"), "again", inum)
+    img.link(img.lookup("/a"), "again", inum)
     assert problems(img) == ["inode %d: nlink is 1, should be 2" % inum]
     ino = img.inode(inum)
     ino.nlink = 2
