@@ -8,6 +8,8 @@
     pvm debug prog.c [args...]      a source-level debugger
     pvm bench                       the benchmarks
     pvm mkfs disk.img [DIR...]      a minios disk image
+    pvm fsck disk.img               check a minios disk image
+    pvm cp disk.img:/f host-file    copy a file out of (or into) a disk image
     pvm boot [--run 'CMD; CMD']     build minios and boot it
 
 Exit statuses: the program's own, or 1 (compile error), 2 (bad usage or a
@@ -177,18 +179,44 @@ def parser(command: str | None = "bench") -> argparse.ArgumentParser:
     debug.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS")
 
     mkfs = sub.add_parser("mkfs", help="write a minios disk image",
-                          description="Write a minios disk image (a romfs) holding the base system "
-                                      "(every minios/user/*.c compiled to bytecode, named without "
-                                      ".c) and every regular file of each DIR: X.c compiled to "
-                                      "bytecode as X, other files as they are.  A DIR's file "
-                                      "replaces a base file of the same name, a later DIR an "
-                                      "earlier one's.")
+                          description="Write a minios disk image (a file system, pvm/abi/minifs.py) "
+                                      "holding the base system (/bin: every minios/user/*.c "
+                                      "compiled to bytecode, named without .c; /dev/console, "
+                                      "/dev/printer; empty /spool and /tmp) and each DIR's tree "
+                                      "copied into /: X.c compiled to bytecode as X, other files "
+                                      "as they are.  A DIR's file replaces a base file of the "
+                                      "same path, a later DIR an earlier one's.")
     mkfs.add_argument("-q", dest="quiet", action="store_true",
                       help="print nothing (default: a line per file and a summary)")
+    mkfs.add_argument("--size", type=positive, default=None, metavar="N",
+                      help="the image's size in 1 KiB blocks (default 4096: 4 MiB)")
+    mkfs.add_argument("--inodes", type=positive, default=None, metavar="N",
+                      help="how many inodes the image has (default 256)")
     mkfs.add_argument("--minios", metavar="TREE",
                       help="take the base system from TREE/user (default: minios/ of pvm's checkout)")
     mkfs.add_argument("image", metavar="IMG", help="the image file to write")
-    mkfs.add_argument("dirs", nargs="*", metavar="DIR", help="directories of files to add")
+    mkfs.add_argument("dirs", nargs="*", metavar="DIR", help="directories whose trees to add")
+
+    fsck = sub.add_parser("fsck", help="check a minios disk image",
+                          description="Check a minios disk image: the superblock, every "
+                                      "directory's `.` and `..`, link counts, the bitmap against "
+                                      "the blocks in use, file sizes against their blocks, "
+                                      "orphan inodes, an uninstalled log.  One line per problem, "
+                                      "then a summary; exit status 0 if clean, 1 if not.  It "
+                                      "never repairs.")
+    fsck.add_argument("--replay", action="store_true",
+                      help="first install the blocks a committed log holds, as the kernel does "
+                           "at boot (writes IMG)")
+    fsck.add_argument("image", metavar="IMG")
+
+    cp = sub.add_parser("cp", help="copy a file into or out of a minios disk image",
+                        description="Copy a regular file between a minios disk image and the "
+                                    "host: `pvm cp IMG:/path HOSTFILE` copies out, `pvm cp "
+                                    "HOSTFILE IMG:/path` copies in (creating the file or "
+                                    "replacing its contents; its directory must exist), writing "
+                                    "IMG in place.")
+    cp.add_argument("source", metavar="SRC", help="IMG:/path or a host file")
+    cp.add_argument("dest", metavar="DEST", help="a host file or directory, or IMG:/path")
 
     boot = sub.add_parser("boot", help="build minios and boot it",
                           description="Build the minios kernel (minios/kernel/*.c, -I minios/include) "
@@ -202,6 +230,8 @@ def parser(command: str | None = "bench") -> argparse.ArgumentParser:
     boot.add_argument("--disk", metavar="IMG",
                       help="boot with IMG (from `pvm mkfs`) as the disk instead of the base "
                            "system; the guest may write to it")
+    boot.add_argument("--printer", metavar="FILE",
+                      help="the line printer device appends to FILE")
     boot.add_argument("--run", metavar="CMDS",
                       help="have init run `sh -c CMDS` and power off with its status "
                            "(e.g. --run 'echo hi; ps')")
@@ -310,19 +340,32 @@ def cmd_bench(a) -> int:
 
 
 def cmd_mkfs(a) -> int:
+    from pvm.abi import minifs
     from pvm.tools import mkfs
-    return mkfs.main(a.image, a.dirs, quiet=a.quiet, minios=a.minios or mkfs.MINIOS)
+    return mkfs.main(a.image, a.dirs, quiet=a.quiet, minios=a.minios or mkfs.MINIOS,
+                     size=minifs.DEFAULT_BLOCKS if a.size is None else a.size,
+                     ninodes=minifs.DEFAULT_INODES if a.inodes is None else a.inodes)
+
+
+def cmd_fsck(a) -> int:
+    from pvm.tools import fsck
+    return fsck.main(a.image, do_replay=a.replay)
+
+
+def cmd_cp(a) -> int:
+    from pvm.tools import cp
+    return cp.main(a.source, a.dest)
 
 
 def cmd_boot(a) -> int:
     from pvm.tools import boot
-    return boot.execute(a.run, disk=a.disk, tier=a.tier, memory=a.memory,
+    return boot.execute(a.run, disk=a.disk, printer=a.printer, tier=a.tier, memory=a.memory,
                         deterministic=a.deterministic, minios=a.minios or boot.MINIOS, warn=warn)
 
 
 COMMANDS = {"run": cmd_run, "build": cmd_build, "dis": cmd_dis, "asm": cmd_asm,
             "repl": cmd_repl, "debug": cmd_debug, "bench": cmd_bench, "mkfs": cmd_mkfs,
-            "boot": cmd_boot}
+            "fsck": cmd_fsck, "cp": cmd_cp, "boot": cmd_boot}
 
 
 _RUN_VALUE_OPTIONS = {"-I", "-D", "--tier", "--fuel", "--memory", "--stack", "--dump",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pathlib
 
-from pvm.abi import errno, fcntl, memmap, minifs, romfs, syscalls
+from pvm.abi import errno, fcntl, memmap, minifs, syscalls
 
 CHECKOUT = pathlib.Path(__file__).resolve().parents[2]
 
@@ -17,7 +17,6 @@ GENERATED = {
     "stdlib/include/errno.h": errno.header,
     "stdlib/include/fcntl.h": fcntl.header,
     "stdlib/include/pvm/machine.h": memmap.header,
-    "stdlib/include/pvm/romfs.h": romfs.header,
     "stdlib/include/pvm/fs.h": minifs.header,
     "stdlib/include/sys/stat.h": minifs.stat_header,
     "minios/include/systab.h": syscalls.kernel_table,

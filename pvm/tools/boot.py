@@ -91,8 +91,7 @@ def build_kernel(minios=MINIOS, warn=None) -> bytes:
 
 def build_disk(minios=MINIOS) -> bytes:
     """The default disk image: the base system (`pvm mkfs IMG`)."""
-    from pvm.abi import romfs
-    return romfs.image(_mkfs.build_files((), minios))
+    return bytes(_mkfs.image(_mkfs.build_tree((), minios)).data)
 
 
 def _prune(top: str, keep: str) -> None:
@@ -154,12 +153,15 @@ def argv_for(run: str | None) -> list:
     return ["minios"] if run is None else ["minios", "-c", run]
 
 
-def execute(run: str | None = None, *, disk: str | None = None, stdin=None, stdout=None,
+def execute(run: str | None = None, *, disk: str | None = None, printer: str | None = None,
+            stdin=None, stdout=None,
             stderr=None, tier: str = "auto", memory: int = DEFAULT_MEMORY,
             stack: int = DEFAULT_STACK, fuel: int | None = None, deterministic: bool = False,
             minios=MINIOS, warn=None, **tier_options) -> int:
     """Boot minios with its console on the given streams (None: this
-    process's); the machine's exit status (the kernel powers off with it)."""
+    process's) and its line printer appending to the file `printer` (none:
+    it is switched off, its output dropped); the machine's exit status
+    (the kernel powers off with it)."""
     kernel, image = prepare(minios, need_disk=disk is None, warn=warn)
     program = load_kernel(kernel)
     tmp = None
@@ -173,7 +175,8 @@ def execute(run: str | None = None, *, disk: str | None = None, stdin=None, stdo
             raise BootError(f"pvm boot: {disk}: no such disk image")
         return api.execute(program, argv_for(run), stdin=stdin, stdout=stdout, stderr=stderr,
                            tier=tier, fuel=fuel, memory=memory, stack=stack,
-                           devices=dict(disk=disk, deterministic=deterministic), **tier_options)
+                           devices=dict(disk=disk, printer=printer,
+                                        deterministic=deterministic), **tier_options)
     finally:
         if tmp is not None:
             try:

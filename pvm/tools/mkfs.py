@@ -1,34 +1,56 @@
-"""`pvm mkfs IMG [DIR...]`: the minios disk image (a romfs, pvm/abi/romfs.py).
+"""`pvm mkfs IMG [DIR...]`: the minios disk image, a file system in the
+format of pvm/abi/minifs.py (written with pvm/tools/fsimage.py).
 
-The image holds the minios base system, every minios/user/*.c compiled and
-linked with the stdlib to bytecode (as `pvm build` does) and stored under its
-name without `.c`, plus every regular file of each DIR: `X.c` compiled to
-bytecode stored as `X`, any other file as it is.  On a name clash a DIR's
-file wins over the base system, and a later DIR over an earlier one.
+The image holds the base system:
+
+    /bin/NAME       every minios/user/NAME.c compiled and linked with the
+                    stdlib to bytecode (as `pvm build` does)
+    /dev/console    a device file (T_DEVICE, major DEV_CONSOLE)
+    /dev/printer    a device file (major DEV_PRINTER)
+    /spool, /tmp    empty directories
+
+and then each DIR's tree copied into `/`: its subdirectories become
+directories, `X.c` is compiled to bytecode stored as `X`, any other file is
+stored as it is.  On a clash a DIR wins over the base system and a later DIR
+over an earlier one (DIR/bin/ls.c replaces /bin/ls; a file replaces a
+directory of the same path with everything in it, and the other way round).
 
     from pvm.tools import mkfs
-    files = mkfs.build_files(["extra/"])        # name -> bytes
-    mkfs.mkfs("disk.img", ["extra/"])           # writes the image, returns the files
+    tree = mkfs.build_tree(["extra/"])      # image path -> bytes | DIRECTORY | Device
+    mkfs.mkfs("disk.img", ["extra/"])       # writes the image, returns the tree
 
 C files are compiled with `-I minios/include` (if it exists) and through the
 compile cache (compiler/build_cache.py).
 """
 from __future__ import annotations
 
-import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from pvm import paths
-from pvm.abi import romfs
+from pvm.abi import minifs
 from pvm.errors import PvmError
+from pvm.tools import fsimage
 
 MINIOS = paths.ROOT / "minios"
+DIRECTORY = "directory"         # a tree's value for a directory
+
+
+@dataclass(frozen=True)
+class Device:
+    """A tree's value for a device file."""
+    major: int
+
+
+BASE = {"/bin": DIRECTORY, "/dev": DIRECTORY,
+        "/dev/console": Device(minifs.DEV_CONSOLE), "/dev/printer": Device(minifs.DEV_PRINTER),
+        "/spool": DIRECTORY, "/tmp": DIRECTORY}
 
 
 class MkfsError(PvmError):
-    """A disk image that cannot be made: a bad name, too many files, a
-    missing directory (exit status 1)."""
+    """A disk image that cannot be made: a bad name, too many files for its
+    size, a missing directory (exit status 1)."""
     status = 1
 
 
@@ -38,41 +60,52 @@ def include_dirs(minios=MINIOS) -> tuple:
     return (str(inc),) if inc.is_dir() else ()
 
 
-def _check_name(name: str, origin) -> None:
-    raw = name.encode("utf-8", "surrogateescape")
-    if not raw or len(raw) > romfs.NAME_MAX or b"/" in raw or b"\0" in raw:
-        raise MkfsError(f"mkfs: {origin}: bad name for the disk image: {name!r} "
-                        f"(1 to {romfs.NAME_MAX} bytes, no '/')")
+def _image_name(path: Path) -> str:
+    """The name a host file gets in the image (X.c -> X), checked."""
+    name = path.name[:-2] if path.is_file() and path.name.endswith(".c") else path.name
+    try:
+        fsimage.check_name(name)
+    except fsimage.FsImageError as e:
+        raise MkfsError(f"mkfs: {path}: {e}") from None
+    return name
 
 
-def _entries(directory: Path, only_c: bool = False) -> dict:
-    """name -> path of the regular files of `directory` (X.c named X)."""
-    out = {}
-    for path in sorted(directory.iterdir()):
-        if not path.is_file() or (only_c and not path.name.endswith(".c")):
-            continue
-        name = path.name[:-2] if path.name.endswith(".c") else path.name
-        _check_name(name, path)
-        out[name] = path
-    return out
+def _put(tree: dict, at: str, value) -> None:
+    """tree[at] = value, dropping what was below `at` if it was a directory."""
+    if value is not DIRECTORY or tree.get(at) is not DIRECTORY:
+        for p in [p for p in tree if p.startswith(at + "/")]:
+            del tree[p]
+    tree[at] = value
+
+
+def _copy_tree(tree: dict, host_dir: Path, at: str) -> None:
+    for path in sorted(host_dir.iterdir()):
+        if not (path.is_dir() or path.is_file()):
+            continue                                    # sockets, fifos, broken links
+        target = f"{at}/{_image_name(path)}"
+        if path.is_dir():
+            _put(tree, target, DIRECTORY)
+            _copy_tree(tree, path, target)
+        else:
+            _put(tree, target, path)
 
 
 def sources(dirs=(), minios=MINIOS) -> dict:
-    """name -> the host file each file of the image comes from (a .c file is
-    compiled): the base system (minios/user/*.c), then each DIR in order,
-    later ones replacing earlier ones of the same name."""
-    out = {}
+    """image path -> where it comes from: a host file (a .c file is
+    compiled), DIRECTORY or a Device.  The base system, then each DIR in
+    order; parents come before their children."""
+    tree = dict(BASE)
     user = Path(minios) / "user"
     if user.is_dir():
-        out.update(_entries(user, only_c=True))
+        for path in sorted(user.glob("*.c")):
+            if path.is_file():
+                tree[f"/bin/{_image_name(path)}"] = path
     for d in dirs:
         d = Path(d)
         if not d.is_dir():
             raise MkfsError(f"mkfs: {d}: no such directory")
-        out.update(_entries(d))
-    if len(out) > romfs.MAX_FILES:
-        raise MkfsError(f"mkfs: {len(out)} files: at most {romfs.MAX_FILES} fit in a disk image")
-    return out
+        _copy_tree(tree, d, "")
+    return dict(sorted(tree.items(), key=lambda item: fsimage.split(item[0])))
 
 
 def compile_c(path, minios=MINIOS) -> bytes:
@@ -83,36 +116,88 @@ def compile_c(path, minios=MINIOS) -> bytes:
     return encode(api.compile_file(str(path), include_dirs(minios)))
 
 
-def build_files(dirs=(), minios=MINIOS, log=None) -> dict:
-    """name -> bytes of every file of the image; `log(name, size)` is called
-    for each as it is ready."""
-    files = {}
-    for name, path in sources(dirs, minios).items():
-        data = compile_c(path, minios) if path.name.endswith(".c") else path.read_bytes()
-        files[name] = data
-        if log is not None:
-            log(name, len(data))
-    return files
+def build_tree(dirs=(), minios=MINIOS, log=None) -> dict:
+    """image path -> bytes (a file), DIRECTORY or a Device: everything the
+    image holds; `log(path, size)` is called for each file as it is ready."""
+    tree = {}
+    for at, source in sources(dirs, minios).items():
+        if isinstance(source, Path):
+            source = compile_c(source, minios) if source.name.endswith(".c") else source.read_bytes()
+            if log is not None:
+                log(at, len(source))
+        tree[at] = source
+    return tree
 
 
-def mkfs(img, dirs=(), minios=MINIOS, log=None) -> dict:
-    """Write the disk image `img` (the base system plus `dirs`); the files it holds."""
-    files = build_files(dirs, minios, log)
-    data = romfs.image(files)
-    with open(img, "wb") as f:
-        f.write(data)
-    return files
+def build_files(dirs=(), minios=MINIOS) -> dict:
+    """image path -> bytes of the regular files only."""
+    return {p: v for p, v in build_tree(dirs, minios).items() if isinstance(v, bytes)}
 
 
-def main(img: str, dirs=(), quiet: bool = False, minios=MINIOS) -> int:
+def blocks_needed(tree: dict, layout: minifs.Layout) -> int:
+    """Blocks an image of `tree` uses: the metadata, then each file's and
+    each directory's (the root's included) data and indirect blocks."""
+    entries = {"/": 2}                                  # `.` and `..`
+    for at, value in tree.items():
+        parent = "/" + "/".join(fsimage.split(at)[:-1])
+        entries[parent] = entries.get(parent, 2) + 1
+        if value is DIRECTORY:
+            entries.setdefault(at, 2)
+    try:
+        return (layout.datastart
+                + sum(fsimage.blocks_for(len(v)) for v in tree.values() if isinstance(v, bytes))
+                + sum(fsimage.blocks_for(n * minifs.DIRENT_SIZE) for n in entries.values()))
+    except fsimage.FsImageError as e:
+        raise MkfsError(f"mkfs: {e}") from None
+
+
+def image(tree: dict, size: int = minifs.DEFAULT_BLOCKS,
+          ninodes: int = minifs.DEFAULT_INODES) -> fsimage.Image:
+    """The file system holding `tree` (MkfsError if it does not fit)."""
+    try:
+        layout = minifs.Layout(size, ninodes)
+    except ValueError as e:
+        raise MkfsError(f"mkfs: {e} (use --size)") from None
+    if len(tree) + 1 > ninodes - 1:                     # the root too; inode 0 is never used
+        raise MkfsError(f"mkfs: the files need {len(tree) + 1} inodes; the image has "
+                        f"{ninodes - 1} (use --inodes)")
+    need = blocks_needed(tree, layout)
+    if need > size:
+        raise MkfsError(f"mkfs: the files need {need} blocks; the image has {size} (use --size)")
+    img = fsimage.Image.new(size, ninodes)
+    for at, value in tree.items():
+        if value is DIRECTORY:
+            img.mkdir(at)
+        elif isinstance(value, Device):
+            img.mknod(at, value.major)
+        else:
+            img.write_file(at, value)
+    return img
+
+
+def mkfs(img, dirs=(), minios=MINIOS, log=None, size: int = minifs.DEFAULT_BLOCKS,
+         ninodes: int = minifs.DEFAULT_INODES) -> dict:
+    """Write the disk image `img` (the base system plus `dirs`); the tree it holds.
+    Nothing is written if anything fails."""
+    tree = build_tree(dirs, minios, log)
+    image(tree, size, ninodes).save(img)
+    return tree
+
+
+def main(img: str, dirs=(), quiet: bool = False, minios=MINIOS,
+         size: int = minifs.DEFAULT_BLOCKS, ninodes: int = minifs.DEFAULT_INODES) -> int:
     """`pvm mkfs`: one line per file and a summary, none with `quiet`."""
-    def log(name, size):
-        print(f"mkfs: {name} ({size} bytes)", flush=True)
+    def log(at, nbytes):
+        print(f"mkfs: {at} ({nbytes} bytes)", flush=True)
     if not quiet and not any((Path(minios) / "user").glob("*.c")):
         print(f"mkfs: note: no base system ({Path(minios) / 'user'} has no .c files)",
               file=sys.stderr)
-    files = mkfs(img, dirs, minios, None if quiet else log)
+    tree = mkfs(img, dirs, minios, None if quiet else log, size, ninodes)
     if not quiet:
-        total = os.path.getsize(img)
-        print(f"mkfs: {img}: {len(files)} files, {total // romfs.SECTOR} sectors")
+        layout = minifs.Layout(size, ninodes)
+        files = sum(not isinstance(v, str) for v in tree.values())
+        dirs_ = sum(v is DIRECTORY for v in tree.values()) + 1
+        used = blocks_needed(tree, layout) - layout.datastart
+        print(f"mkfs: {img}: {files} files, {dirs_} directories, {used} of {layout.nblocks} "
+              f"data blocks used, {len(tree) + 1} of {ninodes - 1} inodes")
     return 0
