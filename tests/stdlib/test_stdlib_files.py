@@ -110,3 +110,38 @@ def test_dirent_matches_the_disk_format():
     assert f"char d_name[{minifs.DIRSIZ}];" in header
     assert f"#define NAME_MAX_BYTES {minifs.DIRSIZ}" in source
     assert minifs.DIRENT.format == f"<i{minifs.DIRSIZ}s"     # int inum; char name[DIRSIZ]
+
+
+HOST_PROGRAM = r"""
+#include <stdio.h>
+#include <stdlib.h>
+#include <errno.h>
+#include <unistd.h>
+#include <dirent.h>
+#include <thread.h>
+#include <sys/stat.h>
+
+static void work(void *arg) { }
+
+int main(void)
+{
+    int fds[2];
+    struct stat st;
+    mutex_t m = MUTEX_INITIALIZER;
+    int failed = pipe(fds) + dup(1) + dup2(1, 5) + chdir(".") + mkdir("d", 0) + fstat(1, &st)
+                 + stat(".", &st) + thread_create(work, 0, 0) + thread_join(1, 0) + thread_self()
+                 + mutex_lock(&m) + mutex_unlock(&m) + system("true");
+    printf("%d %s %d %s %s\n", failed, errno == ENOSYS ? "ENOSYS" : "?", system(NULL),
+           opendir(".") ? "?" : "NULL", popen("true", "r") ? "?" : "NULL");
+    return 0;
+}
+"""
+
+
+def test_the_host_build_has_them_too(host, tmp_path):
+    """The host build of the library (gcc, host_shim.c) compiles the new
+    headers and units; its shim answers these calls ENOSYS like a bare run."""
+    r = host.run(host.build(HOST_PROGRAM), cwd=tmp_path)
+    assert (r.returncode, r.stdout) == (0, b"-13 ENOSYS 0 NULL NULL\n")
+    assert r.stderr == note("pipe")
+    assert not (tmp_path / "d").exists()
