@@ -104,6 +104,13 @@ void clearerr(FILE *f);
 int remove(const char *path);
 void perror(const char *s);
 
+/* Commands (stdlib/src/shell.c): a stream to `/bin/sh -c cmd`'s standard
+ * output (mode "r") or input ("w"); pclose waits for the command and
+ * returns its wait status.  minios only: NULL with errno ENOSYS under a
+ * bare `pvm run`. */
+FILE *popen(const char *cmd, const char *mode);
+int pclose(FILE *f);
+
 int printf(const char *fmt, ...);
 int fprintf(FILE *f, const char *fmt, ...);
 int dprintf(int fd, const char *fmt, ...);

@@ -36,6 +36,8 @@ void _Exit(int status);
 void abort(void);
 int atexit(void (*fn)(void));
 char *getenv(const char *name);
+/* The wait status of `/bin/sh -c command` (minios; -1 with errno ENOSYS
+ * under a bare `pvm run`); system(NULL) is nonzero iff a shell can run. */
 int system(const char *command);
 
 int atoi(const char *s);

@@ -56,4 +56,17 @@ long uptime(void);              /* milliseconds since the machine started */
 int halt(int status);           /* power off with this status; returns only on error */
 int nice(int inc);
 
+/* Files (stdlib/src/files.c): minios only, ENOSYS under a bare `pvm run`.
+ * pipe: fds[0] reads what fds[1] writes.  dup: the lowest free descriptor
+ * for fd's open file.  dup2: newfd becomes one for fd's (closed first). */
+int pipe(int fds[2]);
+int dup(int fd);
+int dup2(int fd, int newfd);
+int chdir(const char *path);
+
+/* Internal (proc.c), shared by the wrappers of calls only minios services:
+ * turns a negated errno into errno and -1, and says once per run on stderr
+ * that `name` needs minios when the answer is ENOSYS. */
+long __minios_result(const char *name, long r);
+
 #endif

@@ -221,12 +221,3 @@ char *getenv(const char *name)
     env_cache = e;
     return value;
 }
-
-/* There is no shell to run commands in. */
-int system(const char *command)
-{
-    if (!command)
-        return 0;
-    errno = ENOSYS;
-    return -1;
-}
