@@ -1,10 +1,12 @@
 /* crt0: the program's entry point.  The machine calls _start(argc, argv);
  * it sets up the C library, runs main, and hands main's result to exit(),
- * which flushes stdio and ends the program with that status. */
+ * which flushes stdio and ends the program with that status.  Under
+ * minios a new thread starts here too, with argc -1 (<thread.h>). */
 #include <stdio.h>
 #include <stdlib.h>
 
 int main(int argc, char **argv);
+_Noreturn void __thread_main(void **start);
 
 /* The program's short name (basename of argv[0]), for assert messages. */
 const char *__progname = "";
@@ -12,6 +14,8 @@ const char *__progname = "";
 void _start(int argc, char **argv)
 {
     const char *p;
+    if (argc < 0)
+        __thread_main((void **)argv);
     if (argc > 0 && argv[0]) {
         __progname = argv[0];
         for (p = argv[0]; *p; p++)

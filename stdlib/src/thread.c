@@ -2,18 +2,20 @@
  * system calls, which only minios services (ENOSYS and the one-time note
  * under a bare `pvm run`, via __minios_result in proc.c).
  *
- * The kernel starts a thread in user mode by calling the function passed
- * as SYS_thread_create's first argument, start(fn, arg), on the new stack.
- * That start has nothing to return to, so it is the library's trampoline
- * below, which ends the thread when fn returns. */
+ * The kernel starts a thread where the program started, at crt0's
+ * _start, with argc -1 and argv pointing at {fn, arg} on the thread's new
+ * stack (so it never enters user mode at an address it was merely handed);
+ * _start passes them to __thread_main below, which has nothing to return
+ * to and so ends the thread when fn returns. */
 #include <stdlib.h>
 #include <unistd.h>
 #include <thread.h>
 #include <sys/syscall.h>
 
-static _Noreturn void thread_start(void (*fn)(void *), void *arg)
+_Noreturn void __thread_main(void **start)
 {
-    fn(arg);
+    void (*fn)(void *) = (void (*)(void *))start[0];
+    fn(start[1]);
     thread_exit(0);
 }
 
@@ -21,8 +23,8 @@ int thread_create(void (*fn)(void *), void *arg, unsigned long stack_size)
 {
     if (stack_size == 0)
         stack_size = THREAD_DEFAULT_STACK;
-    return (int)__minios_result("thread_create", __syscall(SYS_thread_create, (long)thread_start,
-                                                           (long)fn, (long)arg, (long)stack_size));
+    return (int)__minios_result("thread_create", __syscall(SYS_thread_create, (long)fn, (long)arg,
+                                                           (long)stack_size));
 }
 
 int thread_join(int tid, long *value)

@@ -13,8 +13,7 @@ import sys
 import pytest
 
 from pvm import cli
-from pvm.abi import romfs
-from pvm.tools import boot, mkfs
+from pvm.tools import boot, fsimage, mkfs
 
 KERNEL = """\
 #include <pvm/machine.h>
@@ -37,10 +36,10 @@ int main(int argc, char **argv) {
     printf("disk: %ld sectors\\n", *DISK_SECTORS);
     if (*DISK_SECTORS == 0)
         return 1;
-    disk(DISK_COMMAND_READ, 0);
-    printf("magic %.8s, %ld files\\n", sector, *(long *)(sector + 8));
+    disk(DISK_COMMAND_READ, 2);          /* the superblock: block 1 */
+    printf("magic %.8s, %d blocks\\n", sector, *(int *)(sector + 8));
     memset(sector, 'x', sizeof sector);
-    disk(DISK_COMMAND_WRITE, 0);
+    disk(DISK_COMMAND_WRITE, 2);
     char line[64];
     if (fgets(line, sizeof line, stdin))
         printf("console: %s", line);
@@ -81,16 +80,17 @@ def test_boot_runs_the_kernel_with_the_disk_and_returns_its_status(tree, cache):
     assert r.status == 3, r.stderr.decode()
     lines = r.stdout.decode().splitlines()
     assert lines[:3] == ["argv[0] = minios", "argv[1] = -c", "argv[2] = echo hi; ps"]
-    sectors = len(romfs.image(mkfs.build_files((), tree))) // romfs.SECTOR
-    assert lines[3:] == [f"disk: {sectors} sectors", "magic PVMROFS1, 2 files", "console: typed"]
+    sectors = len(boot.build_disk(tree)) // 512
+    assert lines[3:] == [f"disk: {sectors} sectors", f"magic PVMFS001, {sectors // 2} blocks",
+                         "console: typed"]
     assert r.stderr == b""
     # the cached default image is intact after the kernel wrote over its superblock
     (key,) = entries(cache)
     img = (cache / "minios" / key / "disk.img").read_bytes()
-    assert sorted(romfs.files(img)) == ["init", "sh"]
+    assert fsimage.Image(bytearray(img)).listdir("/bin") == ["init", "sh"]
     r = boot.boot(tier="interp", minios=tree)
     assert r.stdout.decode().splitlines()[:1] == ["argv[0] = minios"]
-    assert "magic PVMROFS1, 2 files" in r.stdout.decode() and r.status == 3
+    assert "magic PVMFS001, " in r.stdout.decode() and r.status == 3
 
 
 def test_the_cache_is_reused_and_rebuilt_when_a_source_changes(tree, cache):
@@ -105,8 +105,10 @@ def test_the_cache_is_reused_and_rebuilt_when_a_source_changes(tree, cache):
     assert boot.boot(tier="interp", minios=tree).status == 5
     assert len(entries(cache)) == 2
     (tree / "user" / "ls.c").write_text("int main(void) { return 0; }\n")
-    r = boot.boot(tier="interp", minios=tree)
-    assert "3 files" in r.stdout.decode() and len(entries(cache)) == 3
+    assert boot.boot(tier="interp", minios=tree).status == 5
+    assert len(entries(cache)) == 3
+    img = (cache / "minios" / boot.source_key(tree) / "disk.img").read_bytes()
+    assert fsimage.Image(bytearray(img)).listdir("/bin") == ["init", "ls", "sh"]
 
 
 def test_the_key_covers_every_source(tree):
@@ -128,7 +130,7 @@ def test_the_key_covers_every_source(tree):
 def test_no_cache(tree, monkeypatch, tmp_path):
     monkeypatch.setenv("PVM_CACHE", "off")
     r = boot.boot(run="x", tier="interp", minios=tree)
-    assert r.status == 3 and "magic PVMROFS1" in r.stdout.decode()
+    assert r.status == 3 and "magic PVMFS001" in r.stdout.decode()
 
 
 def test_an_image_of_ones_own(tree, cache, tmp_path):
@@ -137,10 +139,10 @@ def test_an_image_of_ones_own(tree, cache, tmp_path):
     for name in "abc":
         (d / name).write_text(name)
     img = tmp_path / "mine.img"
-    mkfs.mkfs(img, [d], tree)
+    mkfs.mkfs(img, [d], tree, size=300)
     r = boot.boot(tier="interp", minios=tree, disk=str(img))
-    assert r.status == 3 and "magic PVMROFS1, 5 files" in r.stdout.decode()
-    assert img.read_bytes()[:8] == b"x" * 8            # written, as pvm run --disk does
+    assert r.status == 3 and "magic PVMFS001, 300 blocks" in r.stdout.decode()
+    assert img.read_bytes()[1024:1032] == b"x" * 8      # written, as pvm run --disk does
     r = boot.boot(tier="interp", minios=tree, disk=str(tmp_path / "nowhere.img"))
     assert r.status == 1 and b"no such disk image" in r.stderr
 
