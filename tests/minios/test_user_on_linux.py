@@ -20,7 +20,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 USER = ROOT / "minios" / "user"
-PROGRAMS = ("sh", "echo", "kill", "sleep", "cat", "wc", "grep", "ls", "mkdir", "nice")
+PROGRAMS = ("sh", "echo", "kill", "sleep", "cat", "wc", "grep", "ls", "mkdir", "nice",
+            "lpr", "lpq", "lpd")
 
 HELPERS = {
     "status": "#include <stdlib.h>\nint main(int c, char **v) { return atoi(v[1]); }\n",
@@ -73,7 +74,10 @@ def bin_dir(tmp_path_factory):
     for name, text in [("halt.h", HALT), ("halt_shim.c", HALT_C), ("unlink_shim.c", UNLINK_C)]:
         (d / name).write_text(text)
     jobs = [gcc(*flags, "-include", d / "halt.h", USER / "init.c", d / "halt_shim.c", "-o", d / "init"),
-            gcc("-Dunlink=unlink_or_rmdir", USER / "rm.c", d / "unlink_shim.c", "-o", d / "rm")]
+            gcc("-Dunlink=unlink_or_rmdir", USER / "rm.c", d / "unlink_shim.c", "-o", d / "rm"),
+            # an lpd whose printer is not there
+            gcc('-DSPOOL="%s"' % (d / "spool"), f'-DPRINTER="{d}/nodev/printer"', USER / "lpd.c",
+                "-o", d / "lpd_noprinter")]
     jobs += [gcc(*flags, USER / f"{name}.c", "-o", d / name) for name in PROGRAMS]
     for name, text in HELPERS.items():
         (d / f"{name}.c").write_text(text)
@@ -275,6 +279,62 @@ def test_kill_and_sleep(bin_dir):
     assert sh(bin_dir, "-c", "kill -TERM 2147483647")[2] == "kill: (2147483647): No such process\n"
 
 
+# ---- the printer spooler ----
+
+@pytest.fixture
+def spool(bin_dir):
+    d = bin_dir / "spool"
+    yield d
+    for f in d.iterdir():
+        f.unlink()
+
+
+def test_lpr_queues_and_lpd_prints_in_order(bin_dir, spool, tmp_path):
+    (tmp_path / "a").write_text("first job\n")
+    assert sh(bin_dir, "-c", "lpq") == (0, "no entries\n", "")
+    assert sh(bin_dir, "-c", "lpr a; echo second | lpr", cwd=tmp_path) == (0, "", "")
+    assert sorted(f.name for f in spool.iterdir()) == ["cf001", "cf002", "df001", "df002"]
+    assert (spool / "cf002").read_text() == "stdin\n"
+    assert sh(bin_dir, "-c", "lpq")[1].splitlines() == [
+        "RANK JOB  NAME                           SIZE",
+        "1    1    a                                10",
+        "2    2    stdin                             7"]
+    assert sh(bin_dir, "-c", "lpr nosuch", cwd=tmp_path) == (1, "", "lpr: nosuch: No such file or directory\n")
+    assert sh(bin_dir, "-c", "lpd -1") == (0, "first job\nsecond\n", "")
+    assert sh(bin_dir, "-c", "lpq") == (0, "no entries\n", "")
+    assert list(spool.iterdir()) == []
+
+
+def test_lpr_takes_the_next_free_number(bin_dir, spool, tmp_path):
+    (spool / "df009").write_text("an incomplete job: lpd leaves it alone\n")
+    (tmp_path / "a").write_text("x\n")
+    procs = [subprocess.Popen([bin_dir / "lpr", "a"], cwd=tmp_path) for _ in range(6)]
+    assert [p.wait(timeout=30) for p in procs] == [0] * 6
+    # six lprs at once: six numbers, none taken twice
+    assert sorted(f.name for f in spool.iterdir() if f.name.startswith("cf")) == [f"cf{n:03}" for n in range(10, 16)]
+    assert sh(bin_dir, "-c", "lpd -1") == (0, "x\n" * 6, "")
+    assert [f.name for f in spool.iterdir()] == ["df009"]
+
+
+def test_lpd_without_a_printer_keeps_the_job(bin_dir, spool, tmp_path):
+    (tmp_path / "a").write_text("kept\n")
+    assert sh(bin_dir, "-c", "lpr a", cwd=tmp_path)[0] == 0
+    assert sh(bin_dir, "-c", "lpd_noprinter -1") == (
+        1, "", f"lpd: {bin_dir}/nodev/printer: No such file or directory\n")
+    assert sh(bin_dir, "-c", "lpq")[1].count("\n") == 2
+    assert sh(bin_dir, "-c", "lpd -1") == (0, "kept\n", "")
+
+
+def test_lpd_as_a_daemon(bin_dir, spool, tmp_path):
+    (tmp_path / "a").write_text("by the daemon\n")
+    lpd = subprocess.Popen([bin_dir / "lpd"], stdout=subprocess.PIPE)
+    try:
+        assert sh(bin_dir, "-c", "lpr a; sleep 1; lpq", cwd=tmp_path) == (0, "no entries\n", "")
+    finally:
+        lpd.kill()
+    assert lpd.communicate(timeout=10)[0] == b"by the daemon\n"
+
+
 # ---- init ----
 
 def test_init_halts_with_the_status_of_sh(bin_dir):
@@ -286,3 +346,10 @@ def test_init_halts_with_the_status_of_sh(bin_dir):
 def test_init_without_a_terminal_halts_when_sh_ends(bin_dir):
     # an interactive init restarts sh; from a pipe, whose end is final, it halts
     assert sh(bin_dir, stdin=b"echo piped\nstatus 6\n", program="init") == (6, "piped\n", "")
+
+
+def test_init_starts_lpd(bin_dir, spool, tmp_path):
+    (tmp_path / "a").write_text("printed\n")
+    # the printer is init's stdout here; sh's echo comes after lpd has printed
+    assert sh(bin_dir, "-c", "lpr a; sleep 1; echo done", program="init", cwd=tmp_path) == (
+        0, "printed\ndone\n", "")
