@@ -108,7 +108,10 @@ static char *next(void)
     char *w = words, quote;
     int tok = peek();
     if (tok != WORD) {
-        p += tok == APPEND ? 2 : tok != 0;
+        if (tok == APPEND)
+            p += 2;
+        else if (tok != 0)
+            p++;
         return NULL;
     }
     while (*p && !strchr(" \t;&|<>\n", *p)) {
