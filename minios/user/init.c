@@ -1,6 +1,7 @@
 /* init: the first process.  The kernel starts it, and makes it the parent
  * of every process whose parent ends first, so it must keep waiting: each
- * wait() reaps such an orphan's zombie too.
+ * wait() reaps such an orphan's zombie too.  At boot it starts the printer
+ * daemon, lpd, in the background, then the shell:
  *
  *   init -c 'CMDS'   (pvm boot --run 'CMDS') run `sh -c CMDS`, then power
  *                    off with the shell's status (128 + signal if killed)
@@ -15,6 +16,10 @@
 #include <errno.h>
 #include <unistd.h>
 #include <sys/wait.h>
+
+#ifndef BINDIR
+#define BINDIR "/bin"           /* where programs live (a test build points elsewhere) */
+#endif
 
 /* Something is badly wrong (or there is no kernel): say so and power off. */
 static void fail(const char *what)
@@ -33,10 +38,29 @@ static int start_sh(char **argv)
     if (pid < 0)
         fail("fork");
     if (pid == 0) {
-        execv("sh", argv);
+        execv(BINDIR "/sh", argv);
         fail("exec sh");
     }
     return pid;
+}
+
+/* Start the printer daemon; it runs until the machine stops, and without
+ * it the system still works (jobs wait in /spool), so a failure is only reported. */
+static void start_lpd(void)
+{
+    char *argv[2];
+    int pid;
+    argv[0] = "lpd";
+    argv[1] = NULL;
+    fflush(stdout);
+    pid = fork();
+    if (pid < 0)
+        fail("fork");
+    if (pid == 0) {
+        execv(BINDIR "/lpd", argv);
+        fprintf(stderr, "init: exec lpd: %s\n", strerror(errno));
+        _exit(1);               /* init's wait_for reaps this child as any other */
+    }
 }
 
 /* Wait until process pid ends, reaping every other child (orphans) on the
@@ -65,6 +89,7 @@ int main(int argc, char **argv)
     char *sh_c[4];
     char *sh[2];
     int st;
+    start_lpd();
     if (argc == 3 && strcmp(argv[1], "-c") == 0) {
         sh_c[0] = "sh";
         sh_c[1] = "-c";
