@@ -53,6 +53,8 @@ struct cmd {
 
 static int status;              /* the last command's, the shell's own at the end */
 static int jobs[MAXJOBS];       /* pids of background jobs not yet reaped (0: free) */
+static int backgrounded;        /* whether any job went to the background: only then is
+                                   there anything to reap between commands */
 
 /* ---- parsing ---- */
 
@@ -422,6 +424,7 @@ static void background(struct cmd *c)
     fprintf(stderr, "[%d]\n", last);
     for (i = 0; i < MAXJOBS; i++) {
         if (jobs[i] == 0) {
+            backgrounded = 1;
             jobs[i] = last;
             break;
         }
@@ -434,6 +437,8 @@ static void reap(void)
     int pid, st, i;
     char buf[16];
     const char *how;
+    if (!backgrounded)
+        return;
     while ((pid = waitpid(-1, &st, WNOHANG)) > 0) {
         for (i = 0; i < MAXJOBS && jobs[i] != pid; i++)
             ;

@@ -53,16 +53,11 @@ def test_fork_wait_and_exit_statuses(disk, tier):
 def test_a_faulting_child_takes_down_neither_its_parent_nor_the_kernel(disk, tier):
     status, out = run(disk, "faults", tier)
     assert status == 0, out
-    lines = out.splitlines()
-    assert lines[0].startswith("Segmentation fault (pid ") and lines[0].endswith(") at 0x3000000")
-    assert "wild pointer: killed by signal 11" in lines
-    assert "write to code: killed by signal 11" in lines
-    assert any(line.startswith("Floating point exception (pid ") for line in lines)
-    assert "divide by zero: killed by signal 8" in lines
-    assert "privileged instruction: killed by signal 4" in lines
-    assert any(line.startswith("Stack overflow (pid ") for line in lines)
-    assert "stack overflow: killed by signal 11" in lines
-    assert lines[-1] == "parent still here"
+    # the kernel says nothing itself: the parent (a shell, here the test) reports
+    assert out.splitlines() == ["wild pointer: killed by signal 11", "write to code: killed by signal 11",
+                                "divide by zero: killed by signal 8",
+                                "privileged instruction: killed by signal 4",
+                                "stack overflow: killed by signal 11", "parent still here"]
 
 
 @pytest.mark.parametrize("tier", tiers_for("orphan"))
