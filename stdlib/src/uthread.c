@@ -18,6 +18,7 @@
 #ifdef __pvm__
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <uthread.h>
 
 enum { RUNNABLE, SLEEPING, DONE };
@@ -162,6 +163,10 @@ int uthread_create(void (*fn)(void *), void *arg, unsigned long stack_size)
         free(t);
         return -1;
     }
+    /* Touch every page now: under a kernel that maps heap pages when
+     * first used (minios), a trap on a page of this stack not yet mapped
+     * would find no room to save the thread's registers in. */
+    memset(t->stack, 0, stack_size);
     t->id = nextid++;
     t->state = RUNNABLE;
     t->limit = (long)t->stack;      /* no frame below the stack's bottom */
