@@ -34,17 +34,27 @@ int fs_init(void) {
 
 /* ---- blocks ------------------------------------------------------------------------- */
 
+/* No block below this one is free: the search for a free block starts
+ * here, so that filling a disk is not quadratic in its size. */
+static long first_free;
+
 /* A zeroed free block, now marked used; 0 if the disk is full. */
 static long balloc(void) {
-    for (long base = 0; base < sb.size; base += BITS_PER_BLOCK) {
+    for (long base = first_free - first_free % BITS_PER_BLOCK; base < sb.size; base += BITS_PER_BLOCK) {
         struct buf *b = bread(sb.bmapstart + base / BITS_PER_BLOCK);
-        for (long i = 0; i < BITS_PER_BLOCK && base + i < sb.size; i++) {
+        long i = base < first_free ? first_free - base : 0;
+        for (; i < BITS_PER_BLOCK && base + i < sb.size; i++) {
+            if (i % 8 == 0 && (b->data[i / 8] & 0xff) == 0xff) {
+                i += 7;                /* eight blocks in use: the next byte */
+                continue;
+            }
             int mask = 1 << (i % 8);
             if (b->data[i / 8] & mask)
                 continue;
             b->data[i / 8] |= mask;
             log_write(b);
             brelse(b);
+            first_free = base + i + 1;
             struct buf *z = bread(base + i);
             memset(z->data, 0, BSIZE);
             log_write(z);
@@ -53,6 +63,7 @@ static long balloc(void) {
         }
         brelse(b);
     }
+    first_free = sb.size;
     return 0;
 }
 
@@ -64,6 +75,8 @@ static void bfree(long blockno) {
     b->data[(blockno % BITS_PER_BLOCK) / 8] &= ~mask;
     log_write(b);
     brelse(b);
+    if (blockno < first_free)
+        first_free = blockno;
 }
 
 long fs_free_blocks(void) {
