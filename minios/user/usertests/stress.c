@@ -20,9 +20,6 @@ static void t_system(void)
     CHECK(unlink("/tmp/ut_sys") == 0, "unlink");
     status = system("exit 3");
     CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 3, "exit 3 gave status %#x", status);
-    status = system("nosuchprogram 2>/tmp/ut_sys");
-    CHECK(WEXITSTATUS(status) == 127, "a missing program gave status %#x", status);
-    unlink("/tmp/ut_sys");
     CHECK(system(0) != 0, "system(NULL) says there is no shell");
 }
 
