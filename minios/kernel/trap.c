@@ -51,6 +51,10 @@ static long fault_signal(long cause) {
 static void fault(struct proc *p, struct trapframe *tf) {
     struct proc *g = p->group;
     long va = tf->value;
+    if (tf->status & STATUS_LOST) {    /* its registers had nowhere to go: no resuming it */
+        exit_proc(p, 11);
+        return;
+    }
     if ((tf->cause == CAUSE_FAULT_READ || tf->cause == CAUSE_FAULT_WRITE) &&
         va >= g->heap_base && va < g->brk &&
         !uvm_translate(p->pagetable, va, 0) &&

@@ -161,6 +161,8 @@ STATUS_BITS: list[Const] = [
     Const("STATUS_PREV_USER", 4, "STATUS_USER before the trap (IRET restores it)"),
     Const("STATUS_PREV_IE", 8, "STATUS_IE before the trap (IRET restores it)"),
     Const("STATUS_START", 16, "in a trap frame: IRET starts a fresh call of the function at pc"),
+    Const("STATUS_LOST", 32, "in a trap frame: the user's registers could not be saved (its frame's "
+          "page faulted); IRET refuses to resume it"),
 ]
 STATUS = {b.name: b.value for b in STATUS_BITS}
 

@@ -112,11 +112,19 @@ def deliver(m, cause: int, value: int = 0, args: tuple = ()) -> None:
     m.func/m.pc/m.fp/m.regs are exact where it happened."""
     here = m.text_offsets[m.func][m.pc]
     old_status, old_module = m.status, m.module
+    lost = 0
     try:
         m.spill_regs()                             # in the interrupted code's memory
     except Trap as t:
-        raise MachineCheck(f"double fault: {t.message} while entering the kernel "
-                           f"for cause {cause}") from None
+        # User code whose own frame is not writable (a frame pointer moved
+        # to an unmapped page) cannot be resumed: its registers have nowhere
+        # to go.  The kernel gets the fault on that page, flagged, so that
+        # it ends the process instead of the machine ending everything.
+        spilled = cause_of(t) if old_status & MM.STATUS_USER else None
+        if spilled is None:
+            raise MachineCheck(f"double fault: {t.message} while entering the kernel "
+                               f"for cause {cause}") from None
+        (cause, value), lost = spilled, MM.STATUS_LOST
     m.status = 0                                   # kernel mode, interrupts off,
     m.update_regime()                              # the boot program, physical memory
     try:
@@ -128,7 +136,7 @@ def deliver(m, cause: int, value: int = 0, args: tuple = ()) -> None:
         fields[TF["pc"] // 8] = here
         fields[TF["fp"] // 8] = m.fp
         fields[TF["status"] // 8] = (MM.STATUS_PREV_USER if old_status & MM.STATUS_USER else 0) | \
-            (MM.STATUS_PREV_IE if old_status & MM.STATUS_IE else 0)
+            (MM.STATUS_PREV_IE if old_status & MM.STATUS_IE else 0) | lost
         fields[TF["slimit"] // 8] = m.stack_limit
         fields[TF["module"] // 8] = old_module
         fields[TF["icount"] // 8] = m.clock.icount
@@ -162,6 +170,8 @@ def iret(m, tf: int) -> None:
     fields = m.guest.unpack(struct.Struct(f"<{n}q"), tf)
     get = lambda name: fields[TF[name] // 8]            # noqa: E731
     status = get("status")
+    if status & MM.STATUS_LOST and not status & MM.STATUS_START:
+        raise BadCall("iret to a trap frame whose registers were lost (STATUS_LOST):", get("pc"))
     user = status & MM.STATUS_PREV_USER
     module = get("module") if user else 0
     if module and not m.modules.valid(module):

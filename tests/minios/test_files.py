@@ -124,3 +124,9 @@ def test_files_persist_across_boots_and_the_disk_stays_consistent(disk):
     image = fsimage.Image.open(disk)
     assert image.read_file("/home/note") == b"kept\n"
     assert fsck.check(image).problems == []
+
+
+@pytest.mark.parametrize("tier", tiers())
+def test_a_process_whose_registers_cannot_be_saved_dies_alone(disk, tier):
+    # the machine reports STATUS_LOST instead of stopping with a double fault
+    assert run(disk, "lostframe; echo still here", tier) == (0, "child: killed by signal 11\nstill here\n")

@@ -96,6 +96,7 @@
 #define STATUS_PREV_USER 4   /* STATUS_USER before the trap (IRET restores it) */
 #define STATUS_PREV_IE 8   /* STATUS_IE before the trap (IRET restores it) */
 #define STATUS_START 16   /* in a trap frame: IRET starts a fresh call of the function at pc */
+#define STATUS_LOST 32   /* in a trap frame: the user's registers could not be saved (its frame's page faulted); IRET refuses to resume it */
 
 /* trap causes (struct trapframe.cause) */
 #define CAUSE_SYSCALL 1   /* SYSCALL from user mode: a[0] the number, a[1..6] the arguments */
