@@ -64,7 +64,7 @@ class Runner:
     def _make_context(self, space, paged: bool) -> tuple:
         tier = self.tier
         interp = Interpreter(self.m, counting=tier == "auto", threshold=self.jit_threshold,
-                             space=space, paged=paged)
+                             space=space, paged=paged, count_huge=tier == "jit")
         interp.on_hot = self._tier_up
         interp.observe = self.observe
         jit = None
@@ -317,7 +317,7 @@ class Runner:
         if self.jit is not None:
             for k in range(len(self.m.program.functions)):
                 self.jit.forget(k)
-        self.interp.reset(counting=tier == "auto")
+        self.interp.reset(counting=tier == "auto", count_huge=tier == "jit")
         if tier == "interp" and self.jit is not None:
             self.interp.space.tiers.remove(self.jit)
             self.jit = None

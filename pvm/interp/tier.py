@@ -29,17 +29,28 @@ from .translate import translate
 # the C stack, so only the recursion limit needs raising.
 MAX_HOST_DEPTH = 100_000
 
+# LLVM's time for a function grows with its size (about half a millisecond
+# per instruction, most of it building the IR), so the evidence that it is
+# hot must too: past SIZE_UNIT instructions the call and loop thresholds
+# grow in proportion.  And a function of HUGE instructions or more is not
+# compiled before its first call even under --tier=jit: it is interpreted,
+# and counted, until it proves hot (otherwise a big function run once
+# costs seconds of LLVM where the interpreter takes a fraction of that).
+SIZE_UNIT = 100
+HUGE = 2000
+
 
 class Interpreter:
     embeds_callees = frozenset()          # translations call callees by name
 
     def __init__(self, machine, *, counting: bool = False, threshold: int = 1000,
-                 space=None, paged: bool = False):
+                 space=None, paged: bool = False, count_huge: bool = False):
         self.m = m = machine
         self.space = space or m.space     # the code space this tier runs ...
         self.paged = paged                # ... and how its accesses reach memory
         self.counting = counting          # translated code counts calls and back-edges
         self.jit_threshold = threshold    # ... and asks to tier up past this count
+        self.count_huge = count_huge      # --tier=jit: count HUGE functions only
         n = len(self.program.functions)
         self.fast_code: list = [None] * n # how a call of function k runs now
         self.calls = [0] * n              # call counts (-1: stop counting)
@@ -60,6 +71,19 @@ class Interpreter:
     @property
     def program(self):
         return self.space.program
+
+    @staticmethod
+    def huge(instructions: int) -> bool:
+        """Is code of this many instructions HUGE (the JIT then uses a lighter pipeline)?"""
+        return instructions >= HUGE
+
+    def hot_threshold(self, fn) -> int | None:
+        """The call count (and the loop iterations in one call) past which
+        translated function fn asks to be compiled; None: it does not count."""
+        n = len(fn.code)
+        if not (self.counting or (self.count_huge and self.huge(n))):
+            return None
+        return self.jit_threshold * max(1, n // SIZE_UNIT)
 
     @property
     def program_key(self):
@@ -182,12 +206,13 @@ class Interpreter:
         self.calls[k] = 0
         self.osr_ok[k] = True
 
-    def reset(self, counting: bool) -> None:
+    def reset(self, counting: bool, count_huge: bool = False) -> None:
         """Drop every translation (a change of tier policy changes them)."""
         for k in range(len(self.fast_code)):
             self.forget(k)
         self._translations.clear()
         self.counting = counting
+        self.count_huge = count_huge
 
     # ---- where a trap happened ----------------------------------------------------
     def locate_fault(self, exc: BaseException) -> None:

@@ -86,7 +86,7 @@ class FunctionTranslator:
         self.code = fn.code
         self.regs = [f"r{i}" for i in range(fn.nregs)]
         self.tier = tier
-        self.threshold = tier.jit_threshold if tier.counting else None
+        self.threshold = tier.hot_threshold(fn)
         self.packers: dict = {}          # name -> struct format of variadic argument stores
         self.lines: list[str] = []
         self.pc_of_line: dict[int, int] = {}
@@ -356,8 +356,8 @@ def translate(findex: int, tier, namespace: dict) -> Translation:
     namespace[f"UNSPILL{findex}"] = namespace["UNPACKER"](fmt)
     key = None
     if tier.program_key is not None:
-        spec = (f"{sys.version}|{tier.program_key}|{findex}|{tier.counting}|"
-                f"{tier.jit_threshold}|{cache.toolchain_stamp()}")
+        spec = (f"{sys.version}|{tier.program_key}|{findex}|{tier.hot_threshold(fn)}|"
+                f"{cache.toolchain_stamp()}")
         key = hashlib.sha256(spec.encode()).hexdigest()[:32]
         hit = _cached(key)
         if hit is not None:

@@ -56,8 +56,10 @@ class Engine:
                 opt=self.opt, jit=True)
         return self._tm
 
-    def optimise(self, module) -> None:
-        pto = llvm().create_pipeline_tuning_options(speed_level=self.opt)
+    def optimise(self, module, cheap: bool = False) -> None:
+        """The O2 pipeline (self.opt), or O1 for a huge unit (`cheap`), whose
+        O2 time grows faster than its size."""
+        pto = llvm().create_pipeline_tuning_options(speed_level=min(self.opt, 1) if cheap else self.opt)
         pb = llvm().create_pass_builder(self.tm, pto)
         pb.getModulePassManager().run(module, pb)
 
@@ -71,7 +73,7 @@ class Engine:
         path = self._path(key)
         return path is not None and os.path.exists(path)
 
-    def compile(self, key: str | None, build_ir, names: list, dump=None) -> dict:
+    def compile(self, key: str | None, build_ir, names: list, dump=None, cheap: bool = False) -> dict:
         """Native code for a unit; returns {name: address}.
 
         `key` names the unit's code for the disk cache (None: no caching);
@@ -92,7 +94,7 @@ class Engine:
                 return self._load(obj, names)
             except objload.ObjectError:
                 self.last_from_cache = False    # a damaged entry: compile it afresh
-        obj = self._compile(build_ir, dump)
+        obj = self._compile(build_ir, dump, cheap)
         if path is not None:
             try:
                 cache.atomic_write(path, obj)
@@ -106,12 +108,12 @@ class Engine:
             # emitting a new relocation, say): LLVM's own loader can
             return self._load_mcjit(obj, names)
 
-    def _compile(self, build_ir, dump) -> bytes:
+    def _compile(self, build_ir, dump, cheap: bool = False) -> bytes:
         """LLVM: IR text -> verified, optimised module -> object file."""
         t0 = time.perf_counter()
         module = llvm().parse_assembly(build_ir())
         module.verify()
-        self.optimise(module)
+        self.optimise(module, cheap)
         if dump is not None:
             dump(str(module))
         obj = self.tm.emit_object(module)

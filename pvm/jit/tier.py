@@ -203,9 +203,11 @@ class JitTier:
             return str(module)
 
         names = [f"pvm_f{i}" for i in unit]
+        cheap = self.host.huge(sum(len(fns[i].code) for i in unit))   # a lighter LLVM pipeline
         t0 = time.perf_counter()
         try:
-            addresses = self.engine.compile(self._key("unit", unit), build_ir, names, self.dump)
+            addresses = self.engine.compile(self._key("unit", unit), build_ir, names, self.dump,
+                                            cheap=cheap)
         except (ImportError, OSError) as e:      # llvmlite missing or broken: interpret
             self.refused[k] = f"llvmlite cannot be imported ({e})"
             self.note(f"refused {fns[k].name}: {self.refused[k]}")
@@ -234,9 +236,11 @@ class JitTier:
         so that functions a run never reaches cost no LLVM time.  A native
         call of a function not compiled yet goes through the main loop (which
         compiles it); the caller then resumes native code after the call
-        through a resume entry compiled for that spot (see _bridge)."""
-        for k in range(len(self.m.program.functions)):
-            if k not in self.compiled:
+        through a resume entry compiled for that spot (see _bridge).  A
+        huge function waits until it proves hot (pvm/interp/tier.py, HUGE)."""
+        fns = self.m.program.functions
+        for k in range(len(fns)):
+            if k not in self.compiled and self.host.hot_threshold(fns[k]) is None:
                 self.host.install(k, self._first_call(k))
 
     # ---- warm start (pvm/jit/warmstart.py) --------------------------------------------
