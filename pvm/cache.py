@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import random
-import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -74,6 +72,7 @@ def touch(path: str) -> None:
 def maybe_prune(directory: str, part: str) -> None:
     """After a write: one time in PRUNE_ONE_WRITE_IN, prune `directory`
     (listing a big cache costs more than one write should)."""
+    import random                      # here: only a run that writes needs it
     if random.random() < 1 / PRUNE_ONE_WRITE_IN:
         prune(directory, LIMITS[part])
 
@@ -104,6 +103,7 @@ def atomic_write(path: str, data: bytes | str) -> None:
     new one, never half of it (concurrent runs share the cache): write a
     temporary file in the same directory, then rename it over `path`.
     Creates the directory; an OSError is the caller's to ignore."""
+    import tempfile                    # here: a run whose caches all hit never writes
     directory = os.path.dirname(path) or "."
     os.makedirs(directory, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp")

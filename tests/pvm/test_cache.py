@@ -4,6 +4,7 @@ not reused, and the module is a base utility that imports no compiler."""
 from __future__ import annotations
 
 import os
+import random
 
 import pvm
 from pvm import cache
@@ -42,10 +43,10 @@ def test_a_hit_counts_as_a_use(tmp_path):
 def test_writes_prune_now_and_then(tmp_path, monkeypatch):
     _files(tmp_path, [("a", 600, 50), ("b", 600, 40)])
     monkeypatch.setitem(cache.LIMITS, "py", 1000)
-    monkeypatch.setattr(cache.random, "random", lambda: 0.5)      # not this time
+    monkeypatch.setattr(random, "random", lambda: 0.5)      # not this time
     cache.maybe_prune(str(tmp_path), "py")
     assert len(os.listdir(tmp_path)) == 2
-    monkeypatch.setattr(cache.random, "random", lambda: 0.0)      # this time
+    monkeypatch.setattr(random, "random", lambda: 0.0)      # this time
     cache.maybe_prune(str(tmp_path), "py")
     assert os.listdir(tmp_path) == ["b"]
 
