@@ -8,7 +8,8 @@
  *
  *   list     := [pipeline] { (';' | '\n' | '&') [pipeline] }   ('&': in the background)
  *   pipeline := command { '|' command }
- *   command  := { WORD | '<' WORD | '>' WORD | '>>' WORD }      (at least one)
+ *   command  := { WORD | REDIR WORD }                          (at least one)
+ *   REDIR    := '<' | '>' | '>>' | '2>' | '2>>'                 (2: standard error)
  *   WORD     := characters but blanks and ;&|<>, with '...' and "..." quoting
  *
  * A command's status is its exit code, or 128 + the signal that killed it;
@@ -34,7 +35,13 @@
 #define MAXJOBS 16              /* background jobs remembered for their "Done" */
 
 enum { EXEC, PIPE, LIST, BACK };
-enum { WORD = 'w', APPEND = 'a' };      /* tokens besides the characters ;&|<> and \n */
+enum { WORD = 'w', APPEND = 'a', ERR = 'e', ERR_APPEND = 'E' };   /* tokens besides ;&|<> and \n */
+
+/* The characters of a token other than a word or one of ;&|<> and \n. */
+static const char *spelling(int tok)
+{
+    return tok == APPEND ? ">>" : tok == ERR ? "2>" : tok == ERR_APPEND ? "2>>" : NULL;
+}
 
 struct redir {
     int fd;                     /* 0 or 1 */
@@ -66,11 +73,11 @@ static int bad;                 /* the line had a syntax error (already reported
 
 static void syntax(int tok)
 {
-    char near[3] = {(char)tok, 0, 0};
+    char near[4] = {(char)tok, 0, 0, 0};
     if (bad++)
         return;
-    if (tok == APPEND)
-        strcpy(near, ">>");
+    if (spelling(tok))
+        strcpy(near, spelling(tok));
     fprintf(stderr, "sh: syntax error near '%s'\n", tok == 0 || tok == '\n' ? "newline" : near);
 }
 
@@ -99,6 +106,8 @@ static int peek(void)
         return 0;
     if (p[0] == '>' && p[1] == '>')
         return APPEND;
+    if (p[0] == '2' && p[1] == '>')         /* at a word's start: standard error */
+        return p[2] == '>' ? ERR_APPEND : ERR;
     if (strchr(";&|<>\n", *p))
         return *p;
     return WORD;
@@ -110,8 +119,8 @@ static char *next(void)
     char *w = words, quote;
     int tok = peek();
     if (tok != WORD) {
-        if (tok == APPEND)
-            p += 2;
+        if (spelling(tok))
+            p += strlen(spelling(tok));
         else if (tok != 0)
             p++;
         return NULL;
@@ -135,7 +144,7 @@ static char *next(void)
     return w;
 }
 
-/* command := { WORD | '<' WORD | '>' WORD | '>>' WORD } */
+/* command := { WORD | REDIR WORD } */
 static struct cmd *parse_command(void)
 {
     struct cmd *c = node(EXEC, NULL, NULL);
@@ -150,7 +159,7 @@ static struct cmd *parse_command(void)
                 break;
             }
             c->argv[c->argc++] = next();
-        } else if (tok == '<' || tok == '>' || tok == APPEND) {
+        } else if (tok == '<' || tok == '>' || tok == APPEND || tok == ERR || tok == ERR_APPEND) {
             next();
             if (peek() != WORD) {
                 syntax(peek());
@@ -162,9 +171,10 @@ static struct cmd *parse_command(void)
                 break;
             }
             r = &c->redir[c->nredir++];
-            r->fd = tok == '<' ? 0 : 1;
-            r->flags = tok == '<' ? O_RDONLY : tok == '>' ? O_WRONLY | O_CREAT | O_TRUNC
-                                                          : O_WRONLY | O_CREAT | O_APPEND;
+            r->fd = tok == '<' ? 0 : tok == ERR || tok == ERR_APPEND ? 2 : 1;
+            r->flags = tok == '<' ? O_RDONLY
+                     : tok == '>' || tok == ERR ? O_WRONLY | O_CREAT | O_TRUNC
+                     : O_WRONLY | O_CREAT | O_APPEND;
             r->file = next();
         } else {
             if (c->argc == 0 && c->nredir == 0)
@@ -309,7 +319,7 @@ static int builtin(struct cmd *c)
     return 0;
 }
 
-/* In a child: open c's redirections onto fds 0 and 1. */
+/* In a child: open c's redirections onto fds 0, 1 and 2. */
 static void redirect(struct cmd *c)
 {
     struct redir *r;

@@ -177,6 +177,13 @@ def test_redirection(bin_dir, tmp_path):
     assert sh(bin_dir, "-c", "echo x > nodir/f", cwd=tmp_path)[0] == 1
 
 
+def test_standard_error_redirection(bin_dir, tmp_path):
+    assert sh(bin_dir, "-c", "nosuch 2> err; nosuch 2>>err; cat err; echo a2>b; cat b", cwd=tmp_path) == (
+        0, "sh: nosuch: command not found\n" * 2 + "a2\n", "")
+    assert sh(bin_dir, "-c", "cat nothere 2>", cwd=tmp_path) == (2, "", "sh: syntax error near 'newline'\n")
+    assert sh(bin_dir, "-c", "echo 2>> 2> x", cwd=tmp_path) == (2, "", "sh: syntax error near '2>'\n")
+
+
 def test_cd(bin_dir, tmp_path):
     shutil.copy(bin_dir / "status", tmp_path / "mystatus")
     cmds = "mkdir d; cd d; echo hi > f; ../mystatus 4; cd ..; cat d/f; mystatus 5"
