@@ -15,7 +15,7 @@ import pytest
 
 import pvm
 from pvm.tools import fsck, fsimage, mkfs
-from pvm.tools.boot import boot
+from booted import run
 
 PROGS = Path(__file__).resolve().parent / "progs2"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -38,14 +38,6 @@ def disk(image, tmp_path) -> str:
     copy = tmp_path / "disk.img"
     shutil.copy(image, copy)
     return str(copy)
-
-
-def run(disk: str, cmds: str, tier: str = "interp", **kw):
-    r = boot(run=cmds, tier=tier, disk=disk, deterministic=True, **kw)
-    out = r.stdout.decode()
-    assert "Traceback" not in out + r.stderr.decode(), out + r.stderr.decode()
-    assert out.startswith("minios: "), out          # the banner
-    return r.status, out.split("\n", 1)[1]
 
 
 def tiers(*fast):

@@ -12,7 +12,7 @@ import pytest
 
 import pvm
 from pvm.tools import mkfs
-from pvm.tools.boot import boot
+from booted import run
 
 PROGS = Path(__file__).resolve().parent / "progs"
 FAST_ON_EVERY_TIER = {"forkwait", "faults"}
@@ -31,14 +31,6 @@ def tiers_for(name: str) -> list:
         marks = [] if tier == "interp" or name in FAST_ON_EVERY_TIER else [pytest.mark.slow]
         out.append(pytest.param(tier, marks=marks, id=tier))
     return out
-
-
-def run(disk: str, cmds: str, tier: str = "interp"):
-    r = boot(run=cmds, tier=tier, disk=disk, deterministic=True)
-    out = r.stdout.decode()
-    assert "Traceback" not in out + r.stderr.decode(), out + r.stderr.decode()
-    assert out.startswith("minios: "), out          # the banner
-    return r.status, out.split("\n", 1)[1]
 
 
 @pytest.mark.parametrize("tier", tiers_for("forkwait"))

@@ -15,7 +15,7 @@ import pytest
 
 import pvm
 from pvm.tools import fsck, mkfs
-from pvm.tools.boot import boot
+from booted import run
 from pvm.tools.fsimage import Image
 
 CASES = re.compile(r"^test (\w+): (OK|FAILED.*)$", re.M)
@@ -25,14 +25,6 @@ def fresh_disk(tmp_path) -> str:
     img = tmp_path / "usertests.img"
     mkfs.mkfs(str(img))
     return str(img)
-
-
-def run(disk: str, cmds: str, tier: str = "interp"):
-    r = boot(run=cmds, tier=tier, disk=disk, deterministic=True)
-    out = r.stdout.decode()
-    assert "Traceback" not in out + r.stderr.decode(), out + r.stderr.decode()
-    assert out.startswith("minios: "), out          # the banner
-    return r.status, out.split("\n", 1)[1]
 
 
 def assert_clean(disk: str) -> None:
