@@ -16,6 +16,7 @@ import pytest
 import pvm
 from pvm.tools import fsck, fsimage, mkfs
 from booted import run
+from pvm.tools.boot import boot
 
 PROGS = Path(__file__).resolve().parent / "progs2"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -122,3 +123,23 @@ def test_files_persist_across_boots_and_the_disk_stays_consistent(disk):
 def test_a_process_whose_registers_cannot_be_saved_dies_alone(disk, tier):
     # the machine reports STATUS_LOST instead of stopping with a double fault
     assert run(disk, "lostframe; echo still here", tier) == (0, "child: killed by signal 11\nstill here\n")
+
+
+def test_a_committed_transaction_the_machine_did_not_install_is_installed_at_boot(disk):
+    # as if the host died between the log's commit and the install: the
+    # header says block `home` (the file's data) is in the log, with new bytes
+    assert run(disk, "echo old > /note") == (0, "")
+    image = fsimage.Image.open(disk)
+    home = image.inode(image.lookup("/note")).addrs[0]
+    logged = bytearray(image.block(home))
+    logged[:4] = b"new\n"
+    start = image.layout.logstart
+    image.block(start + 1)[:] = logged
+    image.block(start)[:8] = (1).to_bytes(4, "little") + home.to_bytes(4, "little")
+    image.save(disk)
+    assert "log holds 1 committed block" in " ".join(fsck.check(fsimage.Image.open(disk)).problems)
+    r = boot(run="cat /note", tier="interp", disk=disk, deterministic=True)
+    lines = r.stdout.decode().splitlines()
+    assert lines[0] == "minios: log: installing 1 blocks of an interrupted transaction"
+    assert lines[1].startswith("minios: ") and lines[2:] == ["new"] and r.status == 0
+    assert fsck.check(fsimage.Image.open(disk)).problems == []
