@@ -1,7 +1,10 @@
 """`pvm run --paged`: the VM itself plays a minimal kernel.
 
 It does what a kernel's exec does, in Python: allocates physical frames
-(bottom up, so a page's physical address differs from its virtual one),
+(bottom up, so a page's physical address differs from its virtual one;
+page tables from the top down, so that pages mapped one after another get
+frames one after another: the JIT's loop guards then find an array one
+contiguous run and take its accesses out of the loop's TLB probes),
 builds a page table that maps the program where `pvm run` would place it
 (text read-only and executable, constants read-only, data and bss
 writable; the stack writable, with an unmapped guard page below it; the
@@ -39,17 +42,24 @@ class VmKernel:
     def __init__(self, m):
         self.m = m
         self.mmu = m.mmu
-        self.next_frame = TEXT_BASE          # bump allocator over physical memory
+        self.next_frame = TEXT_BASE          # bump allocator over physical memory ...
+        self.next_table = len(m.mem)         # ... and for page tables, from the top down
         self.mapped_brk = 0                  # the heap is mapped up to here
-        self.root = self.frame()
+        self.root = self.table()
 
     # ---- frames and mappings -------------------------------------------------------
     def frame(self) -> int:
         at = self.next_frame
-        if at + MMU.PAGE > len(self.m.mem):
+        if at + MMU.PAGE > self.next_table:
             raise MemoryError("the paged machine ran out of physical frames")
         self.next_frame += MMU.PAGE
         return at
+
+    def table(self) -> int:
+        if self.next_table - MMU.PAGE < self.next_frame:
+            raise MemoryError("the paged machine ran out of physical frames")
+        self.next_table -= MMU.PAGE
+        return self.next_table
 
     def map_page(self, va: int, flags: int) -> None:
         """Give the page at va a fresh (zero) frame with `flags` (plus P|U)."""
@@ -58,7 +68,7 @@ class VmKernel:
             at = table + 8 * ((va >> shift) & 511)
             pte = _PTE.unpack_from(mem, at)[0]
             if not pte & MMU.P:
-                pte = self.frame() | MMU.P
+                pte = self.table() | MMU.P
                 _PTE.pack_into(mem, at, pte)
             table = pte & MMU.ADDR
         _PTE.pack_into(mem, table + 8 * ((va >> 12) & 511), self.frame() | flags | MMU.P | MMU.U)
