@@ -34,10 +34,10 @@ from pvm.bytecode.program import TEXT_BASE
 from pvm.bytecode.cfg import leaders
 from . import context as C
 from .irtypes import (CTX, F32, F64, I1, I8, I16, I32, I64, INT64_MIN, fresh_type,
-                      guest_memory, kind_type, resume_type)
+                      guest_memory, kind_type, resume_type, tlb_table)
 from .lower_calls import CallLowering
 from .inline import InlinedCopy
-from .lower_memory import MemoryLowering
+from .lower_memory import MemoryLowering, probe_groups
 
 class FunctionLowering(MemoryLowering, CallLowering):
     def __init__(self, module: ir.Module, machine, findex: int, entry: int | None,
@@ -59,6 +59,8 @@ class FunctionLowering(MemoryLowering, CallLowering):
         self.inlined = False              # True: a copy inside a caller (pvm/jit/inline.py)
         self.depth = 0                    # copies around this one
         self.proven = frozenset()         # accesses whose checks a loop guard did
+        self.probe_groups: dict = {}      # paged: pc -> its ProbeGroup, in the block lowered
+        self.group_probes: dict = {}      # ... and each group's (hit, addend), once probed
         # without --fuel nothing ever reads the count: leave it out entirely
         self.metered = machine.metered
         self.paged = paged
@@ -104,9 +106,30 @@ class FunctionLowering(MemoryLowering, CallLowering):
         return self._span_slots[key]
 
     def span_range(self, lo, hi, write: bool):
-        from .lower_memory import range_helper
-        return self.b.call(range_helper(self.module, len(self.m.mem)),
-                           [self.ctx, lo, hi, self.c64(1 if write else 0)])
+        """Paged: the addend of [lo, hi) for a loop's guard, or MISS.  A span
+        on one page that the TLB holds is answered inline: a loop of a few
+        iterations (nbody's inner one) enters its guard every time round
+        the outer loop, and a call of pvm_range each time cost more than
+        the loop itself."""
+        from .lower_memory import WRITE, READ, probe_span, range_helper
+        b, c = self.b, self.c64
+        access = WRITE if write else READ
+        hit, entry = probe_span(b, self.module, lo, b.sub(hi, c(1)), access)
+        one_page = b.and_(hit, b.icmp_unsigned("<", lo, hi))
+        fast, slow, join = self.new_block("spanhit"), self.new_block("spanwalk"), self.new_block("span")
+        b.cbranch(one_page, fast, slow).set_weights([1000, 1])
+        b.position_at_end(fast)
+        a_fast = b.load(b.gep(tlb_table(self.module), [b.add(entry, c(3))]))
+        b.branch(join)
+        b.position_at_end(slow)
+        a_slow = b.call(range_helper(self.module, len(self.m.mem)), [self.ctx, lo, hi, c(access)])
+        slow_end = b.block
+        b.branch(join)
+        b.position_at_end(join)
+        addend = b.phi(I64)
+        addend.add_incoming(a_fast, fast)
+        addend.add_incoming(a_slow, slow_end)
+        return addend
 
     def new_block(self, name: str):
         return self.func.append_basic_block(name)
@@ -329,6 +352,9 @@ class FunctionLowering(MemoryLowering, CallLowering):
             self.origin(C.STATUS_STEP, start)
             b.position_at_end(run)
             b.store(b.sub(fuel, self.c64(n)), self.fuel)
+        if self.paged:                  # accesses that share one TLB probe
+            self.probe_groups = probe_groups(self.fn.code, start, end, self.proven)
+            self.group_probes = {}
         for pc in range(start, end):
             ins = self.fn.code[pc]
             getattr(self, "lower_" + ins[0])(pc, *ins[1:])

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from llvmlite import ir
 
+from pvm import isa
 from pvm.bytecode.program import TEXT_BASE
 from pvm.machine.mmu import TLB_ENTRIES
 from . import context as C
@@ -42,12 +43,18 @@ def _internal(module, name: str, cold: bool = False) -> ir.Function:
 def _probe(b, module, addr, width: int, access: int):
     """The inline TLB probe: (hit, the entry's index of its first word)."""
     c = lambda v: ir.Constant(I64, v)
+    return probe_span(b, module, addr, addr if width == 1 else b.add(addr, c(width - 1)), access)
+
+
+def probe_span(b, module, first, last, access: int):
+    """The probe of bytes first..last (one page, or a miss): (hit, entry)."""
+    c = lambda v: ir.Constant(I64, v)
     tlb = tlb_table(module)
-    vpn = b.lshr(addr, c(12))
+    vpn = b.lshr(first, c(12))
     entry = b.shl(b.and_(vpn, c(TLB_ENTRIES - 1)), c(2))
     tag = b.load(b.gep(tlb, [b.add(entry, c(access))]))
-    last = vpn if width == 1 else b.lshr(b.add(addr, c(width - 1)), c(12))
-    return b.icmp_signed("==", tag, last), entry
+    last_vpn = vpn if last is first else b.lshr(last, c(12))
+    return b.icmp_signed("==", tag, last_vpn), entry
 
 
 def fill_helper(module, size: int) -> ir.Function:
@@ -206,6 +213,59 @@ def range_helper(module, size: int) -> ir.Function:
     return f
 
 
+class ProbeGroup:
+    """Accesses of one basic block through one base register, with no call
+    and no change of that register between them: one TLB probe of the
+    span [base + lo, base + hi) serves them all when the span lies on one
+    page (a page's translation cannot change until user code traps, and a
+    call might), as in nbody's b->x, b->y, b->vx ... ."""
+
+    def __init__(self, base: int):
+        self.base, self.lo, self.hi, self.write, self.pcs = base, None, None, False, []
+
+    def add(self, pc: int, offset: int, width: int, write: bool) -> None:
+        self.lo = offset if self.lo is None else min(self.lo, offset)
+        self.hi = offset + width if self.hi is None else max(self.hi, offset + width)
+        self.write |= write
+        self.pcs.append(pc)
+
+
+def _access(ins) -> tuple | None:
+    """(base register, offset, width, write) of a plain load or store, else None."""
+    if ins[0] not in _WIDTH:
+        return None
+    write = ins[0].startswith("ST")           # STx base, value, k; LDx dest, base, k
+    base = ins[1] if write else ins[2]
+    return base, ins[3], _WIDTH[ins[0]], write
+
+
+_WIDTH = {"LD8": 1, "LD8U": 1, "LD16": 2, "LD16U": 2, "LD32": 4, "LD64": 8, "LDF32": 4, "LDF64": 8,
+          "ST8": 1, "ST16": 2, "ST32": 4, "ST64": 8, "STF32": 4, "STF64": 8}
+
+
+def probe_groups(code, start: int, end: int, proven) -> dict:
+    """pc -> its ProbeGroup, for the accesses of code[start:end] that share
+    a probe with another (not those a loop guard proved)."""
+    groups, open_ = [], {}
+    for pc in range(start, end):
+        ins = code[pc]
+        op = isa.BY_NAME[ins[0]]
+        access = _access(ins)
+        if access is not None and pc not in proven:
+            base, offset, width, write = access
+            g = open_.get(base)
+            if g is None:
+                g = open_[base] = ProbeGroup(base)
+                groups.append(g)
+            g.add(pc, offset, width, write)
+        if op.has("call") or op.has("machine") or op.has("privileged") or op.has("boundary"):
+            open_.clear()                      # a call may trap, and a kernel remap pages
+            continue
+        for i in op.written:                   # a new base value: a new group
+            open_.pop(ins[1 + i], None)
+    return {pc: g for g in groups if len(g.pcs) > 1 and g.hi - g.lo <= 4096 for pc in g.pcs}
+
+
 class MemoryLowering:
     """The memory instructions of FunctionLowering (pvm/jit/lower.py)."""
 
@@ -246,11 +306,42 @@ class MemoryLowering:
             b = self.b
             addend = b.load(self.span_addends[pc])
             return b.bitcast(b.gep(self.base, [b.add(addr, addend)]), ty.as_pointer())
+        if self.paged and pc in self.probe_groups:
+            return self.b.bitcast(self.grouped(addr, width, write, pc), ty.as_pointer())
         if self.paged:
             return self.b.bitcast(self.translate(addr, width, WRITE if write else READ, pc),
                                   ty.as_pointer())
         self.check_access(addr, width, write, pc)
         return self.mem_ptr(addr, ty)
+
+    def grouped(self, addr, width: int, write: bool, pc: int):
+        """The host address of an access of a ProbeGroup: through the
+        group's one probe, made at its first access, if that hit; else
+        probed alone (the miss and fault paths stay per access, precise)."""
+        b, g = self.b, self.probe_groups[pc]
+        if g not in self.group_probes:
+            c = self.c64
+            base = self.get(g.base)
+            lo, last = b.add(base, c(g.lo)), b.add(base, c(g.hi - 1))
+            hit, entry = probe_span(b, self.module, lo, last, WRITE if g.write else READ)
+            addend = b.load(b.gep(tlb_table(self.module), [b.add(entry, c(3))]))
+            self.group_probes[g] = (hit, addend)
+        hit, addend = self.group_probes[g]
+        fast, slow, join = (self.new_block(f"grouphit{pc}"), self.new_block(f"groupmiss{pc}"),
+                            self.new_block(f"groupok{pc}"))
+        b.cbranch(hit, fast, slow).set_weights([2000, 1])
+        b.position_at_end(fast)
+        p_fast = b.gep(self.base, [b.add(addr, addend)])
+        b.branch(join)
+        b.position_at_end(slow)
+        p_slow = self.translate(addr, width, WRITE if write else READ, pc)
+        slow_end = b.block
+        b.branch(join)
+        b.position_at_end(join)
+        p = b.phi(p_fast.type)
+        p.add_incoming(p_fast, fast)
+        p.add_incoming(p_slow, slow_end)
+        return p
 
     def xlate_ptr(self, addr, ty, width: int, write: bool):
         """Paged code: the host pointer of a save-area slot (pvm_xlate)."""

@@ -296,3 +296,77 @@ def test_versioned_loops_agree_with_the_interpreter(args):
     where the interpreter does)."""
     r, interp = launch(LOOPS, args), launch(LOOPS, args, tier="interp")
     assert r[:3] == interp[:3]
+
+
+# ---- accesses that share one probe (lower_memory.ProbeGroup) --------------------------
+
+def test_probe_groups_follow_a_base_register_until_it_changes_or_a_call():
+    from pvm.jit.lower_memory import probe_groups
+    code = [("LDF64", 8, 3, 0), ("LDF64", 9, 4, 0), ("LDF64", 10, 3, 8), ("STF64", 3, 10, 40),
+            ("LD64", 3, 3, 16),                              # the last of r3's group: it changes r3
+            ("LDF64", 11, 3, 0), ("LDF64", 12, 4, 48),
+            ("FCALL", 12, 0, 12, 1),                         # a call ends every group
+            ("LDF64", 13, 4, 8)]
+    groups = probe_groups(code, 0, len(code), frozenset())
+    first, second = groups[0], groups[1]
+    assert first.pcs == [0, 2, 3, 4] and (first.lo, first.hi, first.write) == (0, 48, True)
+    assert second.pcs == [1, 6] and (second.lo, second.hi, second.write) == (0, 56, False)
+    assert set(groups) == {0, 1, 2, 3, 4, 6}                 # 5 and 8 stand alone
+    assert probe_groups(code, 0, len(code), frozenset({2, 3, 4})).keys() == {1, 6}
+
+
+STRADDLING = r"""
+#include <stdio.h>
+#include <stdlib.h>
+struct body { double x, y, z, vx, vy, vz, mass; };
+int main(void) {
+    int n = 400;                              /* 22 KiB: some structs straddle pages */
+    struct body *b = malloc(n * sizeof *b);
+    for (int i = 0; i < n; i++) {
+        b[i].x = i; b[i].y = 2 * i; b[i].z = 3 * i;
+        b[i].vx = b[i].vy = b[i].vz = 0.5; b[i].mass = i % 7;
+    }
+    double sum = 0;
+    for (int step = 0; step < 30; step++)
+        for (int i = 0; i < n; i++) {
+            struct body *p = &b[i];
+            p->vx += p->x * p->mass; p->vy -= p->y; p->vz += p->z * 0.25;
+            sum += p->vx + p->vy + p->vz;
+        }
+    printf("%.1f\n", sum);
+    return 0;
+}
+"""
+
+
+def test_grouped_accesses_across_a_page_boundary_agree():
+    status, out, _, _ = same_everywhere(STRADDLING)
+    assert status == 0 and out
+
+
+FAULT_IN_A_GROUP = r"""
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+struct big { long a; char pad[8192]; long b; };
+long touch(struct big *p) {
+    p->a = 1;                                  /* on a mapped page */
+    printf("a stored\n");
+    fflush(stdout);
+    p->b = p->a + 1;                           /* 8 KiB on: past the heap's last page */
+    return p->b;
+}
+int main(void) {
+    malloc(100);
+    struct big *p = (struct big *)((char *)sbrk(0) - 16);  /* a: the heap's last bytes; b: unmapped */
+    printf("%ld\n", touch(p));
+    return 0;
+}
+"""
+
+
+def test_a_fault_in_a_group_is_precise():
+    r = launch(FAULT_IN_A_GROUP)
+    interp = launch(FAULT_IN_A_GROUP, tier="interp")
+    assert r[:3] == interp[:3]
+    assert r[0] == 139 and r[1] == b"a stored\n" and b"page fault on write" in r[2]
