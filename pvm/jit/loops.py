@@ -416,6 +416,7 @@ def emit_guard(lowering, loop: Loop, lo_read: int, lo_write: int, top: int):
         low, high = spans.get(key, (a.offset, a.offset + a.width))
         spans[key] = min(low, a.offset), max(high, a.offset + a.width)
     paged = getattr(lowering, "paged", False)
+    ranges = []                              # paged: ([lo, hi), write, its addend's slot)
     for (coef, base, write), (low, high) in spans.items():
         c, start = wide(coef), wide(base)
         floor = k128((lo_write if write else lo_read) - low)
@@ -427,13 +428,16 @@ def emit_guard(lowering, loop: Loop, lo_read: int, lo_write: int, top: int):
             ok = b.and_(ok, b.and_(b.icmp_signed(">=", addr, floor),
                                    b.icmp_signed("<=", addr, ceiling)))
         if paged:
-            # paged code (top: the end of virtual memory): [lo, hi) must be
-            # one physically contiguous run of permitted pages
-            # (lower_memory.range_helper); the unchecked copy adds its addend
             a, z = ends
             lo = b.trunc(b.add(b.select(b.icmp_signed("<", a, z), a, z), k128(low)), I64)
             hi = b.trunc(b.add(b.select(b.icmp_signed("<", a, z), z, a), k128(high)), I64)
-            addend = lowering.span_range(lo, hi, write)
-            b.store(addend, lowering.span_slot(coef, base, write))
+            ranges.append((lo, hi, write, lowering.span_slot(coef, base, write)))
+    if ranges:
+        # paged code (top: the end of virtual memory): each [lo, hi) must be
+        # one physically contiguous run of permitted pages (lower.guard_addends,
+        # lower_memory.range_helper); the unchecked copy adds its addend
+        addends = lowering.guard_addends([(lo, hi, write) for lo, hi, write, _ in ranges])
+        for (_, _, _, slot), addend in zip(ranges, addends):
+            b.store(addend, slot)
             ok = b.and_(ok, b.icmp_signed("!=", addend, ir.Constant(I64, INT64_MIN)))
     return ok

@@ -106,15 +106,24 @@ class FunctionLowering(MemoryLowering, CallLowering):
         return self._span_slots[key]
 
     def span_range(self, lo, hi, write: bool):
-        """Paged: the addend of [lo, hi) for a loop's guard, or MISS.  A span
-        on one page that the TLB holds is answered inline: a loop of a few
-        iterations (nbody's inner one) enters its guard every time round
-        the outer loop, and a call of pvm_range each time cost more than
-        the loop itself."""
+        """Paged: the addend of one span [lo, hi), or MISS (guard_addends)."""
+        return self.guard_addends([(lo, hi, write)])[0]
+
+    def guard_addends(self, spans: list) -> list:
+        """Paged: for a loop's guard, the addend of each span [lo, hi)
+        (write: for storing), or MISS.  When all of them lie on one page the
+        TLB holds, one inline probe answers for all: a loop of a few
+        iterations (nbody's inner one) enters its guard every time round the
+        outer loop, and a call of pvm_range per span each time cost more
+        than the loop itself.  Otherwise each span is walked (pvm_range)."""
         from .lower_memory import WRITE, READ, probe_span, range_helper
         b, c = self.b, self.c64
-        access = WRITE if write else READ
-        hit, entry = probe_span(b, self.module, lo, b.sub(hi, c(1)), access)
+        lo, hi = spans[0][0], spans[0][1]
+        for l, h, _ in spans[1:]:
+            lo = b.select(b.icmp_unsigned("<", l, lo), l, lo)
+            hi = b.select(b.icmp_unsigned(">", h, hi), h, hi)
+        write = any(w for _, _, w in spans)
+        hit, entry = probe_span(b, self.module, lo, b.sub(hi, c(1)), WRITE if write else READ)
         one_page = b.and_(hit, b.icmp_unsigned("<", lo, hi))
         fast, slow, join = self.new_block("spanhit"), self.new_block("spanwalk"), self.new_block("span")
         b.cbranch(one_page, fast, slow).set_weights([1000, 1])
@@ -122,14 +131,18 @@ class FunctionLowering(MemoryLowering, CallLowering):
         a_fast = b.load(b.gep(tlb_table(self.module), [b.add(entry, c(3))]))
         b.branch(join)
         b.position_at_end(slow)
-        a_slow = b.call(range_helper(self.module, len(self.m.mem)), [self.ctx, lo, hi, c(access)])
+        walk = range_helper(self.module, len(self.m.mem))
+        a_slow = [b.call(walk, [self.ctx, l, h, c(WRITE if w else READ)]) for l, h, w in spans]
         slow_end = b.block
         b.branch(join)
         b.position_at_end(join)
-        addend = b.phi(I64)
-        addend.add_incoming(a_fast, fast)
-        addend.add_incoming(a_slow, slow_end)
-        return addend
+        addends = []
+        for a in a_slow:
+            phi = b.phi(I64)
+            phi.add_incoming(a_fast, fast)
+            phi.add_incoming(a, slow_end)
+            addends.append(phi)
+        return addends
 
     def new_block(self, name: str):
         return self.func.append_basic_block(name)
