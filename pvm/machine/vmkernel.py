@@ -42,7 +42,9 @@ class VmKernel:
     def __init__(self, m):
         self.m = m
         self.mmu = m.mmu
-        self.next_frame = TEXT_BASE          # bump allocator over physical memory ...
+        # a bump allocator over physical memory, a page off so that no page
+        # sits at its own address (a mix-up of the two shows at once) ...
+        self.next_frame = TEXT_BASE + MMU.PAGE
         self.next_table = len(m.mem)         # ... and for page tables, from the top down
         self.mapped_brk = 0                  # the heap is mapped up to here
         self.root = self.table()
