@@ -27,6 +27,15 @@ from pvm.bytecode.program import DEFAULT_MEMORY, DEFAULT_STACK
 DUMP_STAGES = ("tokens", "ast", "types", "bc", "llvm")
 
 
+def device_options(p) -> None:
+    """The machine's device options `pvm run` and `pvm boot` share."""
+    p.add_argument("--printer", metavar="FILE",
+                   help="the line printer device appends to FILE")
+    p.add_argument("--deterministic", action="store_true",
+                   help="the real-time clock counts instructions (100 M per second) "
+                        "instead of reading the host's clock")
+
+
 def size(text: str) -> int:
     """`64M`, `8MiB`, `65536`, `1G` -> bytes."""
     t = text.strip().upper().removesuffix("IB").removesuffix("B")
@@ -114,14 +123,10 @@ def parser(command: str | None = "bench") -> argparse.ArgumentParser:
                      help="stop compiling once this much native code exists (default 256)")
     run.add_argument("--disk", metavar="IMG",
                      help="attach IMG (a host file of 512-byte sectors) as the disk device")
-    run.add_argument("--printer", metavar="FILE",
-                     help="the line printer device appends to FILE")
     run.add_argument("--paged", action="store_true",
                      help="run in user mode under paged virtual memory, the VM acting as a "
                           "minimal kernel (page tables, system calls through the trap path)")
-    run.add_argument("--deterministic", action="store_true",
-                     help="the real-time clock counts instructions (100 M per second) "
-                          "instead of reading the host's clock")
+    device_options(run)
     run.add_argument("--jit-cold-start", action="store_true",
                      help="with --tier=auto, warm up in the interpreter even if an earlier "
                           "run of this program left its hot functions' native code cached")
@@ -230,16 +235,12 @@ def parser(command: str | None = "bench") -> argparse.ArgumentParser:
     boot.add_argument("--disk", metavar="IMG",
                       help="boot with IMG (from `pvm mkfs`) as the disk instead of the base "
                            "system; the guest may write to it")
-    boot.add_argument("--printer", metavar="FILE",
-                      help="the line printer device appends to FILE")
     boot.add_argument("--run", metavar="CMDS",
                       help="have init run `sh -c CMDS` and power off with its status "
                            "(e.g. --run 'echo hi; ps')")
     boot.add_argument("--memory", type=size, default=DEFAULT_MEMORY, metavar="SIZE",
                       help="guest memory size (default 64M)")
-    boot.add_argument("--deterministic", action="store_true",
-                      help="the real-time clock counts instructions instead of reading the "
-                           "host's clock")
+    device_options(boot)
     boot.add_argument("--minios", metavar="TREE",
                       help="build from the minios source tree TREE (default: minios/ of pvm's "
                            "checkout)")

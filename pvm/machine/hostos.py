@@ -323,17 +323,17 @@ class HostOS:
     # kernel to fork it or wait for it: the stdlib's wrappers see -ENOSYS and
     # say so (errno ENOSYS, "needs minios").  Sleeping and counting time the
     # host can do.
-    def _no_processes(self, m, *_):
+    def _needs_minios(self, m, *_):
         return -E.ENOSYS
 
-    sys_fork = sys_execv = sys_waitpid = sys_kill = sys_getppid = _no_processes
-    sys_halt = sys_nice = sys_procinfo = sys_sysinfo = _no_processes
+    sys_fork = sys_execv = sys_waitpid = sys_kill = sys_getppid = _needs_minios
+    sys_halt = sys_nice = sys_procinfo = sys_sysinfo = _needs_minios
     # the file system's and the threads' calls need minios too: the host's
     # files are reached through open/read/write only, and a bare run is
     # one thread
-    sys_pipe = sys_dup = sys_dup2 = sys_mkdir = sys_chdir = sys_fstat = _no_processes
-    sys_thread_create = sys_thread_join = sys_thread_exit = _no_processes
-    sys_gettid = sys_mutex_lock = sys_mutex_unlock = _no_processes
+    sys_pipe = sys_dup = sys_dup2 = sys_mkdir = sys_chdir = sys_fstat = _needs_minios
+    sys_thread_create = sys_thread_join = sys_thread_exit = _needs_minios
+    sys_gettid = sys_mutex_lock = sys_mutex_unlock = _needs_minios
 
     def sys_msleep(self, m, ms=0, *_):
         if ms > 0:
