@@ -4,9 +4,9 @@
  * minios a new thread starts here too, with argc -1 (<thread.h>). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/syscall.h>
 
 int main(int argc, char **argv);
-_Noreturn void __thread_main(void **start);
 
 /* The program's short name (basename of argv[0]), for assert messages. */
 const char *__progname = "";
@@ -14,8 +14,10 @@ const char *__progname = "";
 void _start(int argc, char **argv)
 {
     const char *p;
-    if (argc < 0)
-        __thread_main((void **)argv);
+    if (argc < 0) {     /* a new thread (<thread.h>): argv is {fn, arg} on its stack */
+        ((void (*)(void *))argv[0])(argv[1]);
+        __syscall(SYS_thread_exit, 0L);     /* raw: the library stays out of every program */
+    }
     if (argc > 0 && argv[0]) {
         __progname = argv[0];
         for (p = argv[0]; *p; p++)

@@ -5,19 +5,11 @@
  * The kernel starts a thread where the program started, at crt0's
  * _start, with argc -1 and argv pointing at {fn, arg} on the thread's new
  * stack (so it never enters user mode at an address it was merely handed);
- * _start passes them to __thread_main below, which has nothing to return
- * to and so ends the thread when fn returns. */
+ * _start calls fn(arg) and ends the thread when fn returns. */
 #include <stdlib.h>
 #include <unistd.h>
 #include <thread.h>
 #include <sys/syscall.h>
-
-_Noreturn void __thread_main(void **start)
-{
-    void (*fn)(void *) = (void (*)(void *))start[0];
-    fn(start[1]);
-    thread_exit(0);
-}
 
 int thread_create(void (*fn)(void *), void *arg, unsigned long stack_size)
 {
