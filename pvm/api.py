@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 
 from . import cache
-from pvm.bytecode.program import DEFAULT_MEMORY, DEFAULT_STACK, Program
+from pvm.bytecode.program import DEFAULT_STACK, Program
 from pvm.errors import PvmError
 from pvm.exec.session import run_reporting, start
 from pvm.jit import available as _jit_unavailable_because
@@ -82,7 +82,7 @@ def program_for(path: str, include_dirs=(), defines=None, dialect=None) -> Progr
 
 
 def execute(program: Program, argv: list, *, stdin=None, stdout=None, stderr=None,
-            tier: str = "interp", fuel: int | None = None, memory: int = DEFAULT_MEMORY,
+            tier: str = "interp", fuel: int | None = None, memory: int | None = None,
             stack: int = DEFAULT_STACK, root: str | None = None, environ: dict | None = None,
             **machine_options) -> int:
     """Run `program` with `argv` on a fresh machine; report a trap on stderr

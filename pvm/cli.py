@@ -22,7 +22,7 @@ import os
 import sys
 
 from pvm.errors import EXIT_INTERNAL, EXIT_LOAD, PvmError
-from pvm.bytecode.program import DEFAULT_MEMORY, DEFAULT_STACK
+from pvm.bytecode.program import BOOT_MEMORY, DEFAULT_STACK
 
 DUMP_STAGES = ("tokens", "ast", "types", "bc", "llvm")
 
@@ -107,8 +107,10 @@ def parser(command: str | None = "bench") -> argparse.ArgumentParser:
                      help="execution tier (default: auto)")
     run.add_argument("--fuel", type=positive, metavar="N",
                      help="stop after N executed instructions (exit status 152)")
-    run.add_argument("--memory", type=size, default=DEFAULT_MEMORY, metavar="SIZE",
-                     help="guest memory size (default 64M)")
+    run.add_argument("--memory", type=size, metavar="SIZE",
+                     help="guest memory size: the most the program can use, heap and stack "
+                          "(default: a quarter of this computer's memory, at least 256M; "
+                          "reserved, not used, until the program touches it)")
     run.add_argument("--stack", type=size, default=DEFAULT_STACK, metavar="SIZE",
                      help="stack size (default 8M)")
     run.add_argument("--dump", choices=DUMP_STAGES, metavar="STAGE",
@@ -165,8 +167,8 @@ def parser(command: str | None = "bench") -> argparse.ArgumentParser:
     add_compile_options(repl, dialects=False)
     repl.add_argument("--tier", default="interp", choices=("interp", "jit", "auto"),
                       help="execution tier (default: interp; :tier changes it)")
-    repl.add_argument("--memory", type=size, default=DEFAULT_MEMORY, metavar="SIZE",
-                      help="guest memory size (default 64M)")
+    repl.add_argument("--memory", type=size, metavar="SIZE",
+                      help="guest memory size (default: as pvm run)")
     repl.add_argument("--stack", type=size, default=DEFAULT_STACK, metavar="SIZE",
                       help="stack size (default 8M)")
     repl.add_argument("load", nargs="*", metavar="FILE", help="C files to :load first")
@@ -238,8 +240,9 @@ def parser(command: str | None = "bench") -> argparse.ArgumentParser:
     boot.add_argument("--run", metavar="CMDS",
                       help="have init run `sh -c CMDS` and power off with its status "
                            "(e.g. --run 'echo hi; ps')")
-    boot.add_argument("--memory", type=size, default=DEFAULT_MEMORY, metavar="SIZE",
-                      help="guest memory size (default 64M)")
+    boot.add_argument("--memory", type=size, default=BOOT_MEMORY, metavar="SIZE",
+                      help="the machine's physical memory (default 64M; the kernel puts "
+                           "every page on its free list at boot)")
     device_options(boot)
     boot.add_argument("--minios", metavar="TREE",
                       help="build from the minios source tree TREE (default: minios/ of pvm's "

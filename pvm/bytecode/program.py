@@ -20,13 +20,15 @@ Guest memory (one flat little-endian buffer, addresses are byte offsets):
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from pvm import isa
 
 TEXT_BASE = 0x10000          # below this every access faults
 PAGE = 0x1000
-DEFAULT_MEMORY = 64 << 20    # bytes of guest memory
+BOOT_MEMORY = 64 << 20       # physical memory of a booted OS (pvm boot): its
+                             # kernel puts every page on a free list, so it is small
 DEFAULT_STACK = 8 << 20      # bytes of stack
 ARGS_AREA = 64 << 10         # top of memory reserved for argv strings
 
@@ -45,6 +47,25 @@ FRAME_LINK = 16              # bytes of return address + saved FP
 
 def align(n: int, a: int) -> int:
     return (n + a - 1) // a * a
+
+
+MIN_DEFAULT_MEMORY = 256 << 20
+MAX_DEFAULT_MEMORY = 64 << 30
+
+
+def default_memory() -> int:
+    """Guest memory of a `pvm run` when --memory does not say: a quarter of
+    the host's physical memory (a JVM's default maximum heap), at least
+    256 MiB, at most 64 GiB, in whole MiB.  It is reserved, not used: the
+    machine maps it as anonymous memory that takes host pages only when
+    the guest touches them (Machine.__init__), so a large default costs a
+    small program nothing, and a big one gets what gcc's would."""
+    try:
+        host = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):
+        host = 4 * MIN_DEFAULT_MEMORY
+    quarter = (host // 4) >> 20 << 20
+    return max(MIN_DEFAULT_MEMORY, min(MAX_DEFAULT_MEMORY, quarter))
 
 
 @dataclass

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import os
 
-from pvm.bytecode.program import DEFAULT_MEMORY, DEFAULT_STACK
+from pvm.bytecode.program import DEFAULT_STACK
 from pvm.machine.state import Machine
 from pvm.machine.traps import Trap
 from .loop import Runner, check_tier
 
 
 def start(program, argv=None, *, host=None, tier: str = "interp", fuel: int | None = None,
-          memory: int = DEFAULT_MEMORY, stack: int = DEFAULT_STACK,
+          memory: int | None = None, stack: int = DEFAULT_STACK,
           program_key: str | None = None, devices: dict | None = None,
           paged: bool = False, **tier_options) -> Runner:
     """A fresh machine for `program` with `argv` placed (if given), and the

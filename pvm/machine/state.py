@@ -50,7 +50,7 @@ import mmap
 import os
 import struct
 
-from pvm.bytecode.program import ARGS_AREA, DEFAULT_MEMORY, DEFAULT_STACK, PAGE, Program, align
+from pvm.bytecode.program import ARGS_AREA, DEFAULT_STACK, PAGE, Program, align, default_memory
 from pvm.errors import UsageError
 from .clock import Clock
 from .codespace import CodeSpace
@@ -64,6 +64,10 @@ UNLIMITED = 1 << 62
 _U64 = struct.Struct("<q")
 _F64 = struct.Struct("<d")
 _LINK = struct.Struct("<qq")       # saved FP, return address
+# a reservation, not a commitment: without it Linux refuses a mapping larger
+# than the host's free memory, and every guest page is host memory only once
+# touched anyway (the flag is Linux's; Python does not name it)
+_MAP_NORESERVE = getattr(mmap, "MAP_NORESERVE", 0x4000 if os.uname().sysname == "Linux" else 0)
 
 
 def _reaches_the_machine(program) -> bool:
@@ -104,22 +108,28 @@ class _DeviceHost:
 
 
 class Machine:
-    def __init__(self, program: Program, *, memory: int = DEFAULT_MEMORY,
+    def __init__(self, program: Program, *, memory: int | None = None,
                  stack: int = DEFAULT_STACK, fuel: int | None = None, os=None,
                  program_key: str | None = None, paged: bool = False):
         self.space = self.boot_space = space = CodeSpace(program, program_key)
         lay = space.layout
+        if memory is None:
+            memory = default_memory()
         need = lay.heap_base + stack + ARGS_AREA + PAGE
         if memory < need:
             raise UsageError(f"--memory {memory} is too small for this program "
                              f"(needs at least {need})")
-        # anonymous mmap: zero pages cost nothing until touched, so a 64 MiB
-        # machine starts instantly; it supports the same buffer protocol
+        # anonymous mmap: zero pages cost nothing until touched, so a machine
+        # of gigabytes starts instantly and a small program's run uses only
+        # the pages it touches; it supports the same buffer protocol
         physical = memory
         if paged:
             from .vmkernel import physical_size
             physical = physical_size(memory)
-        self.mem = mmap.mmap(-1, physical)
+        try:
+            self.mem = mmap.mmap(-1, physical, flags=mmap.MAP_PRIVATE | _MAP_NORESERVE)
+        except (OSError, OverflowError) as e:
+            raise UsageError(f"cannot reserve {physical} bytes of guest memory: {e}") from None
         self.top = memory                    # the program's address space ends here
         self.guest = self.physical = GuestMemory(self.mem, lay.data_base)
         self._mmu = None

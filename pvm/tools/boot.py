@@ -28,7 +28,7 @@ import tempfile
 from pathlib import Path
 
 from pvm import api, cache, paths
-from pvm.bytecode.program import DEFAULT_MEMORY, DEFAULT_STACK
+from pvm.bytecode.program import BOOT_MEMORY, DEFAULT_STACK
 from pvm.errors import PvmError
 from . import mkfs as _mkfs
 
@@ -155,7 +155,7 @@ def argv_for(run: str | None) -> list:
 
 def execute(run: str | None = None, *, disk: str | None = None, printer: str | None = None,
             stdin=None, stdout=None,
-            stderr=None, tier: str = "auto", memory: int = DEFAULT_MEMORY,
+            stderr=None, tier: str = "auto", memory: int = BOOT_MEMORY,
             stack: int = DEFAULT_STACK, fuel: int | None = None, deterministic: bool = False,
             minios=MINIOS, warn=None, **tier_options) -> int:
     """Boot minios with its console on the given streams (None: this

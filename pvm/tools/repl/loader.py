@@ -151,13 +151,13 @@ def new_machine(*, os=None, memory=None, stack=None, tier: str = "interp", roots
     loader).  The C library is initialised (`__stdio_init` has run)."""
     from pvm.exec.loop import Runner
     from pvm.machine.state import Machine
-    from pvm.bytecode.program import DEFAULT_MEMORY, DEFAULT_STACK
+    from pvm.bytecode.program import DEFAULT_STACK
     placement = LayoutPlacement(rodata_reserve=TEXT_RESERVE)
     linker = _linker(stdlib, None, placement)
     linked = linker.link([], roots)
     program = program_of(linked, linker.files, entry=linked.roots[roots[0]][1])
     program.rodata = bytearray(program.rodata)      # the text arena: loaded later, kept in the image
-    m = Machine(program, memory=memory or DEFAULT_MEMORY, stack=stack or DEFAULT_STACK, os=os)
+    m = Machine(program, memory=memory, stack=stack or DEFAULT_STACK, os=os)
     lay = placement.layout
     m.space.layout = dataclasses.replace(m.layout, text_end=lay.rodata_base + TEXT_RESERVE)
     loader = Loader(m, Arena(lay.rodata_base, lay.rodata_base + TEXT_RESERVE), linker=linker)
