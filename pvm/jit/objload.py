@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ctypes
 import mmap
+import os
 import struct
 
 SHT_SYMTAB, SHT_RELA, SHT_NOBITS = 2, 4, 8
@@ -39,6 +40,17 @@ _libc.mprotect.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
 # the C library functions LLVM may call for memory intrinsics
 LIBC = {name: ctypes.cast(getattr(_libc, name), ctypes.c_void_p).value
         for name in ("memmove", "memcpy", "memset")}
+
+
+# PVM_PERF_MAP=1: name native functions for `perf report` in /tmp/perf-PID.map,
+# the file perf reads for code it finds no symbols for (JITs write it)
+PERF_MAP = bool(os.environ.get("PVM_PERF_MAP"))
+STT_FUNC = 2
+
+
+def _perf_symbol(address: int, size: int, name: str) -> None:
+    with open(f"/tmp/perf-{os.getpid()}.map", "a") as f:
+        f.write(f"{address:x} {size:x} {name}\n")
 
 
 class ObjectError(Exception):
@@ -122,7 +134,7 @@ def load(obj: bytes, symbols: dict) -> tuple[dict, LoadedCode]:
             raise ObjectError("a symbol table without its string table")
         strtab = sections[s[6]]
         for k in range(s[5] // SYMBOL.size):
-            name_off, info, _, shndx, value, _ = _unpack(SYMBOL, obj, s[4] + k * SYMBOL.size)
+            name_off, info, _, shndx, value, st_size = _unpack(SYMBOL, obj, s[4] + k * SYMBOL.size)
             name = _name(obj, strtab, name_off) if name_off else ""
             if shndx == SHN_UNDEF:
                 address = symbols.get(name, LIBC.get(name)) if name else 0
@@ -137,6 +149,8 @@ def load(obj: bytes, symbols: dict) -> tuple[dict, LoadedCode]:
             addresses.append(address)
             if info >> 4 == 1 and shndx != SHN_UNDEF and address is not None:   # GLOBAL
                 exported[name] = address
+                if PERF_MAP and info & 0xF == STT_FUNC:
+                    _perf_symbol(address, st_size, name)
         break
     else:
         raise ObjectError("no symbol table")
