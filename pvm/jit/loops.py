@@ -1,23 +1,34 @@
 """Loop versioning: an inner loop's bounds checks, proven once at its entry.
 
 `for (k = 0; k < n; k++) s += a[i*n + k] * b[k*n + j];` checks two addresses
-on every iteration, although both move by a fixed stride and the whole range
-could be checked once.  LLVM has passes that do this (inductive range check
-elimination, loop predication), but not in the O2 pipeline llvmlite builds.
-So the lowering does it, from the bytecode:
+on every iteration, and `while (n--) *d++ = *s++;` four, although every
+address moves by a fixed stride and the whole range could be checked once.
+LLVM has passes that do this (inductive range check elimination, loop
+predication), but not in the O2 pipeline llvmlite builds.  So the lowering
+does it, from the bytecode:
 
-1. find the innermost natural loops whose header ends in `JLT`/`JLE`
-   comparing an induction variable h with a loop-invariant bound, where h's
-   only definition in the loop is `h += step` (a constant, or a register the
-   loop does not write);
+1. find the innermost natural loops whose header ends in a test (`JLT`,
+   `JLE`, `JEQ`, `JNE`, or `JZ`/`JNZ` of a register, or of a comparison
+   `LT`, `LE`, `LTU64`, `LEU64`, `EQ`, `NE` made in the header) and whose
+   *counted* registers are known: a register whose only definition in the
+   loop is `r += step` (a constant, or a register the loop does not write),
+   in a block every iteration passes through, holds r0 + k*step at the
+   header of iteration k = 0, 1, ... (pointer increments, a second index
+   counting down, the counter of `while (n--)`);
 2. follow every register through the loop body as an affine function
-   coef*h + base of h's value at the header, coef and base built from
+   coef*k + base of the iteration number k, coef and base built from
    constants and registers the loop does not write (arithmetic mod 2^64,
    which is exactly what the machine computes);
-3. at the loop's entry a guard computes, in 128-bit integers, each such
-   load's or store's address at the first and the last value h can take, and
-   checks both are in guest memory (an affine function between its two ends
-   stays between them), and that h cannot wrap around;
+3. the test compares two such functions, so their difference is
+   d*k + e with d the difference of their slopes: the loop runs while it
+   is below zero (`<`, `<=`, d >= 1) or not zero (`!=`, d = 1), which gives
+   N, the number of iterations, in closed form at the loop's entry.  A guard
+   there computes, in 128-bit integers, both sides of the test at k = 0 and
+   k = N, and checks they are exact (the machine's 64-bit values are these
+   numbers: no wrap-around, and for an unsigned test no negative side), so
+   the loop really runs at most N times; then each load's or store's address
+   at k = 0 and k = N - 1, and checks both are in guest memory (an affine
+   function between its two ends stays between them);
 4. if so the loop runs in a copy without those checks, else in the ordinary
    copy.  Both copies have the same exits, so a trap or a fuel stop in either
    is exact; native code that resumes in the middle of a loop (after a call
@@ -34,6 +45,7 @@ from .liveness import successors, uses_defs
 from pvm.bytecode.cfg import leaders
 
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
+MIN_TRIPS = 8                  # bare code: shorter loops are not worth the guard
 MAX_TERM = 24                  # nodes in one symbolic value: bigger ones are "unknown"
 
 # ---- loop-invariant terms: ('k', n) ('r', reg) ('fp',) ('+', x, y) ('*', x, y) ('<<', x, y) ('-', x)
@@ -101,7 +113,7 @@ ACCESSES = {name: (1 if name.startswith("LD") else 0,
 @dataclass
 class Access:
     pc: int
-    coef: tuple                # address = coef * h + base + offset
+    coef: tuple                # address = coef * k + base + offset
     base: tuple
     offset: int
     width: int
@@ -112,10 +124,11 @@ class Access:
 class Loop:
     header: int                # first pc of the header block
     blocks: list               # first pcs of the loop's blocks, in order
-    iv: int                    # the induction register
-    step: tuple                # h += step on each iteration that increments
-    bound: tuple               # the body runs while h `relation` bound
-    relation: str              # "<", "<=", ">" or ">="
+    counted: dict              # register -> its step: r = r0 + k*step at the header
+    relation: str              # the body runs while x - y `relation` 0: "<", "<=", "!="
+    x: tuple                   # (coef, base) of each side of the test
+    y: tuple
+    unsigned: bool             # the test compares as unsigned 64-bit numbers
     accesses: list = field(default_factory=list)
 
     @property
@@ -262,12 +275,88 @@ class _Forms:
             state[a] = new
 
 
-_TESTS = {  # (op, h is the first operand, branch taken) -> relation of h to the bound
-    ("JLT", True, True): "<", ("JLT", True, False): ">=",
-    ("JLE", True, True): "<=", ("JLE", True, False): ">",
-    ("JLT", False, True): ">", ("JLT", False, False): "<=",
-    ("JLE", False, True): ">=", ("JLE", False, False): "<",
-}
+# the header's test: a conditional branch, or JZ/JNZ of a comparison
+COMPARES = {"LT": ("<", False), "LE": ("<=", False), "LTU64": ("<", True),
+            "LEU64": ("<=", True), "EQ": ("==", False), "NE": ("!=", False)}
+BRANCHES = {"JLT": "<", "JLE": "<=", "JEQ": "==", "JNE": "!="}
+
+
+def _counted(code: list, g: _Blocks, members: list, written: int) -> dict:
+    """Register -> step, for each register the loop changes by a fixed step
+    exactly once per iteration: its only definition in the loop is `r +=
+    step` (or `r -= step`), in a block that dominates every way back to the
+    header."""
+    latches = [s for s in members if members[0] in g.succ[s]]
+    defs: dict = {}
+    for s in members:
+        for pc in range(s, g.end[s]):
+            d = uses_defs(code[pc])[1]
+            r = 0
+            while d:
+                if d & 1:
+                    defs.setdefault(r, []).append((s, code[pc]))
+                d >>= 1
+                r += 1
+    out = {}
+    for r, sites in defs.items():
+        if len(sites) != 1:
+            continue
+        block, ins = sites[0]
+        if not all(g.dominates(block, latch) for latch in latches):
+            continue
+        name = ins[0]
+        if name == "ADDI64" and ins[2] == r:
+            out[r] = ("k", _wrap(ins[3]))
+        elif name == "ADD64" and r in ins[2:] and not written >> (ins[2] ^ ins[3] ^ r) & 1:
+            out[r] = ("r", ins[2] ^ ins[3] ^ r)
+        elif name == "SUB64" and ins[2] == r and not written >> ins[3] & 1:
+            out[r] = ("-", ("r", ins[3]))
+    return out
+
+
+def _test(code: list, g: _Blocks, header: int, body: set, forms: _Forms, state: dict,
+          compared: dict):
+    """(relation, x, y, unsigned): the body runs while x - y `relation` 0,
+    from the header's last instruction; None if it is not such a test.
+    `compared`: pc -> the forms of both operands of each comparison in the
+    header, where it is made."""
+    test = code[g.end[header] - 1]
+    inside = [t for t in g.succ[header] if t in body]
+    if len(inside) != 1 or test[0] not in BRANCHES and test[0] not in ("JZ", "JNZ"):
+        return None
+    taken = inside[0] == test[-1] and test[-1] != g.end[header]
+    unsigned = False
+    if test[0] in BRANCHES:
+        op, x, y = BRANCHES[test[0]], forms.value(state, test[1]), forms.value(state, test[2])
+    else:
+        # JZ/JNZ r: of the comparison that made r in the header, if one did
+        made = None
+        for pc in range(header, g.end[header] - 1):
+            if uses_defs(code[pc])[1] >> test[1] & 1:
+                made = pc
+        ins = code[made] if made is not None else None
+        if ins is not None and ins[0] in COMPARES:
+            (op, unsigned), (x, y) = COMPARES[ins[0]], compared[made]
+        else:
+            op, x, y = "!=", forms.value(state, test[1]), (ZERO, ZERO)
+        if test[0] == "JZ":
+            taken = not taken
+    if x is None or y is None:
+        return None
+    if not taken:                                   # the body runs while it is false
+        op, x, y = {"<": ("<=", y, x), "<=": ("<", y, x), "==": ("!=", x, y),
+                    "!=": ("==", x, y)}[op]
+    if op == "==":
+        return None
+    slope = _add(x[0], _neg(y[0]))
+    if op == "!=":                                   # must meet zero: a slope of 1 or -1
+        if slope == ("k", -1):
+            x, y = y, x
+        elif slope != ONE:
+            return None
+    elif slope[0] == "k" and slope[1] < 1:
+        return None
+    return op, x, y, unsigned
 
 
 def _plan_loop(code: list, g: _Blocks, header: int, body: set) -> Loop | None:
@@ -282,44 +371,24 @@ def _plan_loop(code: list, g: _Blocks, header: int, body: set) -> Loop | None:
         for t in g.succ[s]:
             if t in body and t != header and position[t] <= position[s]:
                 return None
-    test = code[g.end[header] - 1]
-    if test[0] not in ("JLT", "JLE"):
+    counted = _counted(code, g, members, written)
+    if not counted:
         return None
-    inside = [t for t in g.succ[header] if t in body]
-    if len(inside) != 1:
-        return None
-    taken = inside[0] == test[3] and test[3] != g.end[header]
     forms = _Forms(code, written)
-    for iv_first in (True, False):
-        iv = test[1] if iv_first else test[2]
-        if not written >> iv & 1:
-            continue
-        defs = [pc for s in members for pc in range(s, g.end[s]) if uses_defs(code[pc])[1] >> iv & 1]
-        if len(defs) != 1:
-            continue
-        inc = code[defs[0]]
-        if inc[0] == "ADDI64" and inc[1] == inc[2] == iv and inc[3] != 0:
-            step = ("k", _wrap(inc[3]))
-        elif inc[0] == "ADD64" and inc[1] == iv and iv in inc[2:] and not written >> (inc[2] ^ inc[3] ^ iv) & 1:
-            step = ("r", inc[2] ^ inc[3] ^ iv)
-        else:
-            continue
-        # the header up to its test: h is the induction register's value on entry
-        state = {iv: (ONE, ZERO)}
-        for pc in range(header, g.end[header] - 1):
-            forms.step(state, code[pc])
-        h_form = forms.value(state, iv)
-        other = forms.value(state, test[2] if iv_first else test[1])
-        if h_form != (ONE, ZERO) or other is None or other[0] != ZERO:
-            continue
-        relation = _TESTS[(test[0], iv_first, taken)]
-        up = relation in ("<", "<=")
-        if step[0] == "k" and (step[1] > 0) != up:
-            continue
-        loop = Loop(header, members, iv, step, other[1], relation)
-        _find_accesses(code, g, loop, forms, state)
-        return loop if loop.accesses else None
-    return None
+    # the header up to its test, from r0 + k*step for each counted register
+    state = {r: (step, ("r", r)) for r, step in counted.items()}
+    compared = {}
+    for pc in range(header, g.end[header] - 1):
+        ins = code[pc]
+        if ins[0] in COMPARES:
+            compared[pc] = forms.value(state, ins[2]), forms.value(state, ins[3])
+        forms.step(state, ins)
+    test = _test(code, g, header, body, forms, state, compared)
+    if test is None:
+        return None
+    loop = Loop(header, members, counted, *test)
+    _find_accesses(code, g, loop, forms, state)
+    return loop if loop.accesses else None
 
 
 def _find_accesses(code: list, g: _Blocks, loop: Loop, forms: _Forms, header_state: dict) -> None:
@@ -362,9 +431,13 @@ def plan(code: list) -> list:
 I64, I128 = ir.IntType(64), ir.IntType(128)
 
 
-def emit_guard(lowering, loop: Loop, lo_read: int, lo_write: int, top: int):
-    """An i1: true when every access in `loop.accesses` stays in guest memory
-    for every value h can take, and h cannot wrap (see the module docstring)."""
+def emit_guard(lowering, loop: Loop, lo_read: int, lo_write: int, top: int, checked,
+               min_trips: int = 1):
+    """An i1: true when the loop runs at most N times, N computed here, and
+    every access in `loop.accesses` stays in guest memory on each of those
+    iterations (see the module docstring).  A loop that will run fewer than
+    `min_trips` times goes straight to the `checked` block instead: the
+    guard costs about as much as that many iterations' checks."""
     b = lowering.b
     memo: dict = {}
 
@@ -398,17 +471,55 @@ def emit_guard(lowering, loop: Loop, lo_read: int, lo_write: int, top: int):
     def k128(n):
         return ir.Constant(I128, n)
 
-    h0, bound, step = b.sext(lowering.get(loop.iv), I128), wide(loop.bound), wide(loop.step)
-    if loop.relation in ("<", "<="):
-        first = h0
-        last = b.sub(bound, k128(1)) if loop.relation == "<" else bound
-        ok = b.and_(b.icmp_signed(">=", step, k128(1)),
-                    b.icmp_signed("<=", b.add(last, step), k128(INT64_MAX)))
+    def at(form, k):                         # a register's value at iteration k
+        return b.add(b.mul(wide(form[0]), k), wide(form[1]))
+
+    def within(v, lo, hi):
+        return b.and_(b.icmp_signed(">=", v, k128(lo)), b.icmp_signed("<=", v, k128(hi)))
+
+    slope = _add(loop.x[0], _neg(loop.y[0]))
+    if min_trips > 1 and slope[0] == "k":
+        # first the quick test (in 64 bits: a wrong answer only sends a loop
+        # to the full guard, which refuses what it cannot prove)
+        left = b.sub(term(loop.y[1]), term(loop.x[1]))          # -e = d * trips
+        full = lowering.new_block(f"guard{loop.header}full")
+        b.cbranch(b.icmp_signed(">=", left, ir.Constant(I64, min_trips * slope[1])),
+                  full, checked)
+        b.position_at_end(full)
+    # N, the iterations the body can run: x - y = d*k + e, and the body
+    # runs while d*k < -e (or <=, or !=, with d = 1)
+    d = b.sub(wide(loop.x[0]), wide(loop.y[0]))
+    rest = b.sub(at(loop.y, k128(0)), at(loop.x, k128(0)))          # -e
+    zero64, one64 = ir.Constant(I64, 0), ir.Constant(I64, 1)
+    ok = within(rest, INT64_MIN, INT64_MAX)
+    rest64 = b.trunc(rest, I64)
+    r = b.select(b.icmp_signed("<", rest64, zero64), zero64, rest64)
+    if slope == ONE:                         # the usual case: no division
+        whole, part = b.zext(r, I128), None
+    elif slope[0] == "k":                    # by a constant: LLVM multiplies
+        d64 = ir.Constant(I64, slope[1])
+        whole, part = b.zext(b.udiv(r, d64), I128), b.urem(r, d64)
     else:
-        last = h0
-        first = b.add(bound, k128(1)) if loop.relation == ">" else bound
-        ok = b.and_(b.icmp_signed("<=", step, k128(-1)),
-                    b.icmp_signed(">=", b.add(first, step), k128(INT64_MIN)))
+        d_ok = within(d, 1, INT64_MAX)
+        ok = b.and_(ok, d_ok)
+        d64 = b.select(d_ok, b.trunc(d, I64), one64)    # never a division by zero
+        whole, part = b.zext(b.udiv(r, d64), I128), b.urem(r, d64)
+    if loop.relation == "<":
+        n = whole if part is None else b.add(whole, b.zext(b.icmp_unsigned("!=", part, zero64), I128))
+    elif loop.relation == "<=":
+        n = b.select(b.icmp_signed("<", rest64, zero64), k128(0), b.add(whole, k128(1)))
+    else:                                    # "!=": it must reach zero
+        ok = b.and_(ok, b.icmp_signed(">=", rest64, zero64))
+        n = b.zext(r, I128)
+    # the test is exact at every iteration: both sides are the machine's
+    # values at k = 0 and k = N (an affine function lies between its ends)
+    smallest = 0 if loop.unsigned else INT64_MIN
+    for side in (loop.x, loop.y):
+        for k in (k128(0), n):
+            ok = b.and_(ok, within(at(side, k), smallest, INT64_MAX))
+    runs = b.icmp_signed(">=", n, k128(1))
+    first, last = k128(0), b.select(runs, b.sub(n, k128(1)), k128(0))
+    accesses_ok = ir.Constant(ir.IntType(1), 1)
     # accesses off one pointer differ in offset only: one range per pointer
     spans: dict = {}
     for a in loop.accesses:
@@ -422,11 +533,11 @@ def emit_guard(lowering, loop: Loop, lo_read: int, lo_write: int, top: int):
         floor = k128((lo_write if write else lo_read) - low)
         ceiling = k128(top - high)          # the last byte accessed is below top
         ends = []
-        for h in (first, last):
-            addr = b.add(b.mul(c, h), start)
+        for k in (first, last):
+            addr = b.add(b.mul(c, k), start)
             ends.append(addr)
-            ok = b.and_(ok, b.and_(b.icmp_signed(">=", addr, floor),
-                                   b.icmp_signed("<=", addr, ceiling)))
+            accesses_ok = b.and_(accesses_ok, b.and_(b.icmp_signed(">=", addr, floor),
+                                                     b.icmp_signed("<=", addr, ceiling)))
         if paged:
             a, z = ends
             lo = b.trunc(b.add(b.select(b.icmp_signed("<", a, z), a, z), k128(low)), I64)
@@ -439,5 +550,7 @@ def emit_guard(lowering, loop: Loop, lo_read: int, lo_write: int, top: int):
         addends = lowering.guard_addends([(lo, hi, write) for lo, hi, write, _ in ranges])
         for (_, _, _, slot), addend in zip(ranges, addends):
             b.store(addend, slot)
-            ok = b.and_(ok, b.icmp_signed("!=", addend, ir.Constant(I64, INT64_MIN)))
-    return ok
+            accesses_ok = b.and_(accesses_ok,
+                                 b.icmp_signed("!=", addend, ir.Constant(I64, INT64_MIN)))
+    # a loop that runs no iteration accesses nothing
+    return b.and_(ok, b.or_(b.not_(runs), accesses_ok))

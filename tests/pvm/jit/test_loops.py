@@ -37,7 +37,18 @@ long ints(long s, long e, long st, long c, long k)
 { int *p = (int *)buf; long t = 0; for (int i = (int)s; i < (int)e; i++) t += p[i * (int)c + (int)k]; return t; }
 long two_ptrs(long s, long e, long st, long c, long k)
 { long t = 0; for (long i = s; i < e; i++) { if (i % 3 == 0) continue; t += buf[i] * buf[e - i + k]; } return t; }
-long (*shapes[])(long, long, long, long, long) = { up_lt, up_le, down_gt, down_ge, store_up, ints, two_ptrs };
+/* counted registers other than the one tested, and tests other than JLT/JLE */
+long copy_n(long s, long e, long st, long c, long k)
+{ char *d = buf + k, *p = buf + s; long n = e; while (n--) *d++ = *p++; return buf[k & 4095] + buf[s & 4095]; }
+long size_up(long s, long e, long st, long c, long k)
+{ unsigned long t = 0; for (unsigned long i = s; i < (unsigned long)e; i += st) t += buf[i * c + k]; return t; }
+long two_ends(long s, long e, long st, long c, long k)
+{ long t = 0; for (long i = s, j = e; i < j; i++, j--) t = t * 5 + buf[i + k] - buf[j * c]; return t; }
+long ptr_ne(long s, long e, long st, long c, long k)
+{ long t = 0; char *end = buf + e; for (char *p = buf + s; p != end; p++) t = t * 7 + p[k]; return t; }
+long (*shapes[])(long, long, long, long, long) = { up_lt, up_le, down_gt, down_ge, store_up, ints, two_ptrs,
+                                                   copy_n, size_up, two_ends, ptr_ne };
+#define SHAPES (long)(sizeof shapes / sizeof shapes[0])
 
 int main(int argc, char **argv)
 {
@@ -46,7 +57,7 @@ int main(int argc, char **argv)
     long a[6];
     for (int i = 0; i < 6; i++)
         a[i] = argc > i + 1 ? atol(argv[i + 1]) : 1;
-    printf("%ld\n", shapes[a[0] % 7](a[1], a[2], a[3], a[4], a[5]));
+    printf("%ld\n", shapes[a[0] % SHAPES](a[1], a[2], a[3], a[4], a[5]));
     return 0;
 }
 """
@@ -68,7 +79,8 @@ def agree(program, args, fuel=FUEL):
 def test_every_shape_is_versioned(shapes):
     """Each function's loop gets a plan, with its accesses proven."""
     for name, n in [("up_lt", 1), ("up_le", 1), ("down_gt", 1), ("down_ge", 2), ("store_up", 1),
-                    ("ints", 1), ("two_ptrs", 2)]:
+                    ("ints", 1), ("two_ptrs", 2), ("copy_n", 2), ("size_up", 1), ("two_ends", 2),
+                    ("ptr_ne", 1)]:
         k = next(k for k, f in enumerate(shapes.functions) if f.name == name)
         plan = loops.plan(shapes.functions[k].code)
         assert len(plan) == 1, name
@@ -104,6 +116,17 @@ def test_a_loop_with_no_provable_access_is_not_copied():
     [5, 0, 1024, 1, 1, 0],               # int loop, in range
     [5, 0, 1 << 20, 1, 1, 0],            # int loop, off the end
     [6, 0, 4000, 1, 1, 90],              # two pointers moving apart, with continue
+    [7, 10, 3000, 0, 0, 1000],           # while (n--) *d++ = *s++, overlapping
+    [7, 10, 5000, 0, 0, 1000],           # ... past the end of buf, inside memory
+    [7, 10, -3, 0, 0, 1000],             # n < 0: runs until it faults
+    [7, 10, 1 << 40, 0, 0, 1 << 39],     # off the end of memory
+    [8, 5, 3000, 1, 1, 7],               # size_t loop, in range
+    [8, 5, -1, 1, 1, 7],                 # size_t bound 2^64 - 1: off the end
+    [8, -5, 10, 1, 1, 7],                # a start above 2^63: the loop does not run
+    [9, 0, 4000, 1, 1, 0],               # two indices meeting in the middle
+    [9, -(1 << 62), 1 << 62, 1, 1, 0],   # ... from far apart: faults
+    [10, 0, 4000, 1, 1, 0],              # p != end, in range
+    [10, 100, 50, 1, 1, 0],              # p != end with end below p: faults at the end of memory
 ])
 def test_traps_and_results_equal_the_interpreter(shapes, args):
     agree(shapes, args)
@@ -129,7 +152,7 @@ def test_an_induction_variable_that_would_wrap_is_not_trusted(shapes):
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(shape=st.integers(0, 6),
+@given(shape=st.integers(0, 10),
        start=st.one_of(st.integers(-50, 5000), st.integers(-(1 << 63), (1 << 63) - 1)),
        length=st.one_of(st.integers(-5, 300), st.integers(-(1 << 63), (1 << 63) - 1)),
        step=st.one_of(st.integers(-4, 4), st.sampled_from([1 << 62, -(1 << 62)])),
