@@ -2,7 +2,7 @@
  * and a binary heap of structs, a benchmark of a priority queue (sifting
  * by pointer arithmetic, struct swaps), neighbour indexing and branches.
  *
- * Size: n (argv[1], default 6): queries on one 160 x 160 grid whose cells
+ * Size: n (argv[1], default 3): queries on one 96 x 96 grid whose cells
  * cost 1-9 to enter (from an LCG, with a few walls of cost 60).  Query q
  * runs from one pseudo-random cell until another is settled; the heap
  * holds {distance, cell} pairs and may hold stale ones (lazy deletion).
@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SIDE 160
+#define SIDE 96
 #define CELLS (SIDE * SIDE)
 
 struct item {
@@ -63,7 +63,7 @@ static struct item pop(void)
 int main(int argc, char **argv)
 {
     static const int step[4] = {1, -1, SIDE, -SIDE};
-    int n = argc > 1 ? atoi(argv[1]) : 6;
+    int n = argc > 1 ? atoi(argv[1]) : 3;
     unsigned int seed = 77;
     for (int i = 0; i < CELLS; i++) {
         seed = seed * 1664525u + 1013904223u;

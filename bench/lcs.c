@@ -3,8 +3,8 @@
  * benchmark of nested loops with two induction variables, 2-D indexing,
  * byte compares and max.
  *
- * Size: n (argv[1], default 8): pairs of strings over ACGT.  The first of a
- * pair is 200-399 random letters; the second is a copy with about one
+ * Size: n (argv[1], default 4): pairs of strings over ACGT.  The first of a
+ * pair is 100-299 random letters; the second is a copy with about one
  * letter in eight changed, dropped or doubled.  The whole table
  * dp[i][j] = LCS length of the prefixes is filled, then walked back from
  * the corner to spell out a longest common subsequence.
@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define MAXLEN 480
+#define MAXLEN 360
 
 static short dp[MAXLEN + 1][MAXLEN + 1];
 static char a[MAXLEN + 1], b[MAXLEN + 1], common[MAXLEN + 1];
@@ -30,10 +30,10 @@ static unsigned int next(void)
 int main(int argc, char **argv)
 {
     static const char acgt[4] = {'A', 'C', 'G', 'T'};
-    int n = argc > 1 ? atoi(argv[1]) : 8;
+    int n = argc > 1 ? atoi(argv[1]) : 4;
     long checksum = 0, work = 0;
     for (int pair = 0; pair < n; pair++) {
-        int la = 200 + (int)(next() % 200), lb = 0;
+        int la = 100 + (int)(next() % 200), lb = 0;
         for (int i = 0; i < la; i++)
             a[i] = acgt[next() & 3];
         for (int i = 0; i < la && lb < MAXLEN - 1; i++) {

@@ -3,7 +3,7 @@
  * loads and branches, and an open-addressing table of strings (strcmp,
  * strlen, strcpy, malloc).
  *
- * Size: n (argv[1], default 30000): words of text, made of 1-3 syllables
+ * Size: n (argv[1], default 15000): words of text, made of 1-3 syllables
  * drawn (with a skew) from 16, capitalised after a full stop, separated by
  * spaces, commas, full stops and newlines, written into a 16 KB buffer that
  * is tokenized (lower-cased) and counted whenever it fills up.
@@ -79,7 +79,7 @@ static void tokenize(const char *text)
 
 int main(int argc, char **argv)
 {
-    int n = argc > 1 ? atoi(argv[1]) : 30000;
+    int n = argc > 1 ? atoi(argv[1]) : 15000;
     char *text = malloc(CHUNK + 64);
     unsigned int seed = 7;
     int used = 0, capital = 1;
