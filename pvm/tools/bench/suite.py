@@ -55,6 +55,14 @@ SUITE = {
     "matmul":     Sizes(600, 50, 60, 12),
     "bintrees":   Sizes(16, 7, 10, 6),
     "fannkuch":   Sizes(10, 7, 8, 5),
+    "recsort":    Sizes(700_000, 8_000, 50_000, 2_000),
+    "wordfreq":   Sizes(3_000_000, 15_000, 100_000, 2_000),
+    "kmeans":     Sizes(1_280, 4, 40, 1),
+    "lzcrc":      Sizes(10_000_000, 60_000, 300_000, 5_000),
+    "lcs":        Sizes(3_000, 4, 100, 1),
+    "dijkstra":   Sizes(250, 3, 10, 1),
+    "listsort":   Sizes(150, 2, 10, 1),
+    "sha256":     Sizes(400_000, 700, 20_000, 50),
 }
 
 
