@@ -123,7 +123,7 @@ def test_quick_run_of_fib_and_sieve_on_every_tier(tmp_path):
     for key in ("date", "cpu", "cores", "python", "llvm", "gcc"):
         assert machine[key], key
     assert data["format"] == bench_data.FORMAT
-    assert data["options"] == {"repeat": 1, "quick": True,
+    assert data["options"] == {"repeat": 1, "quick": True, "long": False,
                                "tiers": ["interp", "jit", "auto", "gcc"] +
                                (["clang"] if shutil.which("clang") else [])}
     fib = data["programs"][0]
@@ -267,7 +267,9 @@ def test_compare_refuses_a_file_that_is_not_bench_json(tmp_path):
     (("--tiers", "interp,pypy"), "unknown tier 'pypy'"),
     (("--size", "3"), "--size and --interp-size go with --program"),
     (("--program", "/no/such.c"), "/no/such.c: no such file"),
-    (("--program", "x.c", "--quick"), "--program measures your own program; --only and --quick"),
+    (("--program", "x.c", "--quick"), "--program measures your own program; --only, --quick"),
+    (("--program", "x.c", "--long"), "--program measures your own program; --only, --quick and --long"),
+    (("--quick", "--long"), "--quick and --long choose different sizes: give one of them"),
 ])
 def test_bad_usage_is_one_clear_line(argv, message):
     status, out, err = run_bench(*argv)
@@ -331,7 +333,52 @@ def test_formats_and_geomean():
 def test_every_suite_program_exists_and_sizes_shrink():
     for name, s in bench.SUITE.items():
         assert os.path.isfile(os.path.join(bench.BENCH_DIR, name + ".c"))
-        assert s.quick_interp <= s.interp <= s.full and s.quick_interp <= s.quick_full <= s.full
+        assert s.quick_interp <= s.interp <= s.full < s.long
+        assert s.quick_interp <= s.quick_full <= s.full
+
+
+def test_long_uses_the_long_sizes_and_the_interpreter_keeps_its_own():
+    default = bench.suite_targets(None, quick=False)
+    long = bench.suite_targets(None, quick=False, long=True)
+    assert [t.name for t in long] == [t.name for t in default] == list(bench.SUITE)
+    for t, d in zip(long, default):
+        s = bench.SUITE[t.name]
+        assert (t.full, t.interp) == (str(s.long), str(s.interp))
+        assert (d.full, d.interp) == (str(s.full), str(s.interp)) and t.path == d.path
+    only = bench.suite_targets(["sha256", "fib"], quick=False, long=True)
+    assert [(t.name, t.full) for t in only] == [("sha256", str(bench.SUITE["sha256"].long)),
+                                                ("fib", str(bench.SUITE["fib"].long))]
+
+
+@needs_gcc
+def test_long_run_measures_the_long_size_and_says_so(tmp_path):
+    """fib at its long size on gcc alone: half a second."""
+    path = tmp_path / "long.json"
+    status, out, err = run_bench("--long", "--only", "fib", "--tiers", "gcc", "--repeat", "1",
+                                 "--plain", "--json", str(path))
+    assert status == 0, out + err
+    s = bench.SUITE["fib"]
+    assert table_rows(out)["fib"][1] == str(s.long)                # no interp column
+    assert "every other column at the first (long) size" in out
+    data = json.loads(path.read_text())
+    assert data["options"]["long"] is True and data["options"]["quick"] is False
+    gcc = data["programs"][0]["tiers"]["gcc"]
+    assert gcc["size"] == str(s.long) and gcc["work"] == 2 * 267914296 - 1   # 2 fib(42) - 1
+
+
+@pytest.mark.slow
+@needs_gcc
+def test_long_sizes_are_about_five_times_the_work(tmp_path):
+    """The work: line of gcc -O2 binaries at the full and long sizes (half a
+    minute: the long sizes take gcc 0.5-4 s each)."""
+    for name, s in bench.SUITE.items():
+        exe = str(tmp_path / name)
+        subprocess.run(["gcc", "-O2", os.path.join(bench.BENCH_DIR, name + ".c"), "-o", exe,
+                        "-lm"], check=True)
+        work = [bench_run.parse_output(subprocess.run([exe, str(size)], capture_output=True,
+                                                      check=True).stdout, 0).work
+                for size in (s.full, s.long)]
+        assert 4 < work[1] / work[0] < 12, (name, work)        # fannkuch 11x
 
 
 # ---- every program of the suite prints gcc's answer on both tiers ----------------------------
