@@ -1,6 +1,6 @@
 """`pvm bench`: the benchmark suite on every tier, side by side with gcc -O2.
 
-    pvm bench                         the whole suite (bench/*.c), a few minutes
+    pvm bench                         the whole suite (bench/*.c), several minutes
     pvm bench --quick                 small sizes, seconds: a smoke test
     pvm bench --long --tiers jit,gcc  about 5x the work at the full size
     pvm bench --only fib,sieve --tiers interp,jit,gcc --repeat 5
