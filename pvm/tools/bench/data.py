@@ -103,7 +103,8 @@ def to_json(report) -> dict:
             "llvm_median_ms": row.llvm_median(),
         })
     return {"format": FORMAT, "machine": report.machine,
-            "options": {"repeat": report.repeat, "quick": report.quick, "tiers": report.tiers},
+            "options": {"repeat": report.repeat, "quick": report.quick, "long": report.long,
+                        "tiers": report.tiers},
             "programs": programs, "geomean": report.geomeans(),
             "llvm_median_ms": report.llvm_median(), "errors": report.errors()}
 

@@ -104,9 +104,9 @@ def geomean(values: list):
 class Report:
     """All rows of one run, checked, with the summary figures."""
     def __init__(self, rows: list, tiers: list, machine: dict, repeat: int, quick: bool,
-                 skipped: list = ()):
+                 skipped: list = (), long: bool = False):
         self.rows, self.tiers, self.machine = rows, tiers, machine
-        self.repeat, self.quick = repeat, quick
+        self.repeat, self.quick, self.long = repeat, quick, long
         self.skipped = list(skipped)             # columns left out, and why
         for row in rows:
             row.check()

@@ -141,7 +141,8 @@ def legend(report) -> list:
         f"{m.get('gcc') or 'no gcc'}" + (f", {m['clang']}" if m.get("clang") else ""),
         (f"medians of {report.repeat} runs after a warm-up, with (min–max)" if report.repeat > 1
          else "one run after a warm-up") + "; /unit = time ÷ the program's work count.",
-        "interp runs at the second size, every other column at the first (full) size; ratios "
+        "interp runs at the second size, every other column at the first "
+        f"({'long' if report.long else 'quick' if report.quick else 'full'}) size; ratios "
         "are per unit of work; auto is a whole `pvm run --tier=auto` process.",
     ]
     if "jit" in report.tiers:
