@@ -1,7 +1,11 @@
-"""Inlining a recursive call: a few levels of a small self-recursive function.
+"""Inlining small callees, and a few levels of a small self-recursive function.
 
-LLVM inlines small callees on its own, but never a function into itself, so
-in fib or a tree walk every guest call stays a native call.  Here the lowering
+LLVM inlines small callees on its own, but only those compiled in the same
+unit and cheap by its measure, and never a function into itself, so in fib
+or a tree walk every guest call stays a native call, and so does a call of
+a helper such as a sort's swap (whose bounds checks and exits make it look
+big to LLVM).  A native call costs a frame check, the call, and a test of
+the status after it.  Here the lowering
 copies the callee's body into the call site, and into the copy's call sites,
 as deep as an instruction budget allows (inline_depth): each copy has its
 own registers and its frame pointer is the callee's new FP, so a stop inside
@@ -22,6 +26,8 @@ from .irtypes import F64, I64, kind_type
 
 MAX_INLINED = 48          # bytecode instructions: only small bodies are copied
 BUDGET = 320              # instructions, the function and all its copies
+OTHER_BUDGET = 240        # instructions of other functions copied into one function
+OTHER_DEPTH = 2           # ... and how deep copies of copies go
 
 
 def inline_depth(fn, findex: int) -> int:
@@ -42,9 +48,20 @@ def inline_depth(fn, findex: int) -> int:
 
 
 def inlinable(caller: FunctionLowering, k: int) -> bool:
+    """Whether the call of function k at hand is lowered as a copy of k's
+    body; a call of another function spends the caller's budget."""
     callee = caller.program.functions[k]
-    return (k == caller.findex and not callee.variadic and len(callee.code) <= MAX_INLINED
-            and caller.depth < inline_depth(callee, k))
+    if callee.variadic or len(callee.code) > MAX_INLINED:
+        return False
+    if k == caller.findex:
+        return caller.depth < inline_depth(callee, k)
+    # only a callee compiled in this unit: under auto, one that has run (a
+    # call never made yet is not worth LLVM's time, tier.py reachable)
+    if k not in caller.declared or caller.depth >= OTHER_DEPTH \
+            or caller.budget[0] < len(callee.code):
+        return False
+    caller.budget[0] -= len(callee.code)
+    return True
 
 
 class InlinedCopy:
@@ -56,6 +73,7 @@ class InlinedCopy:
         fn, b = self.fn, caller.b
         self.inlined = True
         self.depth = caller.depth + 1
+        self.budget = caller.budget         # one budget for the function and its copies
         self.b, self.func, self.ctx, self.fp = b, caller.func, caller.ctx, nfp
         self.entry_block = caller.entry_block
         self.base, self.top, self.floor, self.fuel = caller.base, caller.top, caller.floor, caller.fuel

@@ -36,6 +36,7 @@ from . import context as C
 from .irtypes import (CTX, F32, F64, I1, I8, I16, I32, I64, INT64_MIN, fresh_type,
                       guest_memory, kind_type, resume_type, tlb_table)
 from .lower_calls import CallLowering
+from . import inline
 from .inline import InlinedCopy
 from .lower_memory import MemoryLowering, probe_groups
 
@@ -58,6 +59,7 @@ class FunctionLowering(MemoryLowering, CallLowering):
         self._exit = None
         self.inlined = False              # True: a copy inside a caller (pvm/jit/inline.py)
         self.depth = 0                    # copies around this one
+        self.budget = [inline.OTHER_BUDGET]     # instructions of other functions it may copy
         self.proven = frozenset()         # accesses whose checks a loop guard did
         self.probe_groups: dict = {}      # paged: pc -> its ProbeGroup, in the block lowered
         self.group_probes: dict = {}      # ... and each group's (hit, addend), once probed
@@ -336,11 +338,12 @@ class FunctionLowering(MemoryLowering, CallLowering):
                 self.lower_block(start, ends[start])
             self.proven = frozenset()
             b.position_at_end(outside[loop.header])
-            if self.paged:
+            if self.paged:      # an unchecked access saves a TLB probe: always worth it
                 from pvm.machine.mmu import VA_LIMIT
-                ok = loops.emit_guard(self, loop, 0, 0, VA_LIMIT)
-            else:
-                ok = loops.emit_guard(self, loop, TEXT_BASE, self.data_base, len(self.m.mem))
+                ok = loops.emit_guard(self, loop, 0, 0, VA_LIMIT, blocks[loop.header])
+            else:               # an unchecked one saves a compare: worth it for longer loops
+                ok = loops.emit_guard(self, loop, TEXT_BASE, self.data_base, len(self.m.mem),
+                                      blocks[loop.header], loops.MIN_TRIPS)
             b.cbranch(ok, fast[loop.header], blocks[loop.header])
         return func
 

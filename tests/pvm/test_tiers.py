@@ -235,6 +235,46 @@ def test_inlined_recursion_keeps_every_frame(args):
         assert (a.status, a.stdout, a.stderr) == (b.status, b.stdout, b.stderr)
 
 
+LEAVES = r"""
+#include <stdio.h>
+static int *nowhere;
+static void swap(char *a, char *b, long n) { while (n--) { char t = *a; *a++ = *b; *b++ = t; } }
+static int get(int *p, int i) { return p[i]; }
+int main(int argc, char **argv) {
+    char x[8] = "abcdefg", y[8] = "ABCDEFG";
+    long s = 0;
+    for (int i = 0; i < 1000; i++) { swap(x, y, 7); s += x[i % 7]; }
+    printf("%s %s %ld\n", x, y, s);
+    return get(argc > 1 ? nowhere : (int *)x, 1) & 0;     /* a NULL read in get */
+}
+"""
+
+
+@pytest.mark.parametrize("args", [(), ("fail",)])
+def test_small_callees_are_copied_into_their_caller(args):
+    """Small functions other than the caller itself are inlined too (a
+    helper with a loop, an accessor): no native call of them is left in
+    main, and results, the trap report and fuel stops inside the copies
+    equal the interpreter's."""
+    program = pvm.compile_source(LEAVES, name="leaves.c")
+    index = {f.name: k for k, f in enumerate(program.functions)}
+    ir_text = []
+    jit = pvm.run(program, args=args, tier="jit", dump_llvm=ir_text.append)
+    interp = pvm.run(program, args=args, tier="interp")
+    assert (jit.status, jit.stdout, jit.stderr) == (interp.status, interp.stdout, interp.stderr)
+    main_ir = next(t for t in ir_text if f"@pvm_f{index['main']}(ptr" in t)
+    main_body = main_ir[main_ir.index(f"@pvm_f{index['main']}(ptr"):]
+    main_body = main_body[:main_body.index("\n}\n")]
+    for callee in ("swap", "get"):
+        assert f"@pvm_f{index[callee]}(" not in main_body, callee
+    if args:
+        assert interp.status == 139 and b"in get (leaves.c:5)" in interp.stderr
+    for fuel in (500, 4321, 20000, 33333):
+        a = pvm.run(program, args=args, tier="jit", fuel=fuel)
+        b = pvm.run(program, args=args, tier="interp", fuel=fuel)
+        assert (a.status, a.stdout, a.stderr) == (b.status, b.stdout, b.stderr)
+
+
 def test_inline_depth_fits_the_budget():
     """fib-sized bodies (10 instructions, 2 calls) get 4 levels of copies
     (2 + 4 + 8 + 16), a bigger one fewer, a function without recursion none."""
