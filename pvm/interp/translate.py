@@ -37,6 +37,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import re
 import struct
 import sys
 from dataclasses import dataclass
@@ -73,10 +74,86 @@ def operand_texts(op: isa.Op, args: tuple) -> list[str]:
 
 
 def straight(op: isa.Op, args: tuple) -> str:
-    """The statement for a templated (straight-line) instruction."""
+    """The statement for a templated (straight-line) instruction, as the
+    template says it."""
     text = op.py.replace("FP", "fp")
     names = "ABC"
     return text.format(**{names[i]: t for i, t in enumerate(operand_texts(op, args))})
+
+
+# ---- faster forms of some templates ------------------------------------------
+# The template is the definition; these are the same meaning in fewer
+# CPython operations, chosen by the template's shape (so a new instruction
+# with a wrapping or comparing template gets them too).  Every form is
+# checked against its template on boundary values (tests/pvm/interp/).
+_WRAP = [(*isa.W32.split("{e}"), "-0x80000000", "0x7FFFFFFF"),
+         (*isa.W64.split("{e}"), "-0x8000000000000000", "0x7FFFFFFFFFFFFFFF")]
+
+# memory templates: helper -> (struct of the access, bytes, "read"/"write"), inlined
+# as a bounds check against the same limits (MLO/MWLO/MTOP<n>, bound in tier.py)
+# and a struct call, instead of a call of the helper
+_LOADS = {"ld8": ("UB", 1), "ld8u": (None, 1), "ld16": ("UH", 2), "ld16u": ("UHU", 2),
+          "ld32": ("UI", 4), "ld64": ("UQ", 8), "ldf32": ("UF", 4), "ldf64": ("UD", 8)}
+_STORES = {"st8": (None, 1, "{v} & 0xFF"), "st16": ("PHU", 2, "{v} & 0xFFFF"),
+           "st32": ("PIU", 4, "{v} & 0xFFFFFFFF"), "st64": ("PQ", 8, "{v}"),
+           "stf64": ("PD", 8, "{v}")}
+LOAD_RE = re.compile(r"^\{A\} = (\w+)\(\{B\} \+ \{C\}\)$")
+STORE_RE = re.compile(r"^(\w+)\(\{A\} \+ \{C\}, \{B\}\)$")
+BOOL_RE = re.compile(r"^\{A\} = int\((.*)\)$")
+
+
+def _address(base: str, offset: str) -> tuple[str, str]:
+    """(statement computing the address into `ad`, or "", its name)."""
+    if offset == "0":
+        return "", base
+    return f"ad = {base} + {offset}; ", "ad"
+
+
+def fast_form(op: isa.Op, args: tuple, inline_memory: bool = True) -> list[str] | None:
+    """Lines with the meaning of op's template on `args`, faster; None: use the template.
+
+    * a W-bit wrap is only computed when the result is out of range (the
+      usual case costs a comparison instead of three big-integer operations);
+    * a truth value is `1 if ... else 0`, not a call of int();
+    * a load or store checks its bounds and calls the struct method itself
+      (not through a Python function) unless memory goes through a page table."""
+    texts = operand_texts(op, args)
+    t = op.py
+    for head, tail, lo, hi in _WRAP:
+        if t.startswith("{A} = " + head) and t.endswith(tail):
+            a = texts[0]
+            inner = straight(isa.Op(op.name, op.code, op.operands, op.writes, "",
+                                    "{A} = " + t[len("{A} = " + head):-len(tail)]), args)
+            if op.name == "ADDI64":       # R[B] is a 64-bit value: one side can overflow
+                k = int(args[2])
+                check = f"{a} > {hi}" if k >= 0 else f"{a} < {lo}"
+            else:
+                check = f"not {lo} <= {a} <= {hi}"
+            return [inner, f"if {check}: {a} = " + (head + a + tail).replace("{e}", a)]
+    m = BOOL_RE.match(t)
+    if m:
+        return [straight(isa.Op(op.name, op.code, op.operands, op.writes, "",
+                                "{A} = 1 if " + m.group(1) + " else 0"), args)]
+    if not inline_memory:
+        return None
+    m = LOAD_RE.match(t)
+    if m and m.group(1) in _LOADS:
+        unpack, n = _LOADS[m.group(1)]
+        pre, ad = _address(texts[1], texts[2])
+        get = f"mem[{ad}]" if unpack is None else f"{unpack}(mem, {ad})[0]"
+        top = "MTOP1" if n == 1 else f"MTOP{n}"
+        return [f"{pre}{texts[0]} = {get} if MLO <= {ad} <= {top} else SEGV('read', {ad})"]
+    m = STORE_RE.match(t)
+    if m and m.group(1) in _STORES:
+        pack, n, value = _STORES[m.group(1)]
+        pre, ad = _address(texts[0], texts[2])
+        v = value.format(v=texts[1])
+        top = f"MTOP{n}"
+        if pack is None:
+            return ([pre.rstrip("; ")] if pre else []) + [
+                f"if MWLO <= {ad} <= {top}: mem[{ad}] = {v}", f"else: SEGV('write', {ad})"]
+        return [f"{pre}{pack}(mem, {ad}, {v}) if MWLO <= {ad} <= {top} else SEGV('write', {ad})"]
+    return None
 
 
 class FunctionTranslator:
@@ -87,6 +164,7 @@ class FunctionTranslator:
         self.regs = [f"r{i}" for i in range(fn.nregs)]
         self.tier = tier
         self.threshold = tier.hot_threshold(fn)
+        self.inline_memory = not getattr(tier, "paged", False)
         self.packers: dict = {}          # name -> struct format of variadic argument stores
         self.lines: list[str] = []
         self.pc_of_line: dict[int, int] = {}
@@ -191,7 +269,8 @@ class FunctionTranslator:
             ins = self.code[pc]
             op = isa.BY_NAME[ins[0]]
             if op.py is not None:
-                self.emit(d, straight(op, ins[1:]), pc)
+                for line in fast_form(op, ins[1:], self.inline_memory) or [straight(op, ins[1:])]:
+                    self.emit(d, line, pc)
             else:
                 getattr(self, "op_" + op.name)(d, pc, *operand_texts(op, ins[1:]))
         last = isa.BY_NAME[self.code[end - 1][0]]
@@ -357,7 +436,7 @@ def translate(findex: int, tier, namespace: dict) -> Translation:
     key = None
     if tier.program_key is not None:
         spec = (f"{sys.version}|{tier.program_key}|{findex}|{tier.hot_threshold(fn)}|"
-                f"{cache.toolchain_stamp()}")
+                f"{getattr(tier, 'paged', False)}|{cache.toolchain_stamp()}")
         key = hashlib.sha256(spec.encode()).hexdigest()[:32]
         hit = _cached(key)
         if hit is not None:
