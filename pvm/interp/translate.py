@@ -48,6 +48,7 @@ from pvm.bytecode.cfg import leaders, resume_points
 
 
 INDENT = "    "
+MAX_DEPTH = 60      # blocks nest no deeper (CPython allows 100 levels of indentation)
 
 
 @dataclass
@@ -221,12 +222,72 @@ class FunctionTranslator:
         else:
             self.emit(2, "pass")
         self.emit(1, "while True:")
-        bodies = []
-        for n, start in enumerate(blocks):
-            end = blocks[n + 1] if n + 1 < len(blocks) else len(self.code)
-            bodies.append((start, end))
-        self.dispatch_blocks(2, bodies)
+        self.plan(blocks)
+        self.dispatch_blocks(2, [(start, 8 if start in self.roots else 1) for start in blocks])
         return "\n".join(self.lines) + "\n"
+
+    # -- how blocks are laid out (see the module doc: trees of blocks)
+    def plan(self, blocks: list) -> None:
+        """Cut the function's blocks into trees: a block with exactly one
+        edge into it, from its parent, is emitted inside the parent's code
+        where that edge leaves it (no dispatch); the rest are roots, which
+        the if-tree on L reaches.  A root that its own tree jumps back to
+        (a loop) runs in a `while True:` of its own."""
+        code = self.code
+        self.end = {start: (blocks[n + 1] if n + 1 < len(blocks) else len(code))
+                    for n, start in enumerate(blocks)}
+        edges: dict = {}                  # block -> [(pred, count)]
+        dynamic = {0}                     # entered other than by a static edge
+        self.succs: dict = {}
+        for start, end in self.end.items():
+            last = code[end - 1]
+            op = isa.BY_NAME[last[0]]
+            out = []
+            if op.has("machine"):
+                dynamic.add(end)          # the stepper runs it, then enters `end`
+            elif op.has("table"):
+                dynamic.update(range(end, end + last[2] + 1))
+            elif op.name == "JMP":
+                out = [last[1]]
+            elif op.has("terminator"):
+                out = []
+            elif op.has("branch"):
+                out = [last[op.operands.index("l") + 1], end]
+            else:
+                out = [end]
+            out = [x for x in out if x in self.end]
+            self.succs[start] = out
+            for x in out:
+                edges.setdefault(x, []).append(start)
+        self.parent = {x: ps[0] for x, ps in edges.items()
+                       if len(ps) == 1 and x not in dynamic and ps[0] != x}
+        # a cycle of blocks that each have one edge in is unreachable:
+        # give it a root anyway
+        reached = set()
+        while True:
+            roots = [b for b in blocks if b not in self.parent]
+            todo = [b for b in roots if b not in reached]
+            while todo:
+                b = todo.pop()
+                reached.add(b)
+                todo.extend(x for x in self.succs[b] if self.parent.get(x) == b and x not in reached)
+            left = [b for b in blocks if b not in reached]
+            if not left:
+                break
+            del self.parent[left[0]]
+        self.roots = frozenset(b for b in blocks if b not in self.parent)
+        self.loops = set()
+        for b in blocks:
+            r = b
+            while r in self.parent:
+                r = self.parent[r]
+            if r in self.succs[b]:
+                self.loops.add(r)
+        # small blocks that return: copied into each block that jumps to them
+        self.small_exits = {b for b, e in self.end.items() if e - b <= 3 and not self.succs[b]
+                            and isa.BY_NAME[code[e - 1][0]].name in ("RET", "RETV", "FRET")}
+        self.loop_root = None             # the root of the `while True:` being emitted
+        self.inlining = False             # emitting a tree (not a plain entry copy)
 
     def dispatch(self, depth: int, cases: list, var: str) -> None:
         """A binary if-tree choosing among `cases` [(key, lines)] by var."""
@@ -244,17 +305,65 @@ class FunctionTranslator:
         self.dispatch(depth + 1, cases[mid:], var)
 
     def dispatch_blocks(self, depth: int, blocks: list) -> None:
+        """A binary if-tree on L over [(block start, weight)]: heavier
+        entries (roots, which jumps reach) sit nearer the top than the
+        other leaders, which only a resume or a handover enters."""
         if len(blocks) == 1:
-            self.block(depth, *blocks[0])
+            self.entry(depth, blocks[0][0])
             return
-        mid = len(blocks) // 2
+        total, acc, mid = sum(w for _, w in blocks), 0, 1
+        for i, (_, w) in enumerate(blocks[:-1]):
+            acc += w
+            if acc * 2 >= total:
+                mid = i + 1
+                break
+        else:
+            mid = len(blocks) - 1
         self.emit(depth, f"if L < {blocks[mid][0]}:")
         self.dispatch_blocks(depth + 1, blocks[:mid])
         self.emit(depth, "else:")
         self.dispatch_blocks(depth + 1, blocks[mid:])
 
-    def block(self, d: int, start: int, end: int) -> None:
+    def entry(self, d: int, start: int) -> None:
+        """What the if-tree runs for L == start: a root's whole tree, or for
+        a block inside some tree, a plain copy of just that block."""
+        if start not in self.roots:
+            self.inlining, self.loop_root = False, None
+            self.block(d, start)
+            return
+        self.inlining = True
+        if start in self.loops:
+            self.loop_root = start
+            self.emit(d, "while True:")
+            self.block(d + 1, start)
+        else:
+            self.loop_root = None
+            self.block(d, start)
+        self.inlining, self.loop_root = False, None
+
+    def goto(self, d: int, target: int, pc: int | None = None) -> None:
+        """Go on at block `target`: its code right here if it belongs to the
+        tree being emitted, `continue` to the loop's root, else through the
+        if-tree on L."""
+        target = int(target)
+        if self.inlining and d < MAX_DEPTH:
+            if self.parent.get(target) == self.current:
+                self.block(d, target)
+                return
+            if target == self.loop_root:
+                self.emit(d, "continue", pc)
+                return
+            if target in self.small_exits:
+                saved = self.current
+                self.block(d, target)
+                self.current = saved
+                return
+        self.emit(d, f"L = {target}; {'break' if self.loop_root is not None else 'continue'}", pc)
+
+    def block(self, d: int, start: int) -> None:
+        end = self.end[start]
         n = end - start
+        self.current = start
         if isa.BY_NAME[self.code[start][0]].has("machine"):
             # a machine instruction is a block of its own, which fast code
             # never runs: stop before it, uncharged, for the run loop to step
@@ -268,14 +377,16 @@ class FunctionTranslator:
         for pc in range(start, end):
             ins = self.code[pc]
             op = isa.BY_NAME[ins[0]]
+            self.current = start
             if op.py is not None:
                 for line in fast_form(op, ins[1:], self.inline_memory) or [straight(op, ins[1:])]:
                     self.emit(d, line, pc)
             else:
                 getattr(self, "op_" + op.name)(d, pc, *operand_texts(op, ins[1:]))
+        self.current = start
         last = isa.BY_NAME[self.code[end - 1][0]]
         if not (last.has("terminator") or last.has("call")):
-            self.emit(d, f"L = {end}; continue")
+            self.goto(d, end)
 
     # -- control flow: one method per non-templated opcode
     def back_edge(self, d, pc, label) -> None:
@@ -289,21 +400,19 @@ class FunctionTranslator:
 
     def op_JMP(self, d, pc, label):
         self.back_edge(d, pc, label)
-        self.emit(d, f"L = {label}; continue", pc)
+        self.goto(d, label, pc)
 
     def _branch(self, d, pc, cond, label):
-        if self.threshold is None or int(label) > pc:
-            self.emit(d, f"if {cond}: L = {label}; continue", pc)
-            return
         self.emit(d, f"if {cond}:", pc)
         self.back_edge(d + 1, pc, label)
-        self.emit(d + 1, f"L = {label}; continue", pc)
+        self.goto(d + 1, label, pc)
 
     def op_JTAB(self, d, pc, a, n):
         """Enter the table's JMP for R[A] (it counts as an instruction, as
         in the stepper), or the default after the table."""
         n = int(n)
-        self.emit(d, f"L = {pc + 1} + {a} if 0 <= {a} < {n} else {pc + 1 + n}; continue", pc)
+        jump = "break" if self.loop_root is not None else "continue"
+        self.emit(d, f"L = {pc + 1} + {a} if 0 <= {a} < {n} else {pc + 1 + n}; {jump}", pc)
 
     def op_JZ(self, d, pc, a, label):
         self._branch(d, pc, f"{a} == 0", label)
@@ -355,7 +464,7 @@ class FunctionTranslator:
             self.packers[name] = fmt
             self.emit(d, f"{name}(mem, nfp + 16, {', '.join(extra)})", pc)
         self._host_call(d, pc, dst, f"F{k}", args[:nparams])
-        self.emit(d, f"L = {pc + 1}; continue", pc)
+        self.goto(d, pc + 1, pc)
 
     op_FCALL = op_CALL
 
@@ -368,7 +477,7 @@ class FunctionTranslator:
         self.emit(d, f"if CALL_SHAPE[k] != {n} or nfp - FRAME_BYTES[k] < HOST_FLOOR:", pc)
         self._flat_call(d + 1, pc, "k", args)
         self._host_call(d, pc, dst, "(FAST[k] or TRANSLATE(k))", args)
-        self.emit(d, f"L = {pc + 1}; continue", pc)
+        self.goto(d, pc + 1, pc)
 
     op_FCALLR = op_CALLR
 
