@@ -87,6 +87,17 @@ class Interpreter:
         return self.jit_threshold * max(1, n // SIZE_UNIT)
 
     @property
+    def counts_fuel(self) -> bool:
+        """Whether translated code counts instructions against m.fuel.  As
+        for native code (Machine.metered), only when something can see the
+        count: a --fuel budget, a program that can take interrupts or read
+        the clock, or the profiler (which counts each function's
+        instructions).  Otherwise m.fuel is unlimited and nothing reads it,
+        and translated code leaves it alone: no check and charge per block,
+        no passing it through m across each call."""
+        return bool(getattr(self.m, "metered", True)) or self.observe is not None
+
+    @property
     def program_key(self):
         return self.space.key
 

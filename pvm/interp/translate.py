@@ -166,6 +166,8 @@ class FunctionTranslator:
         self.tier = tier
         self.threshold = tier.hot_threshold(fn)
         self.inline_memory = not getattr(tier, "paged", False)
+        self.fuel = getattr(tier, "counts_fuel", True)   # see Interpreter.counts_fuel
+        self.save_fuel = "m.fuel = fuel; " if self.fuel else ""
         self.packers: dict = {}          # name -> struct format of variadic argument stores
         self.lines: list[str] = []
         self.pc_of_line: dict[int, int] = {}
@@ -198,7 +200,8 @@ class FunctionTranslator:
         blocks = leaders(self.code)
         params = self.regs[:fn.nparams]
         self.emit(0, f"def fn(m, L, how, fp{''.join(', ' + p + '=0' for p in params)}):")
-        self.emit(1, "fuel = m.fuel")
+        if self.fuel:
+            self.emit(1, "fuel = m.fuel")
         if self.threshold is not None:       # tier policy `auto`: count calls and back-edges
             k = self.findex
             self.emit(1, "be = 0")
@@ -367,13 +370,14 @@ class FunctionTranslator:
         if isa.BY_NAME[self.code[start][0]].has("machine"):
             # a machine instruction is a block of its own, which fast code
             # never runs: stop before it, uncharged, for the run loop to step
-            self.emit(d, f"m.regs = [{', '.join(self.regs)}]; m.fuel = fuel; "
+            self.emit(d, f"m.regs = [{', '.join(self.regs)}]; {self.save_fuel}"
                          f"m.fp = fp; m.func = {self.findex}; m.pc = {start}; raise Step()", start)
             return
-        self.emit(d, f"if fuel < {n}:")
-        self.emit(d + 1, f"m.regs = [{', '.join(self.regs)}]; m.fuel = fuel; "
-                        f"m.fp = fp; m.func = {self.findex}; m.pc = {start}; raise Step()")
-        self.emit(d, f"fuel -= {n}")
+        if self.fuel:
+            self.emit(d, f"if fuel < {n}:")
+            self.emit(d + 1, f"m.regs = [{', '.join(self.regs)}]; m.fuel = fuel; "
+                            f"m.fp = fp; m.func = {self.findex}; m.pc = {start}; raise Step()")
+            self.emit(d, f"fuel -= {n}")
         for pc in range(start, end):
             ins = self.code[pc]
             op = isa.BY_NAME[ins[0]]
@@ -395,7 +399,7 @@ class FunctionTranslator:
             return
         self.emit(d, "be += 1", pc)
         self.emit(d, f"if be > {self.threshold} and OSR_OK[{self.findex}]:", pc)
-        self.emit(d + 1, f"m.regs = [{', '.join(self.regs)}]; m.fuel = fuel; m.fp = fp; "
+        self.emit(d + 1, f"m.regs = [{', '.join(self.regs)}]; {self.save_fuel}m.fp = fp; "
                          f"m.func = {self.findex}; m.pc = {label}; raise TierUp({self.findex})", pc)
 
     def op_JMP(self, d, pc, label):
@@ -436,18 +440,20 @@ class FunctionTranslator:
         """Leave to the run loop, which pushes the frame (Machine.enter)."""
         self.spill(d, pc)
         self.emit(d, f"m.args = ({', '.join(args)}{',' if len(args) == 1 else ''}); "
-                     f"m.fuel = fuel; m.fp = fp; m.func = {self.findex}; m.pc = {pc + 1}", pc)
+                     f"{self.save_fuel}m.fp = fp; m.func = {self.findex}; m.pc = {pc + 1}", pc)
         self.emit(d, f"raise FlatCall({callee_expr})", pc)
 
     def _host_call(self, d, pc, dst, callee_expr, args):
         """The call proper, once the frame is known to fit (see module doc)."""
-        self.emit(d, "m.fuel = fuel", pc)
+        if self.fuel:
+            self.emit(d, "m.fuel = fuel", pc)
         self.emit(d, "try:", pc)
         self.emit(d + 1, f"{dst} = {callee_expr}(m, 0, 0, nfp{''.join(', ' + a for a in args)})", pc)
         self.emit(d, "except BaseException:", pc)
         self.spill(d + 1, pc)
         self.emit(d + 1, f"PUT2(mem, nfp, fp, {self.return_address(pc + 1)}); raise", pc)
-        self.emit(d, "fuel = m.fuel", pc)
+        if self.fuel:
+            self.emit(d, "fuel = m.fuel", pc)
 
     def op_CALL(self, d, pc, dst, fidx, base, n):
         b, n, k = int(base[1:]), int(n), int(fidx)
@@ -482,12 +488,12 @@ class FunctionTranslator:
     op_FCALLR = op_CALLR
 
     def op_RET(self, d, pc, a):
-        self.emit(d, f"m.fuel = fuel; return {a}", pc)
+        self.emit(d, f"{self.save_fuel}return {a}", pc)
 
     op_FRET = op_RET
 
     def op_RETV(self, d, pc):
-        self.emit(d, "m.fuel = fuel; return 0", pc)
+        self.emit(d, f"{self.save_fuel}return 0", pc)
 
     def op_VARARGS(self, d, pc, a):
         self.emit(d, f"{a} = fp + 16", pc)
@@ -495,7 +501,7 @@ class FunctionTranslator:
     def op_SYSCALL(self, d, pc, a, n):
         b = int(a[1:])
         args = "".join(f", r{b + 1 + i}" for i in range(int(n)))
-        self.emit(d, f"m.fuel = fuel; {a} = SYSCALL(m, {a}{args})", pc)
+        self.emit(d, f"{self.save_fuel}{a} = SYSCALL(m, {a}{args})", pc)
 
     def op_TRAP(self, d, pc, k):
         self.emit(d, f"raise TRAP({k})", pc)
@@ -545,7 +551,8 @@ def translate(findex: int, tier, namespace: dict) -> Translation:
     key = None
     if tier.program_key is not None:
         spec = (f"{sys.version}|{tier.program_key}|{findex}|{tier.hot_threshold(fn)}|"
-                f"{getattr(tier, 'paged', False)}|{cache.toolchain_stamp()}")
+                f"{getattr(tier, 'paged', False)}|{getattr(tier, 'counts_fuel', True)}|"
+                f"{cache.toolchain_stamp()}")
         key = hashlib.sha256(spec.encode()).hexdigest()[:32]
         hit = _cached(key)
         if hit is not None:

@@ -84,8 +84,11 @@ def program():
 
 @pytest.mark.parametrize("args", [(), (b"x",)])
 def test_results_and_faults_agree_with_the_stepper(program, args):
-    ref = run(program, "step", args=args)
-    assert run(program, "interp", args=args) == ref
+    ref = run(program, "step", args=args, fuel=10 ** 9)     # metered: the count too
+    assert run(program, "interp", args=args, fuel=10 ** 9) == ref
+    # unmetered, translated code counts no instructions (nothing can see them)
+    unmetered = run(program, "interp", args=args)
+    assert unmetered[:3] + unmetered[4:] == ref[:3] + ref[4:]
     if args:
         assert ref[:3] == ("trap", 139, "Segmentation fault: read of address 0x44 in walk (layout.c:26)")
 
@@ -113,6 +116,16 @@ def _source(program, name):
     t = translate.FunctionTranslator(k, program.functions[k], _Tier(program))
     t.return_address = lambda pc: 0
     return t.translate()
+
+
+def test_unmetered_code_counts_no_fuel(program):
+    class Unmetered(_Tier):
+        counts_fuel = False
+    k = next(i for i, f in enumerate(program.functions) if f.name == "walk")
+    t = translate.FunctionTranslator(k, program.functions[k], Unmetered(program))
+    t.return_address = lambda pc: 0
+    assert "fuel" not in t.translate()
+    assert "fuel -=" in _source(program, "walk")
 
 
 def test_loops_run_in_a_while_of_their_own_and_blocks_nest(program):
