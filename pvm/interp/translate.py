@@ -213,7 +213,13 @@ class FunctionTranslator:
         self.emit(1, "if how == 0:")
         for i in range(fn.nparams, fn.nregs):
             self.emit(2, f"r{i} = {'0.0' if fn.kinds[i] == 'd' else '0'}")
-        self.emit(2, "pass")
+        self.plan(blocks)
+        # a fresh call runs the entry block's tree right here, not through
+        # the if-tree on L: a `while True:` that its exits leave by `break`
+        self.emit(2, "while True:")
+        self.inlining, self.loop_root = True, 0
+        self.block(3, 0)
+        self.inlining, self.loop_root = False, None
         self.emit(1, "elif how == 1:")
         if self.regs:
             self.emit(2, f"{self.reg_tuple()} = UNSPILL{self.findex}(mem, fp - {8 * len(self.regs)})")
@@ -225,8 +231,8 @@ class FunctionTranslator:
         else:
             self.emit(2, "pass")
         self.emit(1, "while True:")
-        self.plan(blocks)
-        self.dispatch_blocks(2, [(start, 8 if start in self.roots else 1) for start in blocks])
+        self.dispatch_blocks(2, [(start, 8 ** min(3, 1 + self.depth[start]) if start in self.roots else 1)
+                                 for start in blocks])
         return "\n".join(self.lines) + "\n"
 
     # -- how blocks are laid out (see the module doc: trees of blocks)
@@ -262,6 +268,7 @@ class FunctionTranslator:
             self.succs[start] = out
             for x in out:
                 edges.setdefault(x, []).append(start)
+        self.depth = self.loop_depths(blocks, dynamic, edges)
         self.parent = {x: ps[0] for x, ps in edges.items()
                        if len(ps) == 1 and x not in dynamic and ps[0] != x}
         # a cycle of blocks that each have one edge in is unreachable:
@@ -306,6 +313,45 @@ class FunctionTranslator:
         self.dispatch(depth + 1, cases[:mid], var)
         self.emit(depth, "else:")
         self.dispatch(depth + 1, cases[mid:], var)
+
+    def loop_depths(self, blocks: list, entries: set, preds: dict) -> dict:
+        """How many loops each block is in (back-edges of a depth-first
+        walk, each loop's body the blocks that reach its latch without
+        passing its header): the if-tree puts the roots of inner loops
+        nearer its top."""
+        back, seen, on_path = [], set(), set()
+        for first in sorted(entries & set(self.end)):
+            if first in seen:
+                continue
+            seen.add(first)
+            on_path.add(first)
+            stack = [(first, iter(self.succs[first]))]
+            while stack:
+                b, it = stack[-1]
+                x = next(it, None)
+                if x is None:
+                    stack.pop()
+                    on_path.discard(b)
+                elif x in on_path:
+                    back.append((b, x))
+                elif x not in seen:
+                    seen.add(x)
+                    on_path.add(x)
+                    stack.append((x, iter(self.succs[x])))
+        bodies: dict = {}
+        for latch, header in back:
+            body = bodies.setdefault(header, {header})
+            todo = [latch]
+            while todo:
+                x = todo.pop()
+                if x not in body:
+                    body.add(x)
+                    todo.extend(preds.get(x, ()))
+        depth = dict.fromkeys(blocks, 0)
+        for body in bodies.values():
+            for x in body:
+                depth[x] += 1
+        return depth
 
     def dispatch_blocks(self, depth: int, blocks: list) -> None:
         """A binary if-tree on L over [(block start, weight)]: heavier
