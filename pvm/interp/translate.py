@@ -93,7 +93,7 @@ _WRAP = [(*isa.W32.split("{e}"), "-0x80000000", "0x7FFFFFFF"),
 # memory templates: helper -> (struct of the access, bytes, "read"/"write"), inlined
 # as a bounds check against the same limits (MLO/MWLO/MTOP<n>, bound in tier.py)
 # and a struct call, instead of a call of the helper
-_LOADS = {"ld8": ("UB", 1), "ld8u": (None, 1), "ld16": ("UH", 2), "ld16u": ("UHU", 2),
+_LOADS = {"ld8": ("SB", 1), "ld8u": (None, 1), "ld16": ("UH", 2), "ld16u": ("UHU", 2),
           "ld32": ("UI", 4), "ld64": ("UQ", 8), "ldf32": ("UF", 4), "ldf64": ("UD", 8)}
 _STORES = {"st8": (None, 1, "{v} & 0xFF"), "st16": ("PHU", 2, "{v} & 0xFFFF"),
            "st32": ("PIU", 4, "{v} & 0xFFFFFFFF"), "st64": ("PQ", 8, "{v}"),
@@ -141,7 +141,8 @@ def fast_form(op: isa.Op, args: tuple, inline_memory: bool = True) -> list[str] 
     if m and m.group(1) in _LOADS:
         unpack, n = _LOADS[m.group(1)]
         pre, ad = _address(texts[1], texts[2])
-        get = f"mem[{ad}]" if unpack is None else f"{unpack}(mem, {ad})[0]"
+        get = (f"mem[{ad}]" if unpack is None else f"(mem[{ad}] ^ 0x80) - 0x80" if unpack == "SB"
+               else f"{unpack}(mem, {ad})[0]")
         top = "MTOP1" if n == 1 else f"MTOP{n}"
         return [f"{pre}{texts[0]} = {get} if MLO <= {ad} <= {top} else SEGV('read', {ad})"]
     m = STORE_RE.match(t)
@@ -424,10 +425,16 @@ class FunctionTranslator:
             self.emit(d + 1, f"m.regs = [{', '.join(self.regs)}]; m.fuel = fuel; "
                             f"m.fp = fp; m.func = {self.findex}; m.pc = {start}; raise Step()")
             self.emit(d, f"fuel -= {n}")
+        fused = None
         for pc in range(start, end):
             ins = self.code[pc]
             op = isa.BY_NAME[ins[0]]
             self.current = start
+            if pc == fused:
+                continue
+            if pc + 1 < end and self.fuse(d, pc, ins, self.code[pc + 1], start):
+                fused = pc + 1
+                continue
             if op.py is not None:
                 for line in fast_form(op, ins[1:], self.inline_memory) or [straight(op, ins[1:])]:
                     self.emit(d, line, pc)
@@ -437,6 +444,36 @@ class FunctionTranslator:
         last = isa.BY_NAME[self.code[end - 1][0]]
         if not (last.has("terminator") or last.has("call")):
             self.goto(d, end)
+
+    def fuse(self, d: int, pc: int, ins: tuple, nxt: tuple, start: int) -> bool:
+        """Emit instructions pc and pc + 1 (of the same block) as one, if
+        they are a pair that has a shorter form; False if not.  The pair
+        cannot stop between its two instructions (no fault there), so no
+        state in between is ever seen:
+          * a comparison into R[A], then JNZ/JZ on R[A]: one `if` on the
+            comparison, R[A] set to 1 or 0 on each path;
+          * LD8 R[A], then ZEXT8 R[A], R[A]: a byte load without the sign."""
+        op, nop = isa.BY_NAME[ins[0]], isa.BY_NAME[nxt[0]]
+        if nop.name in ("JNZ", "JZ") and op.py is not None and nxt[1] == ins[1] \
+                and op.writes == "A" and BOOL_RE.match(op.py):
+            cond = straight(isa.Op(op.name, op.code, op.operands, op.writes, "",
+                                   BOOL_RE.match(op.py).group(1)), ins[1:])
+            a, label = f"r{ins[1]}", nxt[2]
+            taken, other = ("1", "0") if nop.name == "JNZ" else ("0", "1")
+            self.emit(d, f"if {cond}:" if nop.name == "JNZ" else f"if not ({cond}):", pc)
+            self.emit(d + 1, f"{a} = {taken}", pc + 1)
+            self.back_edge(d + 1, pc + 1, label)
+            self.goto(d + 1, label, pc + 1)
+            self.current = start
+            self.emit(d, f"{a} = {other}", pc + 1)
+            return True
+        if op.name == "LD8" and nop.name == "ZEXT8" and nxt[1] == nxt[2] == ins[1] and self.inline_memory:
+            form = fast_form(isa.BY_NAME["LD8U"], ins[1:])
+            if form is not None:
+                for line in form:
+                    self.emit(d, line, pc)
+                return True
+        return False
 
     # -- control flow: one method per non-templated opcode
     def back_edge(self, d, pc, label) -> None:

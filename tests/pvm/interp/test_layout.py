@@ -137,3 +137,36 @@ def test_loops_run_in_a_while_of_their_own_and_blocks_nest(program):
     fresh = fib[fib.index("if how == 0:"):fib.index("elif how == 1:")]
     assert fresh.count("(m, 0, 0, nfp") == 2 and "L = " not in fresh
     assert fresh.count("return") == 2             # the return block, copied into both paths
+
+
+# ---- fused pairs: the same results, fuel stops and faults as one at a time
+def _pairs_program(address):
+    """Sums bytes at `address`.. through LD8+ZEXT8, looping with LT+JNZ and
+    EQ+JZ pairs; a bad address faults in the fused load."""
+    from pvm.bytecode.program import Function, Program
+    code = [
+        ("LI", 0, address), ("LI", 1, 0), ("LI", 2, 0), ("LI", 3, 12), ("LI", 6, 5),
+        ("LD8", 4, 0, 0), ("ZEXT8", 4, 4),              # 5: the loop
+        ("ADD64", 1, 1, 4), ("ADDI64", 0, 0, 1), ("ADDI64", 2, 2, 1),
+        ("EQ", 5, 2, 6), ("JZ", 5, 13),
+        ("ADDI64", 1, 1, 1000),
+        ("LT", 5, 2, 3), ("JNZ", 5, 5),                 # 13
+        ("LI", 7, 1), ("MOV", 8, 1), ("SYSCALL", 7, 1), ("RETV",)]
+    start = Function("_start", 2, "q" * 9, "", 0, code, [1 + i // 3 for i in range(len(code))])
+    return Program([start], entry=0, files=["pairs.c"])
+
+
+def test_fused_pairs_are_emitted():
+    program = _pairs_program(0x10000)
+    src = _source(program, "_start")
+    assert "if r2 < r3:" in src and "if not (r2 == r6):" in src
+    assert "r4 = mem[r0] if" in src and "^ 0x80" not in src
+
+
+@pytest.mark.parametrize("address", [0x10000, 0x8000, 0x3FFFFF8])
+def test_fused_pairs_agree_with_the_stepper(address):
+    program = _pairs_program(address)
+    ref = run(program, "step", fuel=10 ** 6)
+    assert run(program, "interp", fuel=10 ** 6) == ref
+    for fuel in range(0, 120, 1):
+        assert run(program, "interp", fuel=fuel) == run(program, "step", fuel=fuel), fuel
