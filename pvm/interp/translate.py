@@ -5,19 +5,40 @@ instruction does anything (shared/INTERPRETER-FIGURES.md).  So the
 interpreter translates a function, the first time it runs, into Python
 source in which every instruction is one statement and every register a
 Python local variable, and lets CPython run that.  The meaning of each
-straight-line instruction comes from its template in isa.py; control flow
-becomes a `while True` loop over basic blocks with a binary if-tree on the
-block's leading instruction index `L`.
+straight-line instruction comes from its template in isa.py (some in a
+faster form with the same meaning, fast_form below: wraps computed only on
+overflow, loads and stores inlined; and two common pairs fused into one
+statement, FunctionTranslator.fuse).
+
+Control flow is laid out as trees of basic blocks (FunctionTranslator.plan):
+a block with exactly one edge into it is emitted inside its parent's code,
+where that edge leaves it, as nested `if`s; only the other blocks (roots:
+merges, loop headers, jump-table entries) are reached through a `while
+True` loop with a binary if-tree on the block's leading instruction index
+`L`, weighted so that roots in inner loops take the fewest comparisons.  A
+root whose own tree jumps back to it (an inner loop) runs in a `while True:`
+of its own (back-edge: `continue`; exits: `L = X; break`), a fresh call
+runs the entry block's tree before the if-tree, and small return blocks are
+copied into their predecessors.  Every leader that is not a root also has a
+plain copy of its one block in the if-tree, for the ways in that are not
+edges: a resume after a call through the main loop, a handover from the
+stepper, an on-stack entry.
 
 The generated function `fn(m, L, how, fp, *params)` runs the frame at `fp`
 from block L, its registers taken (how=0) from its parameters for a fresh
 call, (how=1) from the frame's register save area in guest memory plus
 m.retval after a call through the main loop, or (how=2) from m.regs (handed
-over by the stepper).  Fuel is read from m.fuel on entry and kept in a local.
-A RET stores the fuel back and returns the value.  Every other way out is an
-exception, so the common path pays nothing for it:
-  * Step: the fuel left does not cover the next block; registers are in
-    m.regs and m.func/m.pc/m.fp/m.fuel say where, for the stepper to finish;
+over by the stepper).  When the run is metered (Interpreter.counts_fuel:
+a --fuel budget, a program that can take interrupts or read the clock, or
+the profiler), fuel is read from m.fuel on entry, kept in a local, checked
+and charged at each block's start (as before the layout: a stop or a fault
+anywhere sees exactly the per-block count), stored back around calls, and
+a RET stores it back and returns the value; unmetered code has no fuel code
+at all (m.fuel is unlimited and nothing reads it, as for native code).
+Every other way out is an exception, so the common path pays nothing for it:
+  * Step: the fuel left does not cover the next block, or a machine
+    instruction is next; registers are in m.regs and m.func/m.pc/m.fp/m.fuel
+    say where, for the stepper to finish;
   * FlatCall(k): call function k through the main loop (deep recursion,
     variadic indirect callee): registers spilled, m.args set, m.pc at the
     resume point;
@@ -108,6 +129,45 @@ def _address(base: str, offset: str) -> tuple[str, str]:
     if offset == "0":
         return "", base
     return f"ad = {base} + {offset}; ", "ad"
+
+
+def wrapped(op: isa.Op, texts: list) -> tuple | None:
+    """(expression, width) of a wrapping template on operand texts: R[A] is
+    that expression wrapped to `width` bits; None if op does not wrap."""
+    t = op.py
+    for (head, tail, _, _), width in zip(_WRAP, (32, 64)):
+        if t.startswith("{A} = " + head) and t.endswith(tail):
+            inner = t[len("{A} = " + head):-len(tail)].replace("FP", "fp")
+            return inner.format(**dict(zip("ABC", texts))), width
+    return None
+
+
+# Arithmetic that is the same modulo 2**W whatever multiple of 2**W its
+# operands are off by (+, -, *, << and shift counts masked to under W), so a
+# result wrapped or not gives the same value once the next one is wrapped.
+RING_OPS = frozenset(f"{name}{w}" for name in ("ADD", "SUB", "MUL", "SHL", "ADDI", "NEG")
+                     for w in (32, 64))
+
+
+def fused_wrap(op1: isa.Op, args1: tuple, op2: isa.Op, args2: tuple) -> list[str] | None:
+    """Lines for op1 then op2, both wrapping ring arithmetic, when op2 reads
+    op1's destination and overwrites it: op1's expression goes into op2's
+    unwrapped and only op2's result is wrapped (exact: see RING_OPS; a
+    64-bit result may feed a 32-bit one, not the other way)."""
+    if op1.name not in RING_OPS or op2.name not in RING_OPS or args2[0] != args1[0]:
+        return None
+    first = wrapped(op1, operand_texts(op1, args1))
+    a = f"r{args1[0]}"
+    texts2 = operand_texts(op2, args2)
+    if a not in texts2[1:]:
+        return None
+    (e1, w1) = first
+    second = wrapped(op2, [texts2[0]] + [f"({e1})" if t == a else t for t in texts2[1:]])
+    e2, w2 = second
+    if w1 < w2:
+        return None
+    head, tail, lo, hi = _WRAP[0 if w2 == 32 else 1]
+    return [f"{a} = {e2}", f"if not {lo} <= {a} <= {hi}: {a} = " + (head + a + tail).replace("{e}", a)]
 
 
 def fast_form(op: isa.Op, args: tuple, inline_memory: bool = True) -> list[str] | None:
@@ -452,8 +512,16 @@ class FunctionTranslator:
         state in between is ever seen:
           * a comparison into R[A], then JNZ/JZ on R[A]: one `if` on the
             comparison, R[A] set to 1 or 0 on each path;
-          * LD8 R[A], then ZEXT8 R[A], R[A]: a byte load without the sign."""
+          * LD8 R[A], then ZEXT8 R[A], R[A]: a byte load without the sign;
+          * wrapping arithmetic into R[A], then wrapping arithmetic on R[A]
+            into R[A] (an address: i << 2, then p + that): one expression,
+            wrapped once (fused_wrap)."""
         op, nop = isa.BY_NAME[ins[0]], isa.BY_NAME[nxt[0]]
+        lines = fused_wrap(op, ins[1:], nop, nxt[1:])
+        if lines is not None:
+            for line in lines:
+                self.emit(d, line, pc)
+            return True
         if nop.name in ("JNZ", "JZ") and op.py is not None and nxt[1] == ins[1] \
                 and op.writes == "A" and BOOL_RE.match(op.py):
             cond = straight(isa.Op(op.name, op.code, op.operands, op.writes, "",

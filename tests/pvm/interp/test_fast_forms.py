@@ -124,3 +124,41 @@ def test_memory_forms_agree_with_their_templates(op):
         if want[1] is None:
             assert all(same(a, b) for a, b in zip(got[0], want[0])), (op.name, address, value)
         assert want_mem == got_mem, (op.name, address, offset, value)
+
+
+# ---- fused wrapping arithmetic: one wrap for a pair, the same value
+PAIR_VALUES = [0, 1, -1, 3, 63, 0x7FFFFFFF, -0x80000000, 0xFFFFFFFF, (1 << 63) - 1, -(1 << 63),
+               (1 << 62) + 7]
+
+
+def _args(op, dst, srcs, imm):
+    """Operands of `op`: destination register dst, source registers srcs, immediate imm."""
+    out, it = [], iter(srcs)
+    for i, k in enumerate(op.operands):
+        out.append(dst if i == 0 else next(it) if k == "r" else imm)
+    return tuple(out)
+
+
+def test_fused_wrapping_pairs_agree_with_the_templates_in_turn():
+    ring = [isa.BY_NAME[n] for n in sorted(translate.RING_OPS)]
+    ns = namespace(bytearray(MEMORY))
+    fused = 0
+    for op1, op2 in itertools.product(ring, ring):
+        n2 = op2.operands.count("r") - 1
+        for srcs2 in {(0, 1)[:n2], (1, 0)[:n2], (0, 0)[:n2]}:
+            a1 = _args(op1, 0, (1, 2), 5)
+            a2 = _args(op2, 0, srcs2, -7)
+            lines = translate.fused_wrap(op1, a1, op2, a2)
+            if lines is None:
+                continue
+            fused += 1
+            seq = compile("\n".join([translate.straight(op1, a1), translate.straight(op2, a2)]), "<t>", "exec")
+            one = compile("\n".join(lines), "<f>", "exec")
+            for regs in itertools.product(PAIR_VALUES, repeat=2):
+                regs = [0, *regs]
+                assert run(one, ns, regs) == run(seq, ns, regs), (op1.name, op2.name, srcs2, regs, lines)
+    assert fused > 100
+    # a 32-bit result does not feed a 64-bit one unwrapped, and a right shift never fuses
+    assert translate.fused_wrap(isa.BY_NAME["ADD32"], (0, 1, 2), isa.BY_NAME["ADD64"], (0, 0, 1)) is None
+    assert translate.fused_wrap(isa.BY_NAME["ADD64"], (0, 1, 2), isa.BY_NAME["SHR64"], (0, 0, 1)) is None
+    assert translate.fused_wrap(isa.BY_NAME["MUL64"], (0, 1, 2), isa.BY_NAME["ADD64"], (3, 0, 1)) is None
