@@ -257,7 +257,7 @@ def inline_memory(mem, data_base: int) -> dict:
     """What translate.fast_form's inlined loads and stores use: the struct
     methods and the bounds of semantics.bind's helpers, which they replace."""
     ns = {name: struct.Struct("<" + f).unpack_from
-          for name, f in (("UB", "b"), ("UH", "h"), ("UHU", "H"), ("UI", "i"),
+          for name, f in (("UH", "h"), ("UHU", "H"), ("UI", "i"),
                           ("UQ", "q"), ("UF", "f"), ("UD", "d"))}
     ns.update({name: struct.Struct("<" + f).pack_into
                for name, f in (("PHU", "H"), ("PIU", "I"), ("PQ", "q"), ("PD", "d"))})

@@ -111,9 +111,10 @@ def straight(op: isa.Op, args: tuple) -> str:
 _WRAP = [(*isa.W32.split("{e}"), "-0x80000000", "0x7FFFFFFF"),
          (*isa.W64.split("{e}"), "-0x8000000000000000", "0x7FFFFFFFFFFFFFFF")]
 
-# memory templates: helper -> (struct of the access, bytes, "read"/"write"), inlined
+# memory templates: helper -> (struct method of the access, bytes), inlined
 # as a bounds check against the same limits (MLO/MWLO/MTOP<n>, bound in tier.py)
-# and a struct call, instead of a call of the helper
+# and a struct call (a byte: indexing, signed by (b ^ 0x80) - 0x80), instead of a
+# call of the helper
 _LOADS = {"ld8": ("SB", 1), "ld8u": (None, 1), "ld16": ("UH", 2), "ld16u": ("UHU", 2),
           "ld32": ("UI", 4), "ld64": ("UQ", 8), "ldf32": ("UF", 4), "ldf64": ("UD", 8)}
 _STORES = {"st8": (None, 1, "{v} & 0xFF"), "st16": ("PHU", 2, "{v} & 0xFFFF"),
