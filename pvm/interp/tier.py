@@ -20,7 +20,8 @@ import sys
 from pvm.bytecode.cfg import leaders
 from pvm.machine import mmio, semantics
 from pvm.machine.signals import FlatCall, Step, TierUp
-from pvm.machine.traps import BadCall, trap_for
+from pvm.bytecode.program import TEXT_BASE
+from pvm.machine.traps import BadCall, SegFault, trap_for
 from .stepper import Stepper
 from .translate import translate
 
@@ -86,6 +87,17 @@ class Interpreter:
         return self.jit_threshold * max(1, n // SIZE_UNIT)
 
     @property
+    def counts_fuel(self) -> bool:
+        """Whether translated code counts instructions against m.fuel.  As
+        for native code (Machine.metered), only when something can see the
+        count: a --fuel budget, a program that can take interrupts or read
+        the clock, or the profiler (which counts each function's
+        instructions).  Otherwise m.fuel is unlimited and nothing reads it,
+        and translated code leaves it alone: no check and charge per block,
+        no passing it through m across each call."""
+        return bool(getattr(self.m, "metered", True)) or self.observe is not None
+
+    @property
     def program_key(self):
         return self.space.key
 
@@ -123,6 +135,8 @@ class Interpreter:
                     mmu.translate(address, "execute")
                 return i
 
+        else:
+            ns.update(inline_memory(m.mem, space.layout.data_base))
         fns = self.program.functions
         ns.update(mem=m.mem, faddr=list(space.layout.function_address),
                   SYSCALL=m.service_call, TRAP=trap_for, FUNC_AT=FUNC_AT,
@@ -237,6 +251,24 @@ class Interpreter:
             m.fp = names.get("fp", m.fp)
             m.fuel = names.get("fuel", m.fuel)
             m.regs = [names.get(f"r{i}", 0) for i in range(self.program.functions[findex].nregs)]
+
+
+def inline_memory(mem, data_base: int) -> dict:
+    """What translate.fast_form's inlined loads and stores use: the struct
+    methods and the bounds of semantics.bind's helpers, which they replace."""
+    ns = {name: struct.Struct("<" + f).unpack_from
+          for name, f in (("UH", "h"), ("UHU", "H"), ("UI", "i"),
+                          ("UQ", "q"), ("UF", "f"), ("UD", "d"))}
+    ns.update({name: struct.Struct("<" + f).pack_into
+               for name, f in (("PHU", "H"), ("PIU", "I"), ("PQ", "q"), ("PD", "d"))})
+    top = len(mem)
+    ns.update(MLO=TEXT_BASE, MWLO=data_base, MTOP1=top - 1, MTOP2=top - 2,
+              MTOP4=top - 4, MTOP8=top - 8, SEGV=_segv)
+    return ns
+
+
+def _segv(access: str, address: int):
+    raise SegFault(access, address)
 
 
 def host_floor(m, fp: int) -> int:
