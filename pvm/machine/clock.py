@@ -1,7 +1,9 @@
 """Time is counted in instructions: the machine's clock and its events.
 
 The tiers already count instructions against `m.fuel`, checking it at each
-block start (the interpreter always, native code when metered).  The clock
+block start when the machine is metered (Machine.metered: a --fuel budget,
+or a program that can take interrupts or read the clock; the interpreter
+also under --profile); an unmetered run counts nothing, on either tier.  The clock
 makes that counter "instructions until the next event": the next timer
 deadline or the end of the --fuel budget, whichever comes first; what lies
 beyond the next event is held back in `reserve`.  When fuel runs out the run
