@@ -12,10 +12,9 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-from dataclasses import dataclass
 
 from . import cache
-from pvm.bytecode.program import DEFAULT_MEMORY, DEFAULT_STACK, Program
+from pvm.bytecode.program import DEFAULT_MEMORY, DEFAULT_STACK, Program, Record
 from pvm.errors import PvmError
 from pvm.exec.session import run_reporting, start
 from pvm.jit import available as _jit_unavailable_because
@@ -31,11 +30,14 @@ TIERS = _tiers()
 FEATURES = frozenset({"core", "lang"})
 
 
-@dataclass
-class RunResult:
+class RunResult(Record):
+    __slots__ = ("status", "stdout", "stderr")
     status: int
     stdout: bytes
     stderr: bytes
+
+    def __init__(self, status: int, stdout: bytes, stderr: bytes):
+        self.status, self.stdout, self.stderr = status, stdout, stderr
 
 
 def compile_source(text: str, name: str = "<input>", include_dirs=(), defines=None,

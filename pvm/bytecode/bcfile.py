@@ -37,11 +37,10 @@ What the bytes *mean* (register kinds, call arities, ...) is pvm.bytecode.verify
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass, field
 
 from pvm import isa
 from pvm.errors import LoadError
-from .program import Function, LocalInfo, Program, Symbol
+from .program import Function, LocalInfo, Program, Record, Symbol
 
 MAGIC = b"PVM\x00"
 VERSION = 1
@@ -59,15 +58,23 @@ _MIN_LOCAL = 4 + 4 + 1 + 8 + 4 + 4
 _MIN_SYMBOL = 4 + 1 + 8 + 8 + 4
 
 
-@dataclass
-class Offsets:
+class Offsets(Record):
     """File offsets of the parts of a decoded program, so that the verifier's
     errors can name where in the file the offending bytes are."""
-    entry: int = ENTRY_OFFSET
-    functions: list[int] = field(default_factory=list)      # start of each record
-    instructions: list[list[int]] = field(default_factory=list)
-    line_tables: list[int] = field(default_factory=list)
-    bss: int = 0
+    __slots__ = ("entry", "functions", "instructions", "line_tables", "bss")
+    entry: int
+    functions: list[int]                # start of each record
+    instructions: list[list[int]]
+    line_tables: list[int]
+    bss: int
+
+    def __init__(self, entry: int = ENTRY_OFFSET, functions: list | None = None,
+                 instructions: list | None = None, line_tables: list | None = None,
+                 bss: int = 0):
+        self.entry, self.bss = entry, bss
+        self.functions = [] if functions is None else functions
+        self.instructions = [] if instructions is None else instructions
+        self.line_tables = [] if line_tables is None else line_tables
 
 
 # ---- writing -----------------------------------------------------------------

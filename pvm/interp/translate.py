@@ -39,9 +39,9 @@ import marshal
 import os
 import struct
 import sys
-from dataclasses import dataclass
 
 from pvm import cache, isa
+from pvm.bytecode.program import Record
 from pvm.bytecode.cfg import leaders, resume_points
 
 
@@ -49,11 +49,14 @@ from pvm.bytecode.cfg import leaders, resume_points
 INDENT = "    "
 
 
-@dataclass
-class Translation:
+class Translation(Record):
+    __slots__ = ("function", "source", "pc_of_line")
     function: object          # the Python function fn(m, L, how, fp, *params)
     source: str | None        # None when it came from the disk cache
     pc_of_line: dict          # Python source line -> instruction index
+
+    def __init__(self, function, source: str | None, pc_of_line: dict):
+        self.function, self.source, self.pc_of_line = function, source, pc_of_line
 
 
 def _literal(kind: str, value) -> str:

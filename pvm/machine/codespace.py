@@ -18,8 +18,6 @@ registered with it, through a small protocol:
 """
 from __future__ import annotations
 
-import dataclasses
-
 from pvm import isa
 from pvm.bytecode.cfg import resume_points
 from pvm.bytecode.program import Program, program_layout
@@ -86,7 +84,7 @@ class CodeSpace:
         k = len(self.program.functions)
         self.program.functions.append(fn)
         lay = self.layout
-        self.layout = dataclasses.replace(lay, function_address=lay.function_address + (address,))
+        self.layout = lay.replace(function_address=lay.function_address + (address,))
         self.text_offsets.append([])
         self._place(k, address)
         memory.load_image(address, self.text(k))
@@ -104,7 +102,7 @@ class CodeSpace:
         self.program.functions[k] = fn
         addrs = list(self.layout.function_address)
         addrs[k] = address
-        self.layout = dataclasses.replace(self.layout, function_address=tuple(addrs))
+        self.layout = self.layout.replace(function_address=tuple(addrs))
         self._place(k, address)
         memory.load_image(address, self.text(k))
         dropped = self.callers_of(k)
