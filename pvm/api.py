@@ -17,16 +17,24 @@ from . import cache
 from pvm.bytecode.program import DEFAULT_MEMORY, DEFAULT_STACK, Program, Record
 from pvm.errors import PvmError
 from pvm.exec.session import run_reporting, start
-from pvm.jit import available as _jit_unavailable_because
 
 
 def _tiers() -> tuple:
     """The tiers this installation can run: the JIT's own answer
     (pvm.jit.available: llvmlite present, x86-64 Linux), not a guess."""
-    return ("interp",) if _jit_unavailable_because(load=False) else ("interp", "jit")
+    from pvm.jit import available
+    return ("interp",) if available(load=False) else ("interp", "jit")
 
 
-TIERS = _tiers()
+def __getattr__(name: str):
+    # TIERS on first use: `pvm run` imports this module and does not need it
+    if name == "TIERS":
+        global TIERS
+        TIERS = _tiers()
+        return TIERS
+    raise AttributeError(f"module 'pvm.api' has no attribute {name!r}")
+
+
 FEATURES = frozenset({"core", "lang"})
 
 
