@@ -12,30 +12,40 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-from dataclasses import dataclass
 
 from . import cache
-from pvm.bytecode.program import DEFAULT_STACK, Program
+from pvm.bytecode.program import DEFAULT_STACK, Program, Record
 from pvm.errors import PvmError
 from pvm.exec.session import run_reporting, start
-from pvm.jit import available as _jit_unavailable_because
 
 
 def _tiers() -> tuple:
     """The tiers this installation can run: the JIT's own answer
     (pvm.jit.available: llvmlite present, x86-64 Linux), not a guess."""
-    return ("interp",) if _jit_unavailable_because(load=False) else ("interp", "jit")
+    from pvm.jit import available
+    return ("interp",) if available(load=False) else ("interp", "jit")
 
 
-TIERS = _tiers()
+def __getattr__(name: str):
+    # TIERS on first use: `pvm run` imports this module and does not need it
+    if name == "TIERS":
+        global TIERS
+        TIERS = _tiers()
+        return TIERS
+    raise AttributeError(f"module 'pvm.api' has no attribute {name!r}")
+
+
 FEATURES = frozenset({"core", "lang"})
 
 
-@dataclass
-class RunResult:
+class RunResult(Record):
+    __slots__ = ("status", "stdout", "stderr")
     status: int
     stdout: bytes
     stderr: bytes
+
+    def __init__(self, status: int, stdout: bytes, stderr: bytes):
+        self.status, self.stdout, self.stderr = status, stdout, stderr
 
 
 def compile_source(text: str, name: str = "<input>", include_dirs=(), defines=None,

@@ -17,7 +17,6 @@ bad bytecode file), 139/136/134/152 for guest traps (see pvm/errors.py).
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
@@ -25,6 +24,7 @@ from pvm.errors import EXIT_INTERNAL, EXIT_LOAD, PvmError
 from pvm.bytecode.program import BOOT_MEMORY, DEFAULT_STACK
 
 DUMP_STAGES = ("tokens", "ast", "types", "bc", "llvm")
+REMAINDER = "..."           # argparse.REMAINDER: the rest of the command line
 
 
 def device_options(p) -> None:
@@ -38,6 +38,7 @@ def device_options(p) -> None:
 
 def size(text: str) -> int:
     """`64M`, `8MiB`, `65536`, `1G` -> bytes."""
+    import argparse
     t = text.strip().upper().removesuffix("IB").removesuffix("B")
     mult = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}.get(t[-1:], 1)
     try:
@@ -50,6 +51,7 @@ def size(text: str) -> int:
 
 
 def positive(text: str) -> int:
+    import argparse
     try:
         n = int(text, 0)
     except ValueError:
@@ -93,15 +95,32 @@ def dialect(a):
     return Dialect.from_options(std=a.std, permissive=a.permissive, trigraphs=a.trigraphs)
 
 
-def parser(command: str | None = "bench") -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(
-        prog="pvm", description="pvm: a C-like language, its bytecode virtual machine and tools.",
-        epilog="Run `pvm COMMAND --help` for a command's options.")
-    sub = top.add_subparsers(dest="command", metavar="COMMAND")
+class _Unused:
+    """Stands in for the parser of a command that is not being run: every
+    call (add_argument, ...) does nothing."""
 
-    run = sub.add_parser("run", help="compile (if .c) and run a program",
-                         description="Compile a .c file (cached) or load a .pvm file, and run it. "
-                                     "Arguments after FILE go to the program.")
+    def __getattr__(self, name):
+        return lambda *args, **kw: None
+
+
+class _Subcommands:
+    """The subcommands, of which only `command`'s parser is built when it is
+    a known command: building every one (a dozen parsers with their help
+    texts) cost each `pvm run` ~3 ms.  For help and errors without a known
+    command, all are built."""
+
+    def __init__(self, actions, command: str | None):
+        self.actions, self.command = actions, command
+
+    def add_parser(self, name: str, **kw):
+        if self.command in COMMANDS and name != self.command:
+            return _Unused()
+        return self.actions.add_parser(name, **kw)
+
+
+def run_options(run) -> None:
+    """`pvm run`'s options, added to an argparse parser, or to a _Defaults
+    (the values a plain `pvm run FILE ARGS...` gets, without argparse)."""
     add_compile_options(run)
     run.add_argument("--tier", default="auto", choices=("interp", "jit", "auto"),
                      help="execution tier (default: auto)")
@@ -138,7 +157,56 @@ def parser(command: str | None = "bench") -> argparse.ArgumentParser:
     run.add_argument("--profile", action="store_true",
                      help="at exit, print instructions and time per function and tier on stderr")
     run.add_argument("file", metavar="FILE")
-    run.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS")
+    run.add_argument("args", nargs=REMAINDER, metavar="ARGS")
+
+
+class _Defaults:
+    """Collects the values a parser would give options that are not on the
+    command line, from the same add_argument calls (see plain_run)."""
+
+    def __init__(self):
+        self.values: dict = {}
+
+    def add_argument(self, *flags, **kw) -> None:
+        dest = kw.get("dest")
+        if dest is None:
+            longs = [f for f in flags if f.startswith("--")]
+            dest = (longs or flags)[0].lstrip("-").replace("-", "_")
+        action = kw.get("action")
+        default = kw.get("default", {"store_true": False, "store_false": True}.get(action))
+        if isinstance(default, str) and "type" in kw:
+            default = kw["type"](default)           # as argparse converts string defaults
+        self.values[dest] = default
+
+
+def plain_run(argv: list):
+    """The parsed options of `pvm run FILE [ARGS...]` with no options before
+    FILE (how programs are usually run), without argparse: with the
+    subparser it builds and the modules it imports (re, gettext, locale,
+    shutil), argparse cost a start-up 5-10 ms.  None for any other command
+    line (argparse parses it).  tests/pvm/test_cli.py holds both parsers to
+    the same answers."""
+    if len(argv) < 2 or argv[0] != "run" or argv[1].startswith("-") or "--" in argv:
+        return None             # ("--": argparse drops the first one from ARGS)
+    from types import SimpleNamespace
+    d = _Defaults()
+    run_options(d)
+    values = d.values
+    values.update(command="run", file=argv[1], args=list(argv[2:]))
+    return SimpleNamespace(**values)
+
+
+def parser(command: str | None = "bench"):
+    import argparse
+    top = argparse.ArgumentParser(
+        prog="pvm", description="pvm: a C-like language, its bytecode virtual machine and tools.",
+        epilog="Run `pvm COMMAND --help` for a command's options.")
+    sub = _Subcommands(top.add_subparsers(dest="command", metavar="COMMAND"), command)
+
+    run = sub.add_parser("run", help="compile (if .c) and run a program",
+                         description="Compile a .c file (cached) or load a .pvm file, and run it. "
+                                     "Arguments after FILE go to the program.")
+    run_options(run)
 
     build = sub.add_parser("build", help="compile C files to a bytecode file",
                            description="Compile C files (and .pvo objects) separately and link them, "
@@ -396,11 +464,13 @@ def _bare_trace(argv: list) -> list:
 
 def main(argv: list | None = None) -> int:
     argv = _bare_trace(list(sys.argv[1:] if argv is None else argv))
-    p = parser(argv[0] if argv else None)
-    a = p.parse_args(argv)
-    if a.command is None:
-        p.print_help()
-        return EXIT_LOAD
+    a = plain_run(argv)
+    if a is None:
+        p = parser(argv[0] if argv else None)
+        a = p.parse_args(argv)
+        if a.command is None:
+            p.print_help()
+            return EXIT_LOAD
     try:
         return COMMANDS[a.command](a)
     except PvmError as e:

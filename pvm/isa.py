@@ -44,22 +44,60 @@ ld8/ld8u/ld16/ld16u/ld32/ld64/ldf32/ldf64 and st8/st16/st32/st64/stf32/stf64
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 
 OPERAND_SIZE = {"r": 1, "f": 1, "b": 1, "n": 1, "k": 8, "x": 8, "l": 4, "F": 4}
 REGISTER_KINDS = {"r": "q", "f": "d"}
 OPERAND_LETTERS = "ABCD"     # operands in order, as templates ({A}) and `writes` name them
 
 
-@dataclass(frozen=True)
 class Op:
+    """One row of the table: immutable, compared and hashed by its fields.
+    (A plain class, not a dataclass: `pvm run` imports this module, and
+    dataclasses costs a start-up ~7 ms for importing inspect.)"""
+    __slots__ = ("name", "code", "operands", "writes", "effect", "py", "flags")
     name: str
     code: int
     operands: str          # kinds, e.g. "rrr"
     writes: str            # the operands it writes, by letter: "A" (a destination register) or ""
     effect: str            # one line of notation, for docs and the disassembler
-    py: str | None = None  # Python template for straight-line instructions
-    flags: frozenset = field(default_factory=frozenset)
+    py: str | None         # Python template for straight-line instructions
+    flags: frozenset
+
+    def __init__(self, name: str, code: int, operands: str, writes: str, effect: str,
+                 py: str | None = None, flags: frozenset = frozenset()):
+        put = object.__setattr__
+        put(self, "name", name)
+        put(self, "code", code)
+        put(self, "operands", operands)
+        put(self, "writes", writes)
+        put(self, "effect", effect)
+        put(self, "py", py)
+        put(self, "flags", flags)
+
+    def _fields(self) -> tuple:
+        return (self.name, self.code, self.operands, self.writes, self.effect, self.py,
+                self.flags)
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"cannot assign to field {name!r} of a frozen Op")
+
+    __delattr__ = __setattr__
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __reduce__(self):             # copy and pickle: through __init__
+        return (Op, self._fields())
+
+    def __repr__(self) -> str:
+        return (f"Op(name={self.name!r}, code={self.code!r}, operands={self.operands!r}, "
+                f"writes={self.writes!r}, effect={self.effect!r}, py={self.py!r}, "
+                f"flags={self.flags!r})")
 
     @property
     def size(self) -> int:

@@ -37,11 +37,10 @@ What the bytes *mean* (register kinds, call arities, ...) is pvm.bytecode.verify
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass, field
 
 from pvm import isa
 from pvm.errors import LoadError
-from .program import Function, LocalInfo, Program, Symbol
+from .program import Function, LocalInfo, Program, Record, Symbol
 
 MAGIC = b"PVM\x00"
 VERSION = 1
@@ -59,15 +58,23 @@ _MIN_LOCAL = 4 + 4 + 1 + 8 + 4 + 4
 _MIN_SYMBOL = 4 + 1 + 8 + 8 + 4
 
 
-@dataclass
-class Offsets:
+class Offsets(Record):
     """File offsets of the parts of a decoded program, so that the verifier's
     errors can name where in the file the offending bytes are."""
-    entry: int = ENTRY_OFFSET
-    functions: list[int] = field(default_factory=list)      # start of each record
-    instructions: list[list[int]] = field(default_factory=list)
-    line_tables: list[int] = field(default_factory=list)
-    bss: int = 0
+    __slots__ = ("entry", "functions", "instructions", "line_tables", "bss")
+    entry: int
+    functions: list[int]                # start of each record
+    instructions: list[list[int]]
+    line_tables: list[int]
+    bss: int
+
+    def __init__(self, entry: int = ENTRY_OFFSET, functions: list | None = None,
+                 instructions: list | None = None, line_tables: list | None = None,
+                 bss: int = 0):
+        self.entry, self.bss = entry, bss
+        self.functions = [] if functions is None else functions
+        self.instructions = [] if instructions is None else instructions
+        self.line_tables = [] if line_tables is None else line_tables
 
 
 # ---- writing -----------------------------------------------------------------
@@ -239,6 +246,23 @@ class _Reader:
         return n
 
     def str(self, what: str) -> str:
+        # the common case first, with no call per field: a whole, valid string
+        data, at = self.data, self.pos
+        if at + 4 <= self.end:
+            start = at + 4
+            stop = start + _U32.unpack_from(data, at)[0]
+            if stop <= self.end:
+                try:
+                    text = data[start:stop].decode("utf-8")
+                except UnicodeDecodeError:
+                    pass
+                else:
+                    self.pos = stop
+                    return text
+        return self._str_checked(what)
+
+    def _str_checked(self, what: str) -> str:
+        """`str`, failing with the rule the bytes break."""
         at = self.pos
         raw = self.take(self.u32(f"{what} length"), what)
         try:
@@ -374,6 +398,32 @@ def _read_code(r: _Reader) -> tuple[list[tuple], list[int]]:
 
 
 def _read_lines(r: _Reader, ninstructions: int) -> list[int]:
+    """The line table.  The common case (every number a single byte, every
+    rule kept) is read inline; anything else by _read_lines_checked, which
+    also names the rule broken."""
+    data, at, end = r.data, r.pos, r.end
+    if at < end and data[at] < 0x80:
+        runs, pos = data[at], at + 1
+        if pos + 2 * runs <= end:
+            lines: list[int] = []
+            line = 0
+            for _ in range(runs):
+                delta, count = data[pos], data[pos + 1]
+                if delta >= 0x80 or count >= 0x80 or count == 0 or (delta == 0 and lines):
+                    break
+                pos += 2
+                line += -(delta >> 1) - 1 if delta & 1 else delta >> 1
+                if not 0 <= line < 1 << 32 or len(lines) + count > ninstructions:
+                    break
+                lines.extend([line] * count)
+            else:
+                if len(lines) == ninstructions:
+                    r.pos = pos
+                    return lines
+    return _read_lines_checked(r, ninstructions)
+
+
+def _read_lines_checked(r: _Reader, ninstructions: int) -> list[int]:
     at = r.pos
     runs = r.uleb("line table run count")
     if runs > r.left() // 2:
@@ -402,7 +452,11 @@ def _read_local(r: _Reader) -> LocalInfo:
     name = r.str("debug local name")
     ctype = r.str("debug local type")
     at = r.pos
-    where, offset, start, end = r.unpack(_LOCAL_FIXED, "debug local")
+    if at + _LOCAL_FIXED.size <= r.end:
+        where, offset, start, end = _LOCAL_FIXED.unpack_from(r.data, at)
+        r.pos = at + _LOCAL_FIXED.size
+    else:
+        where, offset, start, end = r.unpack(_LOCAL_FIXED, "debug local")
     if where >= len(WHERE):
         r.fail(f"debug local {name!r} has unknown storage class {where}", at)
     return LocalInfo(name, ctype, WHERE[where], offset, start, end)

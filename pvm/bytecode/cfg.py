@@ -31,8 +31,12 @@ def leaders(code: list[tuple]) -> list[int]:
     return sorted(starts)
 
 
+_CALLS = frozenset(op.name for op in isa.OPS if op.has("call"))
+
+
 def resume_points(code: list[tuple]) -> list[int]:
     """Indices right after a call: where a frame continues when its callee
-    returns (each is a leader, and a valid return address)."""
-    return [i + 1 for i, ins in enumerate(code)
-            if isa.BY_NAME[ins[0]].has("call") and i + 1 < len(code)]
+    returns (each is a leader, and a valid return address).  (Every load
+    asks, for every function: a set lookup per instruction.)"""
+    calls, last = _CALLS, len(code) - 1
+    return [i + 1 for i, ins in enumerate(code) if ins[0] in calls and i < last]

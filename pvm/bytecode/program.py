@@ -21,7 +21,6 @@ Guest memory (one flat little-endian buffer, addresses are byte offsets):
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 
 from pvm import isa
 
@@ -68,19 +67,53 @@ def default_memory() -> int:
     return max(MIN_DEFAULT_MEMORY, min(MAX_DEFAULT_MEMORY, quarter))
 
 
-@dataclass
-class LocalInfo:
+class Record:
+    """What @dataclass would give these classes, written out: `pvm run`
+    imports this module, and dataclasses costs a start-up ~7 ms (it imports
+    inspect).  Each subclass lists its fields in __slots__, in constructor
+    order; equality compares them all (those in `_uncompared` excepted),
+    the repr shows them; mutable records are unhashable, as dataclasses'."""
+    __slots__ = ()
+    _uncompared: tuple = ()
+    __hash__ = None             # type: ignore[assignment]
+
+    def _compared(self) -> tuple:
+        skip = self._uncompared
+        return tuple(getattr(self, f) for f in self.__slots__ if f not in skip)
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._compared() == other._compared()
+
+    def __repr__(self) -> str:
+        skip = self._uncompared
+        shown = ", ".join(f"{f}={getattr(self, f)!r}" for f in self.__slots__ if f not in skip)
+        return f"{type(self).__name__}({shown})"
+
+    def __reduce__(self):       # copy, deepcopy and pickle: through __init__
+        return (type(self), tuple(getattr(self, f) for f in self.__slots__))
+
+
+class LocalInfo(Record):
     """Debug information: where a named local lives (for the debugger)."""
+    __slots__ = ("name", "type", "where", "offset", "start", "end")
     name: str
     type: str                # C spelling of the type, e.g. "int *"
     where: str               # "reg" or "frame"
     offset: int              # register number, or FP-relative byte offset
-    start: int = 0           # instruction range in which it is in scope
-    end: int = 0
+    start: int               # instruction range in which it is in scope
+    end: int
+
+    def __init__(self, name: str, type: str, where: str, offset: int, start: int = 0,
+                 end: int = 0):
+        self.name, self.type, self.where, self.offset = name, type, where, offset
+        self.start, self.end = start, end
 
 
-@dataclass
-class Function:
+class Function(Record):
+    __slots__ = ("name", "nparams", "kinds", "returns", "frame_size", "code", "lines", "file",
+                 "variadic", "static", "locals")
     name: str
     nparams: int
     kinds: str               # one letter per register: 'q' integer, 'd' floating
@@ -88,10 +121,18 @@ class Function:
     frame_size: int          # bytes of memory locals (multiple of 16)
     code: list[tuple]        # instructions: (OPNAME, operand, ...)
     lines: list[int]         # source line of each instruction (0 = none)
-    file: int = 0            # index into Program.files
-    variadic: bool = False
-    static: bool = False     # not visible outside its unit
-    locals: list[LocalInfo] = field(default_factory=list)
+    file: int                # index into Program.files
+    variadic: bool
+    static: bool             # not visible outside its unit
+    locals: list[LocalInfo]
+
+    def __init__(self, name: str, nparams: int, kinds: str, returns: str, frame_size: int,
+                 code: list, lines: list, file: int = 0, variadic: bool = False,
+                 static: bool = False, locals: list | None = None):
+        self.name, self.nparams, self.kinds, self.returns = name, nparams, kinds, returns
+        self.frame_size, self.code, self.lines, self.file = frame_size, code, lines, file
+        self.variadic, self.static = variadic, static
+        self.locals = [] if locals is None else locals
 
     @property
     def nregs(self) -> int:
@@ -113,27 +154,42 @@ class Function:
         return sum(size[ins[0]] for ins in self.code)
 
 
-@dataclass
-class Symbol:
+class Symbol(Record):
+    __slots__ = ("name", "kind", "address", "size", "type")
     name: str
     kind: str                # 'func' or 'data'
     address: int
     size: int
-    type: str = ""           # C spelling of the type, for debuggers
+    type: str                # C spelling of the type, for debuggers
+
+    def __init__(self, name: str, kind: str, address: int, size: int, type: str = ""):
+        self.name, self.kind, self.address, self.size, self.type = name, kind, address, size, type
 
 
-@dataclass
-class Program:
+class Program(Record):
+    __slots__ = ("functions", "entry", "rodata", "data", "bss_size", "symbols", "files",
+                 "digest")
+    # the digest is not part of the program's value (nor of its repr)
+    _uncompared = ("digest",)
     functions: list[Function]
     entry: int               # index of the function the machine calls first
-    rodata: bytes = b""
-    data: bytes = b""
-    bss_size: int = 0
-    symbols: list[Symbol] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
+    rodata: bytes
+    data: bytes
+    bss_size: int
+    symbols: list[Symbol]
+    files: list[str]
     # sha256 of the encoded bytecode, set by whoever read or wrote the file;
     # keys the caches of translated and native code.  Not part of the file.
-    digest: str = field(default="", compare=False, repr=False)
+    digest: str
+
+    def __init__(self, functions: list, entry: int, rodata: bytes = b"", data: bytes = b"",
+                 bss_size: int = 0, symbols: list | None = None, files: list | None = None,
+                 digest: str = ""):
+        self.functions, self.entry, self.rodata, self.data = functions, entry, rodata, data
+        self.bss_size = bss_size
+        self.symbols = [] if symbols is None else symbols
+        self.files = [] if files is None else files
+        self.digest = digest
 
     def function_index(self, name: str) -> int:
         for i, f in enumerate(self.functions):
@@ -142,15 +198,41 @@ class Program:
         raise KeyError(name)
 
 
-@dataclass(frozen=True)
-class Layout:
-    """Where each part of a program sits in guest memory."""
+class Layout(Record):
+    """Where each part of a program sits in guest memory (immutable:
+    `replace` makes a changed copy)."""
+    __slots__ = ("function_address", "text_end", "rodata_base", "data_base", "bss_base",
+                 "heap_base")
     function_address: tuple  # text address of each function
     text_end: int
     rodata_base: int
     data_base: int
     bss_base: int
     heap_base: int
+
+    def __init__(self, function_address: tuple, text_end: int, rodata_base: int,
+                 data_base: int, bss_base: int, heap_base: int):
+        put = object.__setattr__
+        for name, value in zip(self.__slots__, (function_address, text_end, rodata_base,
+                                                data_base, bss_base, heap_base)):
+            put(self, name, value)
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"cannot assign to field {name!r} of a Layout (use replace)")
+
+    __delattr__ = __setattr__
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
+
+    def replace(self, **changes) -> Layout:
+        """A copy with some fields changed (dataclasses.replace)."""
+        values = {f: getattr(self, f) for f in self.__slots__}
+        unknown = set(changes) - set(values)
+        if unknown:
+            raise TypeError(f"Layout has no field {sorted(unknown)[0]!r}")
+        values.update(changes)
+        return Layout(**values)
 
 
 def layout(function_sizes: list[int], rodata_size: int, data_size: int,

@@ -32,12 +32,10 @@ one way a bytecode file becomes a runnable Program.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from . import bcfile
 from pvm import isa
 from pvm.errors import LoadError
-from .program import Function, Program, layout
+from .program import Function, Program, Record, layout
 
 MAX_REGISTERS = 256
 MAX_FRAME = 1 << 30
@@ -46,14 +44,30 @@ MAX_SYSCALL_ARGS = 6
 _I64 = range(-(1 << 63), 1 << 63)
 
 
-@dataclass(frozen=True)
-class Violation:
+class Violation(Record):
     """A broken rule, and where: `function`/`index` locate it (None when the
-    rule is about the whole program or the whole function)."""
+    rule is about the whole program or the whole function).  Immutable."""
+    __slots__ = ("rule", "function", "index", "part")
     rule: str
-    function: int | None = None
-    index: int | None = None
-    part: str = ""           # "entry", "layout" or "lines" for those rules
+    function: int | None
+    index: int | None
+    part: str                # "entry", "layout" or "lines" for those rules
+
+    def __init__(self, rule: str, function: int | None = None, index: int | None = None,
+                 part: str = ""):
+        put = object.__setattr__
+        put(self, "rule", rule)
+        put(self, "function", function)
+        put(self, "index", index)
+        put(self, "part", part)
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"cannot assign to field {name!r} of a Violation")
+
+    __delattr__ = __setattr__
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
 
     def describe(self, program: Program) -> str:
         if self.function is None:

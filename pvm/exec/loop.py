@@ -24,6 +24,7 @@ from pvm.machine.traps import GuestExit, OutOfFuel, ReturnedToHost, SegFault, St
     SyscallTrap, Trap
 
 TIERS = ("interp", "jit", "auto")
+_LATER = object()       # a context's JIT tier under auto, not made yet (Runner.jit)
 
 
 def check_tier(tier: str) -> None:
@@ -46,10 +47,46 @@ class Runner:
         # A bare program has one; a kernel has its own and one per user
         # program (pvm/machine/modules.py) and paging regime
         self._contexts: dict = {}
+        self._jit = None
         self._switch()
-        if jit_warm_start and self.jit is not None and tier == "auto":
-            # the units the last run compiled, from the disk cache (pvm/jit/warmstart.py)
-            self.jit.warm_start()
+        # warm start (pvm/jit/warmstart.py): the boot context's JIT tier loads
+        # the units the last run compiled from the disk cache, and records
+        # what this run compiles.  Without a record, the tier is made (and
+        # the record begun) only if something gets hot.
+        self._warm_context = (machine.space, machine.paged) if (
+            jit_warm_start and tier == "auto") else None
+        if self._warm_context is not None and self._warm_record():
+            self.jit                      # noqa: B018 - made now: it loads the units
+
+    def _warm_record(self) -> bool:
+        """Whether the last run of this program left a warm-start record:
+        looked up without making the JIT tier, which a run without one
+        makes only when something gets hot."""
+        from pvm.jit import warmstart
+        m = self.m
+        return warmstart.exists(warmstart.record_path(
+            m, self.jit_threshold, m.paged, self.jit_options["disk_cache"]))
+
+    @property
+    def jit(self):
+        """The running context's JIT tier, or None (--tier=interp, or where
+        the JIT cannot run).  Under auto it is made on first use: when a
+        function gets hot, or a warm start loads code, or someone asks;
+        until then a run imports none of the JIT's compiling modules."""
+        if self._jit is _LATER:
+            key = (self.interp.space, self.interp.paged)
+            jit = self._make_jit(self.interp, *key, load=False)
+            self._jit = jit
+            self._contexts[key] = (self.interp, jit)
+            if jit is None:                       # cannot run here: stay interpreting,
+                self.interp.counting = False      # and code translated from now on stops counting
+            elif key == self._warm_context:
+                jit.warm_start()
+        return self._jit
+
+    @jit.setter
+    def jit(self, value) -> None:
+        self._jit = value
 
     def _switch(self) -> None:
         """Make the tiers of the machine's current context the running
@@ -59,7 +96,7 @@ class Runner:
         tiers = self._contexts.get(key)
         if tiers is None:
             tiers = self._contexts[key] = self._make_context(m.space, m.paged)
-        self.interp, self.jit = tiers
+        self.interp, self._jit = tiers
 
     def _make_context(self, space, paged: bool) -> tuple:
         tier = self.tier
@@ -68,13 +105,12 @@ class Runner:
         interp.on_hot = self._tier_up
         interp.observe = self.observe
         jit = None
-        if tier != "interp":
-            # auto: import llvmlite only to compile
-            jit = self._make_jit(interp, space, paged, load=tier == "jit")
-            if jit is None:
-                interp.reset(counting=False)
-            elif tier == "jit":
-                jit.compile_on_first_call()
+        if tier == "auto":
+            # made on first use (Runner.jit), llvmlite imported only to compile
+            jit = _LATER
+        elif tier == "jit":
+            jit = self._make_jit(interp, space, paged, load=True)
+            jit.compile_on_first_call()
         return interp, jit
 
     def _make_jit(self, interp, space, paged: bool, load: bool):
@@ -105,7 +141,7 @@ class Runner:
             return e.status
         finally:
             for _, jit in self._contexts.values():
-                if jit is not None:
+                if jit is not None and jit is not _LATER:
                     jit.finish()
         raise AssertionError("unreachable")
 
@@ -160,8 +196,9 @@ class Runner:
         except TierUp as up:                      # a hot loop: compile, enter natively
             interp.calls[up.findex] = -1
             why = f"at a loop after {interp.jit_threshold} iterations"
-            if self.jit.compile(up.findex, why):
-                self.jit.resume_entry(up.findex, m.pc)      # on-stack replacement
+            jit = self.jit
+            if jit is not None and jit.compile(up.findex, why):
+                jit.resume_entry(up.findex, m.pc)           # on-stack replacement
             else:
                 interp.osr_ok[up.findex] = False
             return 2
@@ -177,8 +214,8 @@ class Runner:
     def _tier_up(self, findex: int):
         """A function's call count passed the threshold: its native bridge,
         or None if the JIT cannot have it."""
-        if self.jit is not None and self.jit.compile(
-                findex, f"after {self.interp.jit_threshold} calls"):
+        jit = self.jit
+        if jit is not None and jit.compile(findex, f"after {self.interp.jit_threshold} calls"):
             return self.interp.fast_code[findex]
         return None
 

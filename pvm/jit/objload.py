@@ -15,10 +15,14 @@ must be in bounds and of a supported kind, or ObjectError says why.
 (Object code is trusted to be code pvm compiled - a loader cannot make
 arbitrary machine code safe - but a truncated or damaged file is refused
 rather than half-loaded.)
+
+ctypes is imported on the first load, not with the module: the run loop
+imports the JIT's light modules (warmstart.py, engine.py, this) to look for
+a warm-start record, and a run that finds none and never tiers up (a short
+program) need not pay for ctypes.
 """
 from __future__ import annotations
 
-import ctypes
 import mmap
 import os
 import struct
@@ -35,11 +39,21 @@ RELA = struct.Struct("<QQq")
 PAGE = mmap.PAGESIZE
 MAX_SIZE = 64 << 20             # far more than a unit of MAX_UNIT functions needs
 
-_libc = ctypes.CDLL(None, use_errno=True)
-_libc.mprotect.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
-# the C library functions LLVM may call for memory intrinsics
-LIBC = {name: ctypes.cast(getattr(_libc, name), ctypes.c_void_p).value
-        for name in ("memmove", "memcpy", "memset")}
+_libc = None
+LIBC: dict = {}             # the C library functions LLVM may call for memory intrinsics
+
+
+def _load_libc():
+    """The C library (for mprotect) and the addresses LIBC names, on first use."""
+    global _libc
+    if _libc is None:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.mprotect.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
+        LIBC.update((name, ctypes.cast(getattr(libc, name), ctypes.c_void_p).value)
+                    for name in ("memmove", "memcpy", "memset"))
+        _libc = libc
+    return _libc
 
 
 # PVM_PERF_MAP=1: name native functions for `perf report` in /tmp/perf-PID.map,
@@ -81,6 +95,8 @@ def _name(data: bytes, table: tuple, offset: int) -> str:
 def load(obj: bytes, symbols: dict) -> tuple[dict, LoadedCode]:
     """({global symbol: address}, the memory holding it) for ELF object `obj`;
     `symbols` gives the addresses of the undefined symbols it may use."""
+    import ctypes
+    libc = _load_libc()
     if obj[:7] != b"\x7fELF\x02\x01\x01" or len(obj) < 64:
         raise ObjectError("not a little-endian 64-bit ELF file")
     e_type, e_machine = struct.unpack_from("<HH", obj, 16)
@@ -182,8 +198,8 @@ def load(obj: bytes, symbols: dict) -> tuple[dict, LoadedCode]:
             struct.pack_into(fmt, memory, at, value)
 
     # ---- protection: text read+execute, the rest read-only unless written
-    if text_end and _libc.mprotect(base, text_end, mmap.PROT_READ | mmap.PROT_EXEC) != 0:
+    if text_end and libc.mprotect(base, text_end, mmap.PROT_READ | mmap.PROT_EXEC) != 0:
         raise ObjectError(f"mprotect failed (errno {ctypes.get_errno()})")
     if total > text_end and not writable:
-        _libc.mprotect(base + text_end, total - text_end, mmap.PROT_READ)
+        libc.mprotect(base + text_end, total - text_end, mmap.PROT_READ)
     return exported, LoadedCode(memory, anchor, total)

@@ -18,11 +18,26 @@ registered with it, through a small protocol:
 """
 from __future__ import annotations
 
-import dataclasses
+from itertools import accumulate
 
 from pvm import isa
 from pvm.bytecode.cfg import resume_points
 from pvm.bytecode.program import Program, program_layout
+
+_encoders: dict = {}          # opcode name -> (its struct's pack, its opcode), made on first use
+
+
+def encode_code(code: list[tuple]) -> bytes:
+    """isa.encode_code, with the table lookups of each instruction done once
+    per opcode (a program's whole text is encoded at every load)."""
+    enc = _encoders
+    if not enc:
+        enc.update((op.name, (isa.FORMAT[op.name].pack, op.code)) for op in isa.OPS)
+    out = []
+    for ins in code:
+        pack, opcode = enc[ins[0]]
+        out.append(pack(opcode, *ins[1:]))
+    return b"".join(out)
 
 
 class CodeSpace:
@@ -57,14 +72,13 @@ class CodeSpace:
         return self._locations.get(address)
 
     def text(self, k: int) -> bytes:
-        return isa.encode_code(self.program.functions[k].code)
+        return encode_code(self.program.functions[k].code)
 
     def _place(self, k: int, address: int) -> None:
         fn = self.program.functions[k]
-        offsets, at, size = [], address, isa.SIZE
-        for ins in fn.code:
-            offsets.append(at)
-            at += size[ins[0]]
+        size = isa.SIZE
+        offsets = list(accumulate([size[ins[0]] for ins in fn.code], initial=address))
+        offsets.pop()                   # the end of the function
         self.text_offsets[k] = offsets
         self._locations = None
         for j in resume_points(fn.code):
@@ -86,7 +100,7 @@ class CodeSpace:
         k = len(self.program.functions)
         self.program.functions.append(fn)
         lay = self.layout
-        self.layout = dataclasses.replace(lay, function_address=lay.function_address + (address,))
+        self.layout = lay.replace(function_address=lay.function_address + (address,))
         self.text_offsets.append([])
         self._place(k, address)
         memory.load_image(address, self.text(k))
@@ -104,7 +118,7 @@ class CodeSpace:
         self.program.functions[k] = fn
         addrs = list(self.layout.function_address)
         addrs[k] = address
-        self.layout = dataclasses.replace(self.layout, function_address=tuple(addrs))
+        self.layout = self.layout.replace(function_address=tuple(addrs))
         self._place(k, address)
         memory.load_image(address, self.text(k))
         dropped = self.callers_of(k)

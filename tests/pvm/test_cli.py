@@ -8,6 +8,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 import pvm
 
 PROGRAM = r"""
@@ -96,9 +98,8 @@ def test_the_api_and_the_jit_give_one_answer_to_whether_the_jit_runs_here(monkey
     import pvm.jit
     from pvm import api
     monkeypatch.setattr(pvm.jit, "available", lambda load=True: "not here (test)")
-    monkeypatch.setattr(api, "_jit_unavailable_because", pvm.jit.available)
     assert api._tiers() == ("interp",)
-    monkeypatch.setattr(api, "_jit_unavailable_because", lambda load=True: None)
+    monkeypatch.setattr(pvm.jit, "available", lambda load=True: None)
     assert api._tiers() == ("interp", "jit")
 
 
@@ -120,3 +121,19 @@ def test_old_c_needs_fpermissive_and_the_cache_keeps_the_dialects_apart(tmp_path
     assert b"did you mean to #include <stdlib.h>? [-fpermissive accepts it]" in r.stderr
     r = run("-std=c42")
     assert r.returncode == 1 and b"invalid value 'c42' in '-std=c42'" in r.stderr
+
+
+@pytest.mark.parametrize("argv", [
+    ["run", "x.c"], ["run", "prog.pvm", "a", "--tier=jit", "-h"],
+    ["run", "x.c", "-Ifoo", "-5", "-", "--x=1", "a b", "run"], ["run", "x.c", "--", "b"],
+    ["run", "@x"], ["run", ""], ["run", "--tier=interp", "x.c"], ["run"], ["dis", "x.c"]])
+def test_a_plain_run_parses_as_argparse_does(argv):
+    """`pvm run FILE ARGS...` is parsed without argparse (start-up time):
+    the same values as argparse's, defaults included; any other command
+    line is left to argparse."""
+    from pvm import cli
+    fast = cli.plain_run(argv)
+    if argv[:1] != ["run"] or len(argv) < 2 or argv[1].startswith("-") or "--" in argv:
+        assert fast is None
+    else:
+        assert vars(fast) == vars(cli.parser("run").parse_args(argv))

@@ -27,8 +27,6 @@ callers).  A variable defined again is new storage.
 """
 from __future__ import annotations
 
-import dataclasses
-
 from compiler.diagnostics import CompileError
 from compiler.link import Arena, ArenaPlacement, LayoutPlacement, Linked, Linker, program_of
 from compiler.obj import Object
@@ -159,7 +157,7 @@ def new_machine(*, os=None, memory=None, stack=None, tier: str = "interp", roots
     program.rodata = bytearray(program.rodata)      # the text arena: loaded later, kept in the image
     m = Machine(program, memory=memory, stack=stack or DEFAULT_STACK, os=os)
     lay = placement.layout
-    m.space.layout = dataclasses.replace(m.layout, text_end=lay.rodata_base + TEXT_RESERVE)
+    m.space.layout = m.layout.replace(text_end=lay.rodata_base + TEXT_RESERVE)
     loader = Loader(m, Arena(lay.rodata_base, lay.rodata_base + TEXT_RESERVE), linker=linker)
     runner = Runner(m)
     runner.call_function(program.entry)

@@ -8,6 +8,7 @@ import tracemalloc
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pvm.bytecode import bcfile
 from pvm import isa
@@ -202,3 +203,31 @@ def test_unknown_symbol_kind(sample):
     at = data.rindex(b"main") + 4            # the first symbol's kind byte
     data[at] = 7
     assert "unknown kind 7" in str(load_error(bytes(data)))
+
+
+def _line_table_outcome(read, data: bytes, n: int):
+    r = bcfile._Reader(data, "t.pvm")
+    try:
+        return read(r, n), r.pos
+    except LoadError as e:
+        return str(e)
+
+
+@given(st.lists(st.integers(0, 1 << 33), max_size=12), st.integers(0, 12),
+       st.binary(max_size=24))
+@settings(max_examples=300, deadline=None)
+def test_the_line_tables_fast_path_reads_as_the_checked_one(lines, n, noise):
+    """_read_lines reads the usual table (single-byte numbers) inline and
+    leaves the rest to _read_lines_checked: both give the same lines, or
+    the same error, for good tables, tables of another length and noise."""
+    w = bcfile._Writer()
+    runs = bcfile._line_runs(lines)
+    w.uleb(len(runs))
+    previous = 0
+    for line, count in runs:
+        w.sleb(line - previous)
+        w.uleb(count)
+        previous = line
+    for data, count in ((bytes(w.out), len(lines)), (bytes(w.out), n), (noise, n)):
+        assert _line_table_outcome(bcfile._read_lines, data, count) == \
+            _line_table_outcome(bcfile._read_lines_checked, data, count)
