@@ -83,10 +83,14 @@ def _reaches_the_machine(program) -> bool:
             if name == "LI":
                 if lo <= ins[2] < hi:
                     return True
-            elif name != "SYSCALL" and (isa.BY_NAME[name].has("privileged")
-                                        or isa.BY_NAME[name].has("machine")):
+            elif name in _MACHINE_OPS:
                 return True
     return False
+
+
+# the instructions that reach the machine (a set: the scan above runs at every start)
+_MACHINE_OPS = frozenset(name for name, op in isa.BY_NAME.items() if name != "SYSCALL"
+                         and (op.has("privileged") or op.has("machine")))
 
 
 class _DeviceHost:
