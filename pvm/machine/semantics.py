@@ -40,6 +40,7 @@ def _tdiv(a: int, b: int) -> int:
 
 
 def idiv32(a, b):
+    a, b = sext32(a), sext32(b)      # a 32-bit operation reads the low halves
     if b == 0:
         raise DivideByZero()
     if a == -S32 and b == -1:          # x86 idiv faults on INT_MIN / -1
@@ -48,6 +49,7 @@ def idiv32(a, b):
 
 
 def irem32(a, b):
+    a, b = sext32(a), sext32(b)      # (the compiler's int * may leave more)
     if b == 0:
         raise DivideByZero()
     if a == -S32 and b == -1:
