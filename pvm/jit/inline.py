@@ -22,9 +22,10 @@ from llvmlite import ir
 
 from pvm import isa
 from pvm.bytecode.cfg import leaders
+from .interproc import MAX_INLINED
+from .liveness import successors
 from .irtypes import F64, I64, kind_type
 
-MAX_INLINED = 48          # bytecode instructions: only small bodies are copied
 BUDGET = 320              # instructions, the function and all its copies
 OTHER_BUDGET = 240        # instructions of other functions copied into one function
 OTHER_DEPTH = 2           # ... and how deep copies of copies go
@@ -55,10 +56,11 @@ def inlinable(caller: FunctionLowering, k: int) -> bool:
         return False
     if k == caller.findex:
         return caller.depth < inline_depth(callee, k)
-    # only a callee compiled in this unit: under auto, one that has run (a
-    # call never made yet is not worth LLVM's time, tier.py reachable)
-    if k not in caller.declared or caller.depth >= OTHER_DEPTH \
-            or caller.budget[0] < len(callee.code):
+    if caller.depth >= OTHER_DEPTH or caller.budget[0] < len(callee.code):
+        return False
+    # a callee with a loop keeps its own code, where loops.py can version the
+    # loop (a copy's blocks are lowered plain)
+    if any(t <= pc for pc in range(len(callee.code)) for t in successors(callee.code, pc)):
         return False
     caller.budget[0] -= len(callee.code)
     return True
@@ -86,6 +88,7 @@ class InlinedCopy:
         self.result = at_entry.alloca(I64, name=f"in{pc}result")
         for i, kd in enumerate(fn.kinds):
             b.store(args[i] if i < fn.nparams else ir.Constant(kind_type(kd), 0), self.regs[i])
+        self.store_constant_params()     # what every caller passes (interproc.py)
         # a stop inside the copy: its own registers are spilled by its exits,
         # then the caller unwinds as after a native callee that stopped
         self.unwind = caller.func.append_basic_block(f"in{pc}unwind")
@@ -118,3 +121,4 @@ def inline_call(caller: FunctionLowering, pc: int, dst: int, k: int, nfp, fixed:
     """Lower `CALL dst, k, fixed...` at pc by copying k's body (see above)."""
     copy = caller.inlined_copy(k)
     copy.lower_into(caller, pc, dst, nfp, [caller.get(r) for r in fixed])
+

@@ -36,7 +36,7 @@ from . import context as C
 from .irtypes import (CTX, F32, F64, I1, I8, I16, I32, I64, INT64_MIN, fresh_type,
                       guest_memory, kind_type, resume_type, tlb_table)
 from .lower_calls import CallLowering
-from . import inline
+from . import inline, interproc
 from .inline import InlinedCopy
 from .lower_memory import MemoryLowering, probe_groups
 
@@ -67,6 +67,16 @@ class FunctionLowering(MemoryLowering, CallLowering):
         self.metered = machine.metered
         self.paged = paged
         self.links: dict = {}             # paged: pc of a call -> host pointer of its frame link
+        self.constant_params = {} if paged else interproc.constant_params(machine.space, findex)
+
+    def store_constant_params(self) -> None:
+        """Parameters every caller passes the same constant (interproc.py)
+        start as that constant, for LLVM to fold (an indirect call through
+        one becomes direct: lower_calls.py known_callee)."""
+        for i, (kind, v) in self.constant_params.items():
+            if self.fn.kinds[i] == "q":
+                value = v if kind == "k" else self.layout.function_address[v]
+                self.b.store(self.c64(value), self.regs[i])
 
     def inlined_copy(self, k: int) -> "InlinedLowering":
         """A lowering of function k's body into this function (inline.py)."""
@@ -281,6 +291,7 @@ class FunctionLowering(MemoryLowering, CallLowering):
             for i, kd in enumerate(fn.kinds):
                 b.store(func.args[2 + i] if i < fn.nparams else ir.Constant(kind_type(kd), 0),
                         self.regs[i])
+            self.store_constant_params()
         else:
             constants = entry_constants(fn.code)
             for i, kd in enumerate(fn.kinds):

@@ -14,6 +14,7 @@ from pvm.bytecode.program import TEXT_BASE
 from . import context as C
 from .context import signature
 from .inline import inline_call, inlinable
+from .liveness import uses_defs
 from .irtypes import CTX, F64, I32, I64, fresh_type, kind_type
 
 
@@ -130,6 +131,10 @@ class CallLowering:
     def lower_CALLR(self, pc, dst, t, base, n):
         b = self.b
         args = list(range(base, base + n))
+        known = self.known_callee(t, args, dst)
+        if known is not None:           # a constant pointer: a direct call (interproc.py)
+            self.lower_CALL(pc, dst, known, base, n)
+            return
         addr = self.get(t)
         text = self.layout.text_end - TEXT_BASE
         off = b.sub(addr, self.c64(TEXT_BASE))
@@ -162,6 +167,24 @@ class CallLowering:
         self._native_call(pc, dst, b.inttoptr(p, fty.as_pointer()), fty, nfp, args)
 
     lower_FCALLR = lower_CALLR
+
+    def known_callee(self, t: int, args: list, dst: int):
+        """The function an indirect call through register t always reaches,
+        if t is a parameter every caller passes the same function pointer
+        and this function never changes, and the call's shape is that
+        function's (else the indirect call's check would trap: leave it)."""
+        known = self.constant_params.get(t)
+        if known is None or known[0] != "f":
+            return None
+        for ins in self.fn.code:
+            if uses_defs(ins)[1] >> t & 1:
+                return None
+        callee = self.program.functions[known[1]]
+        kinds = "".join(self.fn.kinds[r] for r in args)
+        if callee.variadic or signature(kinds, self.fn.kinds[dst]) != \
+                signature(callee.kinds[:callee.nparams], callee.returns):
+            return None
+        return known[1]
 
     def lower_RET(self, pc, a):
         if self.metered:

@@ -29,7 +29,7 @@ from pvm.machine.signals import FlatCall, Step
 from pvm.machine.mmu import PageFault
 from pvm.machine.traps import BadCall, DivideByZero, GuestExit, SegFault, Trap, trap_for
 from . import context as C
-from . import objload, warmstart
+from . import interproc, objload, warmstart
 from .engine import Engine, unit_key
 from .context import MEMORY_SYMBOL, TLB_SYMBOL, signature
 
@@ -164,13 +164,16 @@ class JitTier:
         calls = self.host.calls
         i = 0
         while i < len(order) and len(order) < MAX_UNIT:
-            for ins in fns[order[i]].code:
-                if ins[0] in isa.DIRECT_CALLS or ins[0] == "FADDR":
-                    callee = ins[2]
-                    if callee not in seen and callee not in self.compiled and (
-                            everything or calls[callee] != 0):
-                        seen.add(callee)
-                        order.append(callee)
+            callees = [ins[2] for ins in fns[order[i]].code
+                       if ins[0] in isa.DIRECT_CALLS or ins[0] == "FADDR"]
+            # and the functions its constant pointer parameters reach (interproc.py)
+            callees += [v[1] for v in interproc.constant_params(self.space, order[i]).values()
+                        if v[0] == "f"]
+            for callee in callees:
+                if callee not in seen and callee not in self.compiled and (
+                        everything or calls[callee] != 0):
+                    seen.add(callee)
+                    order.append(callee)
             i += 1
         return order
 
@@ -206,7 +209,7 @@ class JitTier:
         cheap = self.host.huge(sum(len(fns[i].code) for i in unit))   # a lighter LLVM pipeline
         t0 = time.perf_counter()
         try:
-            addresses = self.engine.compile(self._key("unit", unit), build_ir, names, self.dump,
+            addresses = self.engine.compile(self._unit_key(unit), build_ir, names, self.dump,
                                             cheap=cheap)
         except (ImportError, OSError) as e:      # llvmlite missing or broken: interpret
             self.refused[k] = f"llvmlite cannot be imported ({e})"
@@ -256,7 +259,7 @@ class JitTier:
         self._recorded = warmstart.load(self._record_path(), len(self.m.program.functions))
         for unit in self._recorded:
             if not any(i in self.compiled for i in unit) and \
-                    self.engine.cached(self._key("unit", unit)):
+                    self.engine.cached(self._unit_key(unit)):
                 self.compile_unit(unit, "as in the last run")
 
     def finish(self) -> None:
@@ -286,6 +289,10 @@ class JitTier:
         self.compiled.add(k)
         self.host.install(k, self._bridge(k))
 
+    def _unit_key(self, unit: list) -> str | None:
+        """A unit's key names the other functions its code may copy too."""
+        return self._key("unit", unit, interproc.copied(self.m.program, unit))
+
     def _key(self, *what) -> str | None:
         """The disk-cache key of some native code of this program."""
         m = self.m
@@ -310,7 +317,8 @@ class JitTier:
             return str(module)
         name = f"pvm_f{k}_at{pc}"
         try:
-            address = self.engine.compile(self._key("resume", k, pc), build_ir, [name],
+            key = self._key("resume", k, pc, interproc.copied(self.m.program, [k]))
+            address = self.engine.compile(key, build_ir, [name],
                                           self.dump)[name]
         except (ImportError, OSError, objload.ObjectError) as e:
             self._resume[(k, pc)] = None

@@ -50,6 +50,11 @@ class CodeSpace:
         self.function_at: dict = {}     # text address of a function's entry -> its index
         self.tiers: list = []           # registered tiers (see the module docstring)
         self._locations: dict | None = None   # text address -> (function, index), made on use
+        # closed: `program` holds every caller of every function, for good
+        # (pvm run); a tier may then derive facts from the whole program
+        # (pvm/jit/interproc.py), kept in `facts`.  The REPL's space is open.
+        self.closed = key is not None
+        self.facts: dict = {}
         for k, address in enumerate(self.layout.function_address):
             self.text_offsets.append([])
             self._place(k, address)
@@ -95,8 +100,19 @@ class CodeSpace:
         memory.load_image(lay.data_base, p.data)
 
     # ---- a live program: changed while it runs (REPL, debugger) ------------
+    def _open(self) -> None:
+        """The program changes: whole-program facts no longer hold, so the
+        code made from them is dropped (once: an open space has none)."""
+        if self.closed:
+            self.closed = False
+            self.facts.clear()
+            for tier in self.tiers:
+                for k in range(len(self.program.functions)):
+                    tier.forget(k)
+
     def add_function(self, fn, address: int, memory) -> int:
         """Load one more function at text `address`; returns its index."""
+        self._open()
         k = len(self.program.functions)
         self.program.functions.append(fn)
         lay = self.layout
@@ -113,6 +129,7 @@ class CodeSpace:
         Calls by index and pointers to its old address now reach the new
         code.  Returns the functions whose made code was dropped because
         they called the old one."""
+        self._open()
         for a in self.text_offsets[k][1:]:
             self.return_points.pop(a, None)
         self.program.functions[k] = fn

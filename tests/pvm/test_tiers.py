@@ -166,7 +166,16 @@ def test_jit_tier_resumes_native_code_after_calling_a_new_function():
 
 LATE_CALLEE = r"""
 #include <stdio.h>
-static long late(long x) { return x * 3 + 1; }      /* first runs long after main is native */
+static long late(long x)                            /* first runs long after main is native */
+{                                                   /* (and too big to be copied into it) */
+    long t = x;
+    for (int i = 0; i < 8; i++) t = t * 3 + (t >> 7) + i;
+    for (int i = 0; i < 8; i++) t = t * 5 + (t >> 9) - i;
+    for (int i = 0; i < 8; i++) t = t * 7 + (t >> 3) + i;
+    for (int i = 0; i < 8; i++) t = t * 11 + (t >> 5) - i;
+    for (int i = 0; i < 8; i++) t = t * 13 + (t >> 2) + i;
+    return t + 1;
+}
 int main(void) {
     long h = 0;
     for (long i = 0; i < 300000; i++) {
@@ -238,12 +247,12 @@ def test_inlined_recursion_keeps_every_frame(args):
 LEAVES = r"""
 #include <stdio.h>
 static int *nowhere;
-static void swap(char *a, char *b, long n) { while (n--) { char t = *a; *a++ = *b; *b++ = t; } }
+static void swap(char *a, char *b) { char t = *a; *a = *b; *b = t; }
 static int get(int *p, int i) { return p[i]; }
 int main(int argc, char **argv) {
     char x[8] = "abcdefg", y[8] = "ABCDEFG";
     long s = 0;
-    for (int i = 0; i < 1000; i++) { swap(x, y, 7); s += x[i % 7]; }
+    for (int i = 0; i < 1000; i++) { swap(x + i % 7, y + i % 5); s += x[i % 7]; }
     printf("%s %s %ld\n", x, y, s);
     return get(argc > 1 ? nowhere : (int *)x, 1) & 0;     /* a NULL read in get */
 }
@@ -252,8 +261,8 @@ int main(int argc, char **argv) {
 
 @pytest.mark.parametrize("args", [(), ("fail",)])
 def test_small_callees_are_copied_into_their_caller(args):
-    """Small functions other than the caller itself are inlined too (a
-    helper with a loop, an accessor): no native call of them is left in
+    """Small loop-free functions other than the caller itself are inlined
+    too (a swap, an accessor): no native call of them is left in
     main, and results, the trap report and fuel stops inside the copies
     equal the interpreter's."""
     program = pvm.compile_source(LEAVES, name="leaves.c")
@@ -273,6 +282,31 @@ def test_small_callees_are_copied_into_their_caller(args):
         a = pvm.run(program, args=args, tier="jit", fuel=fuel)
         b = pvm.run(program, args=args, tier="interp", fuel=fuel)
         assert (a.status, a.stdout, a.stderr) == (b.status, b.stdout, b.stderr)
+
+
+def test_32_bit_division_reads_the_low_halves_on_every_tier():
+    """The compiler does int * in 64 bits (overflow is undefined), so DIV32
+    and REM32 can meet a register beyond 32 bits; both tiers then divide its
+    low 32 bits, as the JIT's 32-bit idiv always did (the interpreter used
+    the whole register until the closing note of 2026-12-07)."""
+    source = r"""
+#include <stdio.h>
+#include <stdlib.h>
+int main(int argc, char **argv) {
+    int i = atoi(argv[1]);
+    int x = i * 7919;                       /* overflows int for i > 271183 */
+    printf("%d %d %u %u\n", x % 1009, x / 1009, (unsigned)x % 1009u, (unsigned)x / 1009u);
+    return 0;
+}
+"""
+    program = pvm.compile_source(source, name="div.c")
+    for arg in ("1000", "300000", "-300000"):
+        results = {t: pvm.run(program, args=[arg], tier=t) for t in ("interp", "jit")}
+        assert results["interp"].stdout == results["jit"].stdout, arg
+        x = (int(arg) * 7919 + 2**31) % 2**32 - 2**31          # the low 32 bits, signed
+        q = abs(x) // 1009 * (1 if x >= 0 else -1)
+        assert results["interp"].stdout.split()[:2] == [str(x - q * 1009).encode(),
+                                                       str(q).encode()], arg
 
 
 def test_inline_depth_fits_the_budget():
