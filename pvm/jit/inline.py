@@ -81,6 +81,7 @@ class InlinedCopy:
         self.base, self.top, self.floor, self.fuel = caller.base, caller.top, caller.floor, caller.fuel
         if caller.paged:
             self.stack_addend = caller.stack_addend
+            self.page_cache = caller.page_cache       # one cache: a page is a page
         at_entry = ir.IRBuilder(caller.entry_block)
         at_entry.position_at_start(caller.entry_block)          # allocas there: mem2reg
         self.regs = [at_entry.alloca(kind_type(kd), name=f"in{pc}r{i}")

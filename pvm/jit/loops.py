@@ -45,7 +45,7 @@ from .liveness import successors, uses_defs
 from pvm.bytecode.cfg import leaders
 
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
-MIN_TRIPS = 8                  # bare code: shorter loops are not worth the guard
+MIN_TRIPS = 8                  # shorter loops are not worth the guard
 MAX_TERM = 24                  # nodes in one symbolic value: bigger ones are "unknown"
 
 # ---- loop-invariant terms: ('k', n) ('r', reg) ('fp',) ('+', x, y) ('*', x, y) ('<<', x, y) ('-', x)

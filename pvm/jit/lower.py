@@ -40,6 +40,11 @@ from . import inline, interproc
 from .inline import InlinedCopy
 from .lower_memory import MemoryLowering, probe_groups
 
+# paged code: after these a page's translation may have changed (a callee or
+# a system call may trap, a kernel remap pages): the page cache forgets
+FORGET_PAGES = frozenset(name for name, op in isa.BY_NAME.items()
+                         if op.has("call") or op.has("machine") or op.has("privileged"))
+
 class FunctionLowering(MemoryLowering, CallLowering):
     def __init__(self, module: ir.Module, machine, findex: int, entry: int | None,
                  declared: dict, paged: bool = False):
@@ -280,6 +285,8 @@ class FunctionLowering(MemoryLowering, CallLowering):
         self.b = b = ir.IRBuilder(entry)
         self.regs = [b.alloca(kind_type(kd), name=f"r{i}") for i, kd in enumerate(fn.kinds)]
         self.fuel = b.alloca(I64, name="fuel")
+        if self.paged:
+            self.make_page_cache()
         self.base = guest_memory(self.module, len(self.m.mem))
         self.top = self.c64(len(self.m.mem))   # fixed for the run: a constant
         self.floor = self.ctx_load(C.FLOOR)
@@ -349,10 +356,14 @@ class FunctionLowering(MemoryLowering, CallLowering):
                 self.lower_block(start, ends[start])
             self.proven = frozenset()
             b.position_at_end(outside[loop.header])
-            if self.paged:      # an unchecked access saves a TLB probe: always worth it
+            # the guard costs about as much as a few iterations' checks (even
+            # paged: nbody's inner loop of 1-4 iterations ran faster
+            # with its accesses probed than behind a guard on every entry, about 10 %)
+            if self.paged:
                 from pvm.machine.mmu import VA_LIMIT
-                ok = loops.emit_guard(self, loop, 0, 0, VA_LIMIT, blocks[loop.header])
-            else:               # an unchecked one saves a compare: worth it for longer loops
+                ok = loops.emit_guard(self, loop, 0, 0, VA_LIMIT, blocks[loop.header],
+                                      loops.MIN_TRIPS)
+            else:
                 ok = loops.emit_guard(self, loop, TEXT_BASE, self.data_base, len(self.m.mem),
                                       blocks[loop.header], loops.MIN_TRIPS)
             b.cbranch(ok, fast[loop.header], blocks[loop.header])
@@ -382,9 +393,20 @@ class FunctionLowering(MemoryLowering, CallLowering):
         if self.paged:                  # accesses that share one TLB probe
             self.probe_groups = probe_groups(self.fn.code, start, end, self.proven)
             self.group_probes = {}
+        self.page_slot = {}
         for pc in range(start, end):
             ins = self.fn.code[pc]
             getattr(self, "lower_" + ins[0])(pc, *ins[1:])
+            if not self.paged:
+                continue
+            self.follow_pointer(ins)
+            if ins[0] in FORGET_PAGES:
+                if b.block.is_terminated:       # an inlined call: before its branch on
+                    b.position_before(b.block.terminator)
+                    self.forget_pages()
+                    b.position_at_end(b.block)
+                else:
+                    self.forget_pages()
         if not b.block.is_terminated:
             b.branch(self.blocks[end])
         self.finish_block_exit()

@@ -49,7 +49,8 @@ def test_a_faulting_child_takes_down_neither_its_parent_nor_the_kernel(disk, tie
     assert out.splitlines() == ["wild pointer: killed by signal 11", "write to code: killed by signal 11",
                                 "divide by zero: killed by signal 8",
                                 "privileged instruction: killed by signal 4",
-                                "stack overflow: killed by signal 11", "parent still here"]
+                                "stack overflow: killed by signal 11",
+                                "page given back: killed by signal 11", "parent still here"]
 
 
 @pytest.mark.parametrize("tier", tiers_for("orphan"))

@@ -8,8 +8,8 @@ static int down(int n) { volatile char pad[256]; pad[0] = n; return down(n + 1) 
 
 int main(void) {
     const char *names[] = {"wild pointer", "write to code", "divide by zero",
-                           "privileged instruction", "stack overflow"};
-    for (int k = 0; k < 5; k++) {
+                           "privileged instruction", "stack overflow", "page given back"};
+    for (int k = 0; k < 6; k++) {
         int pid = fork();
         if (pid == 0) {
             volatile int zero = 0;
@@ -18,6 +18,14 @@ int main(void) {
             if (k == 2) printf("%d\n", 1 / zero);
             if (k == 3) asm volatile("cli");
             if (k == 4) down(0);
+            if (k == 5) {       /* read, freed by sbrk, read again: gone */
+                char *q = (char *)sbrk(8192) + 5000;
+                *q = 'A';
+                int c = *q;
+                sbrk(-8192);
+                c += *q;
+                exit(c);
+            }
             exit(0);
         }
         int status;

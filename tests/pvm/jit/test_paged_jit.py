@@ -370,3 +370,67 @@ def test_a_fault_in_a_group_is_precise():
     interp = launch(FAULT_IN_A_GROUP, tier="interp")
     assert r[:3] == interp[:3]
     assert r[0] == 139 and r[1] == b"a stored\n" and b"page fault on write" in r[2]
+
+
+# ---- byte accesses through the page cache (lower_memory.make_page_cache) --------------
+
+BYTE_LOOPS = r"""
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+static unsigned hash(const char *s) { unsigned h = 5381; while (*s) h = h * 33 + (unsigned char)*s++; return h; }
+static void copy(char *d, const char *s) { while ((*d++ = *s++)) ; }
+int main(int argc, char **argv) {
+    long n = atol(argv[1]);
+    char *a = malloc(n + 1), *b = malloc(n + 1);
+    for (long i = 0; i < n; i++) a[i] = (char)('a' + i % 23);
+    a[n] = 0;
+    copy(b, a);                       /* byte loads and stores over many pages */
+    unsigned h = hash(b) ^ hash(a + n / 3);
+    printf("%u %d %ld\n", h, strcmp(a, b), (long)strlen(b));
+    fflush(stdout);
+    if (argc > 2) {                   /* run off the heap's end: a page fault */
+        char *end = (char *)sbrk(0) - 10;
+        memset(end, 'x', 10);
+        printf("%u\n", hash(end));
+    }
+    return 0;
+}
+"""
+
+
+@pytest.mark.parametrize("args", [["100"], ["70000"], ["70000", "off"]])
+def test_byte_loops_across_pages_agree_and_fault_where_the_interpreter_does(args):
+    """Each new page misses the cache and is translated; a string that runs
+    off the heap's last page faults at its first unmapped byte."""
+    r, interp = launch(BYTE_LOOPS, args), launch(BYTE_LOOPS, args, tier="interp")
+    assert r[:3] == interp[:3]
+    if len(args) > 1:
+        assert r[0] == 139 and b"page fault on read of address" in r[2]
+    else:
+        assert r[0] == 0 and r[1].split()[1:] == [b"0", args[0].encode()]
+        assert r[:2] == launch(BYTE_LOOPS, args, paged=False)[:2]
+
+
+READ_THEN_WRITE = r"""
+#include <stdio.h>
+int main(void) {
+    char *s = (char *)main;
+    int sum = 0;
+    for (int i = 0; i < 64; i++)
+        sum += s[i];                  /* text: readable, so the read slot holds it */
+    printf("%d\n", sum != 0);
+    fflush(stdout);
+    for (int i = 0; i < 64; i++)
+        s[i] = (char)(s[i] + 1);      /* not writable: the write slot is another */
+    return 0;
+}
+"""
+
+
+def test_a_page_cached_for_reading_is_not_used_for_writing():
+    r, interp = launch(READ_THEN_WRITE), launch(READ_THEN_WRITE, tier="interp")
+    assert r[:3] == interp[:3]
+    assert r[0] == 139 and r[1] == b"1\n" and b"page fault on write of address" in r[2]
+
