@@ -105,6 +105,46 @@ def _whole_program(program, layout) -> dict:
     return out
 
 
+# ---- the functions an indirect call can reach ---------------------------------------
+MAX_GUESSES = 3         # candidates an indirect call tests before the generic path
+
+
+def call_shape(kinds: str, returns: str) -> tuple:
+    """The shape an indirect call and its target must agree on (the
+    generic path's signature check, context.signature)."""
+    return kinds, returns or "q"
+
+
+def indirect_targets(space, shape: tuple) -> list:
+    """The functions of a closed program an indirect call of this shape can
+    reach: those whose address the program takes (an FADDR, or the address
+    in its initial data) with that shape, if there are at most MAX_GUESSES;
+    else none.  gcc devirtualizes such calls only with a profile; here the
+    program is closed, so an indirect call can test the few candidates and
+    call (or copy) the one it finds directly, and any other address (one an
+    integer made) still takes the generic path."""
+    if not space.closed:
+        return []
+    if "indirect_targets" not in space.facts:
+        space.facts["indirect_targets"] = _address_taken(space.program, space.layout)
+    found = space.facts["indirect_targets"].get(shape, [])
+    return found if len(found) <= MAX_GUESSES else []
+
+
+def _address_taken(program, layout) -> dict:
+    fns = program.functions
+    taken = {ins[2] for fn in fns for ins in fn.code if ins[0] == "FADDR"}
+    initial = bytes(program.data) + b"\0" + bytes(program.rodata)
+    taken |= {k for k in range(len(fns)) if k not in taken
+              and struct.pack("<Q", layout.function_address[k]) in initial}
+    out: dict = {}
+    for k in sorted(taken):
+        fn = fns[k]
+        if not fn.variadic:
+            out.setdefault(call_shape(fn.kinds[:fn.nparams], fn.returns), []).append(k)
+    return out
+
+
 def copied(program, unit: list) -> tuple:
     """The other functions whose bodies the unit's native code may contain
     (inline.py inlinable): part of its cache key, since the code differs

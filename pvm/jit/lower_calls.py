@@ -13,6 +13,7 @@ from llvmlite import ir
 from pvm.bytecode.program import TEXT_BASE
 from . import context as C
 from .context import signature
+from . import interproc
 from .inline import inline_call, inlinable
 from .liveness import uses_defs
 from .irtypes import CTX, F64, I32, I64, fresh_type, kind_type
@@ -136,6 +137,15 @@ class CallLowering:
             self.lower_CALL(pc, dst, known, base, n)
             return
         addr = self.get(t)
+        for k in self.likely_callees(args, dst):
+            # one of the few functions of its shape whose address is taken:
+            # the call the interpreter makes, direct (inline.py may copy it)
+            there, other = self.new_block(f"guess{pc}"), self.new_block(f"other{pc}")
+            b.cbranch(b.icmp_unsigned("==", addr, self.c64(self.layout.function_address[k])),
+                      there, other)
+            b.position_at_end(there)
+            self.lower_CALL(pc, dst, k, base, n)
+            b.position_at_end(other)
         text = self.layout.text_end - TEXT_BASE
         off = b.sub(addr, self.c64(TEXT_BASE))
         self.check(b.icmp_unsigned("<", off, self.c64(text)), C.STATUS_BADCALL, pc, addr)
@@ -185,6 +195,16 @@ class CallLowering:
                 signature(callee.kinds[:callee.nparams], callee.returns):
             return None
         return known[1]
+
+    def likely_callees(self, args: list, dst: int) -> list:
+        """The candidates an indirect call tests (interproc.indirect_targets);
+        none in paged code, whose call must also find the target's page
+        executable."""
+        if self.paged:
+            return []
+        kinds = "".join(self.fn.kinds[r] for r in args)
+        return interproc.indirect_targets(self.m.space,
+                                          interproc.call_shape(kinds, self.fn.kinds[dst]))
 
     def lower_RET(self, pc, a):
         if self.metered:

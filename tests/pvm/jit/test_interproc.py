@@ -99,6 +99,7 @@ def count_ir(monkeypatch, with_facts: bool) -> str:
     from pvm.machine.hostos import HostOS
     if not with_facts:
         monkeypatch.setattr(interproc, "constant_params", lambda space, k: {})
+        monkeypatch.setattr(interproc, "indirect_targets", lambda space, shape: [])
     program = pvm.compile_source(COUNT, name="count.c")
     dumps = []
     runner = start(program, ["count", "1000"], host=HostOS(stdout=io.BytesIO()), tier="jit",
@@ -118,3 +119,105 @@ def test_the_call_through_the_pointer_becomes_direct(monkeypatch):
     with_facts = len(re.findall(r"call i64 %", count_ir(monkeypatch, True)))
     without = len(re.findall(r"call i64 %", count_ir(monkeypatch, False)))
     assert with_facts < without, (with_facts, without)
+
+
+
+# ---- indirect calls that test their few possible targets (indirect_targets) ----------
+
+SORTS = r"""
+#include <stdio.h>
+#include <stdlib.h>
+struct rec { int key; short group; long weight; };
+typedef int (*cmp_fn)(const struct rec *, const struct rec *);
+static int by_key(const struct rec *a, const struct rec *b) { return (a->key > b->key) - (a->key < b->key); }
+static int by_group(const struct rec *a, const struct rec *b) { return a->group - b->group; }
+static long weigh(const struct rec *a) { return a->weight; }
+static int by_weight(const struct rec *a, const struct rec *b) { return weigh(a) < weigh(b); }
+static const cmp_fn table[] = {by_weight};       /* taken in the initial data only */
+static void sort(struct rec *a, int n, cmp_fn cmp)
+{
+    for (int i = 1; i < n; i++) {
+        struct rec r = a[i];
+        int j = i - 1;
+        while (j >= 0 && cmp(&a[j], &r) > 0) {
+            a[j + 1] = a[j];
+            j--;
+        }
+        a[j + 1] = r;
+    }
+}
+int main(int argc, char **argv)
+{
+    int n = argc > 1 ? atoi(argv[1]) : 300;
+    struct rec *a = malloc(n * sizeof *a);
+    for (int i = 0; i < n; i++) {
+        a[i].key = (int)((i * 7919L) % 1009);
+        a[i].group = (short)(i % 5);
+        a[i].weight = (i * 31L) % 17;
+    }
+    cmp_fn pick = argc > 2 ? (cmp_fn)(long)atoi(argv[2]) : by_key;
+    sort(a, n, pick);
+    sort(a, n, by_group);
+    sort(a, n, table[0]);
+    long sum = 0;
+    for (int i = 0; i < n; i++)
+        sum = sum * 31 + a[i].key * 7 + a[i].group + a[i].weight;
+    printf("%ld %p\n", sum, (void *)weigh);
+    return 0;
+}
+"""
+
+
+def test_the_targets_of_an_indirect_call_are_the_functions_whose_address_is_taken():
+    program = pvm.compile_source(SORTS, name="sorts.c")
+    space = CodeSpace(program, "k")
+    names = lambda ks: sorted(program.functions[k].name for k in ks)
+    # by_weight only through the initial data; weigh has another shape
+    assert names(interproc.indirect_targets(space, ("qq", "q"))) == ["by_group", "by_key", "by_weight"]
+    assert names(interproc.indirect_targets(space, ("q", "q"))) == ["weigh"]
+    assert interproc.indirect_targets(CodeSpace(program, None), ("qq", "q")) == []   # open
+    more = SORTS.replace("static long weigh(", "static int by_id(const struct rec *a, const struct rec *b)"
+                         " { return a < b; }\nstatic long weigh(").replace(
+                             "sort(a, n, table[0]);", "sort(a, n, table[0]);\n    sort(a, n, by_id);")
+    many = pvm.compile_source(more, name="many.c")
+    assert interproc.indirect_targets(CodeSpace(many, "k"), ("qq", "q")) == []   # too many to test
+
+
+@pytest.mark.parametrize("args", [["300"], ["300", "12"], ["300", "0"]])
+def test_an_indirect_call_that_tests_its_targets_behaves_as_the_interpreter(args):
+    """The candidates copied into sort, and a pointer made from an integer
+    (a bad call, and a null one) that takes the generic path."""
+    program = pvm.compile_source(SORTS, name="sorts.c")
+    jit = pvm.run(program, args=args, tier="jit")
+    interp = pvm.run(program, args=args, tier="interp")
+    assert (jit.status, jit.stdout, jit.stderr) == (interp.status, interp.stdout, interp.stderr)
+    assert (interp.status == 0) == (len(args) == 1), interp.stderr
+    for fuel in (5000, 77777):
+        a = pvm.run(program, args=args, tier="jit", fuel=fuel)
+        b = pvm.run(program, args=args, tier="interp", fuel=fuel)
+        assert (a.status, a.stdout, a.stderr) == (b.status, b.stdout, b.stderr)
+
+
+def test_the_indirect_call_tests_its_targets_and_copies_them(monkeypatch):
+    from pvm.exec.session import start
+    from pvm.machine.hostos import HostOS
+    program = pvm.compile_source(SORTS, name="sorts.c")
+    k = index(program, "sort")
+
+    def sort_ir(with_guesses):
+        if not with_guesses:
+            monkeypatch.setattr(interproc, "indirect_targets", lambda space, shape: [])
+        dumps = []
+        runner = start(program, ["sorts"], host=HostOS(stdout=io.BytesIO()), tier="jit",
+                       program_key=pvm.api.digest(program) + str(with_guesses),
+                       dump_llvm=dumps.append)
+        runner.jit.compile_all()
+        text = next(t for t in dumps if re.search(rf"^define [^@]*@pvm_f{k}\(", t, re.M))
+        at = re.search(rf"^define [^@]*@pvm_f{k}\(", text, re.M).start()
+        return text[at:text.index("\n}\n", at)]
+
+    guessing = sort_ir(True)
+    addresses = [str(CodeSpace(program, "k").layout.function_address[index(program, name)])
+                 for name in ("by_key", "by_group", "by_weight")]
+    assert all(f"i64 {a}" in guessing for a in addresses)          # compared with each
+    assert "guess" in guessing and "guess" not in sort_ir(False)
