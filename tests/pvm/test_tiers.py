@@ -219,6 +219,15 @@ int main(int argc, char **argv) {
 """
 
 
+def same_at_fuel_stops(program, args, budgets) -> None:
+    """The JIT stops where the interpreter does, with the same output, at
+    each fuel budget (inside copies of callees too)."""
+    for fuel in budgets:
+        a = pvm.run(program, args=args, tier="jit", fuel=fuel)
+        b = pvm.run(program, args=args, tier="interp", fuel=fuel)
+        assert (a.status, a.stdout, a.stderr) == (b.status, b.stdout, b.stderr), fuel
+
+
 @pytest.mark.parametrize("args", [(), ("fail",)])
 def test_inlined_recursion_keeps_every_frame(args):
     """The JIT copies walk into itself two levels deep (pvm/jit/inline.py):
@@ -238,10 +247,7 @@ def test_inlined_recursion_keeps_every_frame(args):
     assert len(re.findall(r"^in\d+unwind[.\d]*:", walk_ir, re.M)) == 6
     if args:
         assert interp.status == 139 and b"in walk (walk.c:6)" in interp.stderr
-    for fuel in (777, 1234, 5000, 9999):
-        a = pvm.run(program, args=args, tier="jit", fuel=fuel)
-        b = pvm.run(program, args=args, tier="interp", fuel=fuel)
-        assert (a.status, a.stdout, a.stderr) == (b.status, b.stdout, b.stderr)
+    same_at_fuel_stops(program, args, (777, 1234, 5000, 9999))
 
 
 LEAVES = r"""
@@ -278,10 +284,7 @@ def test_small_callees_are_copied_into_their_caller(args):
         assert f"@pvm_f{index[callee]}(" not in main_body, callee
     if args:
         assert interp.status == 139 and b"in get (leaves.c:5)" in interp.stderr
-    for fuel in (500, 4321, 20000, 33333):
-        a = pvm.run(program, args=args, tier="jit", fuel=fuel)
-        b = pvm.run(program, args=args, tier="interp", fuel=fuel)
-        assert (a.status, a.stdout, a.stderr) == (b.status, b.stdout, b.stderr)
+    same_at_fuel_stops(program, args, (500, 4321, 20000, 33333))
 
 
 def test_32_bit_division_reads_the_low_halves_on_every_tier():

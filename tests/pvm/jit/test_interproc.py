@@ -50,6 +50,18 @@ def facts(source, name, key="k"):
     return program, interproc.constant_params(CodeSpace(program, key), index(program, name))
 
 
+
+def same_on_jit_and_interp(program, args, budgets):
+    """The JIT's run equals the interpreter's, unmetered and stopped at each
+    fuel budget; returns the interpreter's result."""
+    interp = pvm.run(program, args=args, tier="interp")
+    for fuel in (None, *budgets):
+        a = pvm.run(program, args=args, tier="jit", fuel=fuel)
+        b = interp if fuel is None else pvm.run(program, args=args, tier="interp", fuel=fuel)
+        assert (a.status, a.stdout, a.stderr) == (b.status, b.stdout, b.stderr), fuel
+    return interp
+
+
 def test_a_constant_pointer_and_size_are_found():
     program, found = facts(COUNT, "count")
     assert found == {2: ("k", 4), 3: ("f", index(program, "less"))}
@@ -82,15 +94,9 @@ def test_no_fact_when_the_address_is_taken(how):
 @pytest.mark.parametrize("args", [["1000"], ["300000"], ["1000", "fault"]])
 def test_the_devirtualised_call_behaves_as_the_interpreter(args):
     program = pvm.compile_source(COUNT, name="count.c")
-    jit = pvm.run(program, args=args, tier="jit")
-    interp = pvm.run(program, args=args, tier="interp")
-    assert (jit.status, jit.stdout, jit.stderr) == (interp.status, interp.stdout, interp.stderr)
+    interp = same_on_jit_and_interp(program, args, (3000, 12345, 40000))
     if "fault" in args:
         assert interp.status == 139 and b"in less (count.c:5)" in interp.stderr
-    for fuel in (3000, 12345, 40000):
-        a = pvm.run(program, args=args, tier="jit", fuel=fuel)
-        b = pvm.run(program, args=args, tier="interp", fuel=fuel)
-        assert (a.status, a.stdout, a.stderr) == (b.status, b.stdout, b.stderr)
 
 
 def count_ir(monkeypatch, with_facts: bool) -> str:
@@ -188,14 +194,8 @@ def test_an_indirect_call_that_tests_its_targets_behaves_as_the_interpreter(args
     """The candidates copied into sort, and a pointer made from an integer
     (a bad call, and a null one) that takes the generic path."""
     program = pvm.compile_source(SORTS, name="sorts.c")
-    jit = pvm.run(program, args=args, tier="jit")
-    interp = pvm.run(program, args=args, tier="interp")
-    assert (jit.status, jit.stdout, jit.stderr) == (interp.status, interp.stdout, interp.stderr)
+    interp = same_on_jit_and_interp(program, args, (5000, 77777))
     assert (interp.status == 0) == (len(args) == 1), interp.stderr
-    for fuel in (5000, 77777):
-        a = pvm.run(program, args=args, tier="jit", fuel=fuel)
-        b = pvm.run(program, args=args, tier="interp", fuel=fuel)
-        assert (a.status, a.stdout, a.stderr) == (b.status, b.stdout, b.stderr)
 
 
 def test_the_indirect_call_tests_its_targets_and_copies_them(monkeypatch):
