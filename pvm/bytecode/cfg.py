@@ -40,3 +40,18 @@ def resume_points(code: list[tuple]) -> list[int]:
     asks, for every function: a set lookup per instruction.)"""
     calls, last = _CALLS, len(code) - 1
     return [i + 1 for i, ins in enumerate(code) if ins[0] in calls and i < last]
+
+
+def loop_body(header: int, latch: int, preds) -> set:
+    """The blocks of the natural loop of the back edge latch -> header: the
+    header and every block that reaches the latch without passing through
+    it (`preds`: block -> its predecessors).  The interpreter's block
+    layout and the JIT's loop versioning find loops by different back
+    edges (a depth-first walk's, a dominator's), then both take this."""
+    body, todo = {header}, [latch]
+    while todo:
+        x = todo.pop()
+        if x not in body:
+            body.add(x)
+            todo.extend(preds.get(x, ()))
+    return body

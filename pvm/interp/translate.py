@@ -64,7 +64,7 @@ import sys
 
 from pvm import cache, isa
 from pvm.bytecode.program import Record
-from pvm.bytecode.cfg import leaders, resume_points
+from pvm.bytecode.cfg import leaders, loop_body, resume_points
 
 
 
@@ -405,13 +405,7 @@ class FunctionTranslator:
                     stack.append((x, iter(self.succs[x])))
         bodies: dict = {}
         for latch, header in back:
-            body = bodies.setdefault(header, {header})
-            todo = [latch]
-            while todo:
-                x = todo.pop()
-                if x not in body:
-                    body.add(x)
-                    todo.extend(preds.get(x, ()))
+            bodies.setdefault(header, set()).update(loop_body(header, latch, preds))
         depth = dict.fromkeys(blocks, 0)
         for body in bodies.values():
             for x in body:

@@ -42,7 +42,7 @@ from llvmlite import ir
 
 from .. import isa
 from .liveness import successors, uses_defs
-from pvm.bytecode.cfg import leaders
+from pvm.bytecode.cfg import leaders, loop_body
 
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
 MIN_TRIPS = 8                  # shorter loops are not worth the guard
@@ -205,13 +205,7 @@ def _natural_loops(g: _Blocks) -> dict:
     for u in g.order:
         for h in g.succ[u]:
             if g.dominates(h, u):                 # u -> h is a back edge
-                body = loops.setdefault(h, {h})
-                work = [u]
-                while work:
-                    x = work.pop()
-                    if x not in body:
-                        body.add(x)
-                        work.extend(g.preds[x])
+                loops.setdefault(h, set()).update(loop_body(h, u, g.preds))
     return loops
 
 
