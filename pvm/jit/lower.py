@@ -38,12 +38,8 @@ from .irtypes import (CTX, F32, F64, I1, I8, I16, I32, I64, INT64_MIN, fresh_typ
 from .lower_calls import CallLowering
 from . import inline, interproc
 from .inline import InlinedCopy
-from .lower_memory import MemoryLowering, probe_groups
+from .lower_memory import REMAPS, MemoryLowering, probe_groups
 
-# paged code: after these a page's translation may have changed (a callee or
-# a system call may trap, a kernel remap pages): the page cache forgets
-FORGET_PAGES = frozenset(name for name, op in isa.BY_NAME.items()
-                         if op.has("call") or op.has("machine") or op.has("privileged"))
 
 class FunctionLowering(MemoryLowering, CallLowering):
     def __init__(self, module: ir.Module, machine, findex: int, entry: int | None,
@@ -356,16 +352,17 @@ class FunctionLowering(MemoryLowering, CallLowering):
                 self.lower_block(start, ends[start])
             self.proven = frozenset()
             b.position_at_end(outside[loop.header])
-            # the guard costs about as much as a few iterations' checks (even
-            # paged: nbody's inner loop of 1-4 iterations ran faster
-            # with its accesses probed than behind a guard on every entry, about 10 %)
+            # a short loop skips the guard, which costs about as much as a few
+            # iterations' checks, paged too (nbody's inner loop of 1-4
+            # iterations ran ~10 % faster probing each access than behind a
+            # guard on every entry)
             if self.paged:
                 from pvm.machine.mmu import VA_LIMIT
-                ok = loops.emit_guard(self, loop, 0, 0, VA_LIMIT, blocks[loop.header],
-                                      loops.MIN_TRIPS)
+                lo_read, lo_write, top = 0, 0, VA_LIMIT
             else:
-                ok = loops.emit_guard(self, loop, TEXT_BASE, self.data_base, len(self.m.mem),
-                                      blocks[loop.header], loops.MIN_TRIPS)
+                lo_read, lo_write, top = TEXT_BASE, self.data_base, len(self.m.mem)
+            ok = loops.emit_guard(self, loop, lo_read, lo_write, top, blocks[loop.header],
+                                  loops.MIN_TRIPS)
             b.cbranch(ok, fast[loop.header], blocks[loop.header])
         return func
 
@@ -400,7 +397,7 @@ class FunctionLowering(MemoryLowering, CallLowering):
             if not self.paged:
                 continue
             self.follow_pointer(ins)
-            if ins[0] in FORGET_PAGES:
+            if ins[0] in REMAPS:
                 if b.block.is_terminated:       # an inlined call: before its branch on
                     b.position_before(b.block.terminator)
                     self.forget_pages()
