@@ -37,6 +37,7 @@ from .irtypes import (CTX, F32, F64, I1, I8, I16, I32, I64, INT64_MIN, fresh_typ
                       guest_memory, kind_type, resume_type, tlb_table)
 from .lower_calls import CallLowering
 from . import inline, interproc
+from .diamonds import store_arms
 from .inline import InlinedCopy
 from .lower_memory import REMAPS, MemoryLowering, probe_groups
 
@@ -69,6 +70,9 @@ class FunctionLowering(MemoryLowering, CallLowering):
         self.paged = paged
         self.links: dict = {}             # paged: pc of a call -> host pointer of its frame link
         self.constant_params = {} if paged else interproc.constant_params(machine.space, findex)
+        self.store_arms = store_arms(self.fn.code)   # if/else storing in both arms (diamonds.py)
+        self.sinks: dict = {}             # (head, join's LLVM block) -> its Sink
+        self.sinking = None               # (store pc, Sink) in an arm being lowered
 
     def store_constant_params(self) -> None:
         """Parameters every caller passes the same constant (interproc.py)
@@ -367,6 +371,23 @@ class FunctionLowering(MemoryLowering, CallLowering):
         return func
 
     def lower_block(self, start: int, end: int) -> None:
+        arm = self.store_arms.get(start)
+        if arm is None:
+            return self._lower_block(start, end)
+        # an arm of a store diamond goes on to its sink, which stores and
+        # goes on to the join (one sink per copy of the diamond lowered)
+        blocks = self.blocks
+        join = blocks[arm.join]
+        sink = self.sinks.get((arm.head, id(join)))
+        if sink is None:
+            sink = self.sinks[arm.head, id(join)] = Sink(self.new_block(f"sink{arm.head}"), join)
+        self.blocks, self.sinking = {**blocks, arm.join: sink.block}, (arm.store, sink)
+        try:
+            self._lower_block(start, end)
+        finally:
+            self.blocks, self.sinking = blocks, None
+
+    def _lower_block(self, start: int, end: int) -> None:
         b = self.b
         self.block_exit = self.new_block(f"exit{start}")
         self.stops: list = []
@@ -718,6 +739,24 @@ class FunctionLowering(MemoryLowering, CallLowering):
 def lowered_ops() -> set:
     return {name[len("lower_"):] for name in dir(FunctionLowering) if name.startswith("lower_")
             and name[len("lower_"):] in isa.BY_NAME}
+
+
+class Sink:
+    """The block after a store diamond's arms (diamonds.py): phis of the
+    pointer and the value each arm would have stored, the store, the join."""
+
+    def __init__(self, block, join):
+        self.block, self.join = block, join
+        self.ptr = self.value = None
+
+    def add(self, arm_end, ptr, value) -> None:
+        if self.ptr is None:
+            b = ir.IRBuilder(self.block)
+            self.ptr, self.value = b.phi(ptr.type), b.phi(value.type)
+            b.store(self.value, self.ptr, align=1)
+            b.branch(self.join)
+        self.ptr.add_incoming(ptr, arm_end)
+        self.value.add_incoming(value, arm_end)
 
 
 class InlinedLowering(InlinedCopy, FunctionLowering):

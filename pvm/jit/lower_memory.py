@@ -485,12 +485,16 @@ class MemoryLowering:
             p = self.access_ptr(addr, ty, width, True, pc, a)
         else:
             self.check_access(addr, width, True, pc)
+            p = self.mem_ptr(addr, ty)
         v = self.get(b)
         if ty is F32:
             v = self.b.fptrunc(v, F32)
         elif ty is not I64 and ty is not F64:
             v = self.b.trunc(v, ty)
-        self.b.store(v, p if self.paged else self.mem_ptr(addr, ty), align=1)
+        if self.sinking is not None and self.sinking[0] == pc:
+            self.sinking[1].add(self.b.block, p, v)     # stored after the arms (diamonds.py)
+        else:
+            self.b.store(v, p, align=1)
 
     def lower_ST8(self, pc, a, b, k):
         self._store(pc, a, b, k, I8, 1)
