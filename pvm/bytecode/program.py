@@ -191,6 +191,23 @@ class Program(Record):
         self.files = [] if files is None else files
         self.digest = digest
 
+    def plain(self) -> tuple:
+        """The program as tuples, lists, strings, numbers and bytes: what
+        marshal stores, and loads about five times faster than bcfile
+        decodes the same program (the compile cache keeps both)."""
+        def fields(record):
+            return tuple(getattr(record, f) for f in record.__slots__)
+        functions = [fields(f)[:-1] + ([fields(v) for v in f.locals],) for f in self.functions]
+        return (functions, self.entry, self.rodata, self.data, self.bss_size,
+                [fields(s) for s in self.symbols], self.files)
+
+    @classmethod
+    def from_plain(cls, plain: tuple, digest: str) -> "Program":
+        """The inverse of plain(), for what plain() made (nothing is checked)."""
+        functions, entry, rodata, data, bss_size, symbols, files = plain
+        return cls([Function(*f[:-1], [LocalInfo(*v) for v in f[-1]]) for f in functions],
+                   entry, rodata, data, bss_size, [Symbol(*s) for s in symbols], files, digest)
+
     def function_index(self, name: str) -> int:
         for i, f in enumerate(self.functions):
             if f.name == name:

@@ -63,3 +63,43 @@ def test_a_fresh_cache_holds_whole_entries_only(tmp_path):
     assert len([n for n in names if n.startswith("c-grammar-") and n.endswith(".lark-cache")]) == 1
     assert len([n for n in names if n.startswith("stdlib-")]) == 1
     assert not [n for n in names if n.startswith(".tmp") or n.endswith(".new")], names
+
+
+def test_a_hit_loads_the_marshalled_program_unless_it_is_not_this_python_s(tmp_path, monkeypatch):
+    """An entry keeps the program marshalled beside its bytecode: a hit
+    loads that (equal to the decoded bytecode, debug locals and symbols
+    included).  One written by another Python, damaged, or for other bytes
+    than those verified is passed over for the bytecode."""
+    import hashlib
+    import json
+
+    from pvm.bytecode import bcfile
+    monkeypatch.setenv("PVM_CACHE", str(tmp_path / "cache"))
+    src = tmp_path / "p.c"
+    src.write_text("#include <stdio.h>\nint main(void) { int x = 6; printf(\"%d\\n\", x); return x; }\n")
+    first = compile_cached(str(src))
+    assert any(f.locals for f in first.functions) and first.symbols
+    decoded = []
+    real = bcfile.decode
+    monkeypatch.setattr(bcfile, "decode", lambda *a: (decoded.append(1), real(*a))[1])
+    hit = compile_cached(str(src))
+    assert hit == first and hit.digest == first.digest and decoded == []
+    assert pvm.run(hit).stdout == b"6\n"
+    (manifest,) = (tmp_path / "cache").glob("*.json")
+    (plain,) = (tmp_path / "cache").glob("*.plain")
+    entry = json.loads(manifest.read_text())
+    for damage in ("other python", "other bytes", "damaged"):
+        if damage == "other python":
+            manifest.write_text(json.dumps({**entry, "plain": ["cpython-20", entry["plain"][1]]}))
+        elif damage == "other bytes":
+            manifest.write_text(json.dumps(entry))
+            good = plain.read_bytes()
+            plain.write_bytes(good.replace(first.digest.encode(), b"0" * 64))
+            manifest.write_text(json.dumps({**entry, "plain": [
+                entry["plain"][0], hashlib.sha256(plain.read_bytes()).hexdigest()]}))
+        else:
+            manifest.write_text(json.dumps(entry))
+            plain.write_bytes(good[:100])
+        n = len(decoded)
+        again = compile_cached(str(src))
+        assert again == first and again.digest == first.digest and len(decoded) == n + 1, damage

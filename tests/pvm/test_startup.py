@@ -73,8 +73,9 @@ def test_a_short_run_loads_no_jit_and_no_dataclasses(tmp_path, tier):
 
 def test_a_cached_run_verifies_nothing_again_and_compiles_nothing(tmp_path, monkeypatch):
     """The bytecode cache's entries were verified when written (the manifest
-    records the digest of the bytes that passed): a hit decodes them and
-    runs, with neither the compiler nor the verifier."""
+    records the digest of the bytes that passed): a hit loads the program
+    marshalled beside them and runs, with neither the compiler, nor the
+    verifier, nor the bytecode decoder."""
     monkeypatch.setenv("PVM_CACHE", str(tmp_path / "cache"))
     src = tmp_path / "hello.c"
     src.write_text(HELLO)
@@ -87,9 +88,8 @@ def test_a_cached_run_verifies_nothing_again_and_compiles_nothing(tmp_path, monk
     monkeypatch.setattr(compiler.driver, "compile_program", refused)
     monkeypatch.setattr(verify, "verify", refused)
     monkeypatch.setattr(verify, "load", refused)
-    import compiler.build_cache as bc
-    monkeypatch.setattr(bc, "verify", refused)
-    monkeypatch.setattr(bc, "load", refused)
+    from pvm.bytecode import bcfile
+    monkeypatch.setattr(bcfile, "decode", refused)      # the marshalled program instead
     again = pvm.compile_file(str(src))
     assert again == first and again.digest == first.digest
 
