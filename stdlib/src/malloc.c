@@ -19,6 +19,9 @@
  * splitting each time.  They are merged (`consolidate`) before a request
  * is cut from the top chunk.
  *
+ * A request of 128 KiB or more cut from the top starts a page, as glibc's
+ * mmap'd chunks do (page_align_top).
+ *
  * free() checks the header (magic, in-use bit, size, the next chunk's
  * back-link) and stops the program with a clear message when it is wrong. */
 #include <stdlib.h>
@@ -38,6 +41,8 @@
 #define SMALL_LIMIT 1024UL
 #define GROW_MIN (64UL << 10)
 #define MAX_REQUEST (1UL << 46)
+#define PAGE 4096UL
+#define BIG_CHUNK (128UL << 10)  /* glibc's mmap threshold: such chunks start a page */
 
 #define HEAD(c) (*(unsigned long *)(c))
 #define PREV_SIZE(c) (*(unsigned long *)((c) + 8))
@@ -211,6 +216,38 @@ static int grow_top(unsigned long need)
     return top_size >= want ? 0 : grow_top(need);
 }
 
+/* Makes the top chunk start a page, with room for `need` bytes after
+ * that; what is skipped becomes a free chunk.  glibc gives a request this
+ * big a mapping of its own, so its chunk starts a page and its payload is
+ * at 16 mod 4096; ours are laid out the same way.  Packed end to end, two
+ * big blocks had one payload 16 bytes past the other mod 4096, and a copy
+ * from one to the other stored 16 bytes past each load's address: a 4K
+ * aliasing pattern that made the host's memmove (rep movsb) ten times
+ * slower on some CPUs than for the same copy under glibc. */
+static int page_align_top(unsigned long need)
+{
+    unsigned long lead;
+    char *c;
+    if (grow_top(need + PAGE + MIN_CHUNK))
+        return -1;
+    lead = (PAGE - ((unsigned long)top & (PAGE - 1))) & (PAGE - 1);
+    if (lead && lead < MIN_CHUNK)
+        lead += PAGE;
+    if (lead) {
+        /* the chunk before top is in use (a free one would have merged
+         * into top), and the chunk after c will be too: c just goes in
+         * its bin */
+        c = top;
+        PREV_SIZE(c) = top_prev;
+        HEAD(c) = lead | MAGIC;
+        top = c + lead;
+        top_size -= lead;
+        top_prev = lead;
+        bin_insert(c, lead);
+    }
+    return 0;
+}
+
 /* Cuts `need` bytes off the front of free chunk c (already out of its
  * bin) and frees the rest, if big enough to be a chunk. */
 static void *use_chunk(char *c, unsigned long size, unsigned long need)
@@ -306,6 +343,8 @@ void *malloc(size_t n)
         consolidate();          /* merged, they may hold what is needed */
         return malloc(n);
     }
+    if (need >= BIG_CHUNK && page_align_top(need))
+        return NULL;
     if (grow_top(need))
         return NULL;
     c = top;

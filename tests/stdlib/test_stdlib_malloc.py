@@ -53,6 +53,26 @@ int main(void) {
 }
 '''
 
+BIG = r'''
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+int main(void) {
+    char *a = malloc(1 << 20), *b = malloc(300000), *small = malloc(100), *s2;
+    printf("big at 16 mod 4096 %d %d\n", (unsigned long)a % 4096 == 16, (unsigned long)b % 4096 == 16);
+    printf("small where it falls %d\n", !((unsigned long)small & 15));
+    s2 = malloc(2000);                /* the part of a page skipped before b */
+    printf("skipped part reused %d\n", s2 > a && s2 < b);
+    memset(a, 1, 1 << 20); memset(b, 2, 300000); memset(s2, 3, 2000);
+    printf("apart %d %d\n", a[(1 << 20) - 1] == 1 && b[0] == 2, s2[1999] == 3 && b[299999] == 2);
+    free(a); free(s2); free(b); free(small);
+    a = malloc(1 << 21);
+    printf("again %d\n", (unsigned long)a % 4096 == 16);
+    free(a);
+    return 0;
+}
+'''
+
 STRESS = r'''
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,6 +142,15 @@ def test_realloc_grows_and_shrinks_in_place(host):
     assert out.splitlines() == ["grew in place 1 keep me", "shrunk in place 1 keep me",
                                 "tail reused 1", "grew into free neighbour 1 keep me",
                                 "moved keeps keep me", "realloc to 0 gives (nil)"]
+
+
+def test_big_blocks_start_a_page_as_glibc_s_mapped_ones(host):
+    """A request of 128 KiB or more gets a chunk at a page boundary (its
+    payload at 16 mod 4096, where glibc's mmap'd chunks put it); the part
+    of a page skipped for it serves smaller requests."""
+    assert run_ok(host, BIG).splitlines() == [
+        "big at 16 mod 4096 1 1", "small where it falls 1", "skipped part reused 1",
+        "apart 1 1", "again 1"]
 
 
 def test_random_workload_keeps_contents(host):
