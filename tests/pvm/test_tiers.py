@@ -26,6 +26,7 @@ from tier_programs import c_programs  # noqa: E402
 
 pytestmark = pytest.mark.skipif("jit" not in pvm.TIERS, reason="the JIT needs llvmlite")
 if "jit" in pvm.TIERS:
+    from pvm.jit import inline
     from pvm.jit.inline import BUDGET, inline_depth
 
 GCC = shutil.which("gcc")
@@ -267,7 +268,7 @@ int main(int argc, char **argv) {
 
 @pytest.mark.parametrize("args", [(), ("fail",)])
 def test_small_callees_are_copied_into_their_caller(args):
-    """Small loop-free functions other than the caller itself are inlined
+    """Small functions other than the caller itself are inlined
     too (a swap, an accessor): no native call of them is left in
     main, and results, the trap report and fuel stops inside the copies
     equal the interpreter's."""
@@ -284,6 +285,48 @@ def test_small_callees_are_copied_into_their_caller(args):
         assert f"@pvm_f{index[callee]}(" not in main_body, callee
     if args:
         assert interp.status == 139 and b"in get (leaves.c:5)" in interp.stderr
+    same_at_fuel_stops(program, args, (500, 4321, 20000, 33333))
+
+
+LOOPING_LEAVES = r"""
+#include <stdio.h>
+static char *nowhere;
+static long length(const char *s) { const char *p = s; while (*p) p++; return p - s; }
+static long total(const int *a, int n) { long t = 0; for (int i = 0; i < n; i++) t += a[i]; return t; }
+int main(int argc, char **argv) {
+    static const char *words[4] = {"the", "an", "stra", "ing"};
+    int a[64];
+    long s = 0;
+    for (int i = 0; i < 64; i++) a[i] = i * 3;
+    for (int i = 0; i < 2000; i++) s += length(words[i % 4]) + total(a, i % 64);
+    printf("%ld\n", s);
+    return (int)length(argc > 1 ? nowhere : "x") & 0;      /* a NULL read in length's loop */
+}
+"""
+
+
+@pytest.mark.parametrize("args", [(), ("fail",)])
+def test_small_callees_with_a_loop_are_copied_unless_it_would_be_versioned(args):
+    """A small function whose loop the data ends (a strlen) is copied into
+    its caller like a loop-free one; one whose loop loops.py versions (a
+    counted sum) keeps its own code.  Results, the trap in
+    the copied loop and fuel stops inside it equal the interpreter's."""
+    program = pvm.compile_source(LOOPING_LEAVES, name="loops.c")
+    index = {f.name: k for k, f in enumerate(program.functions)}
+    ir_text = []
+    jit = pvm.run(program, args=args, tier="jit", dump_llvm=ir_text.append)
+    interp = pvm.run(program, args=args, tier="interp")
+    assert (jit.status, jit.stdout, jit.stderr) == (interp.status, interp.stdout, interp.stderr)
+    main_ir = next(t for t in ir_text if f"@pvm_f{index['main']}(ptr" in t)
+    main_body = main_ir[main_ir.index(f"@pvm_f{index['main']}(ptr"):]
+    main_body = main_body[:main_body.index("\n}\n")]
+    assert f"@pvm_f{index['length']}(" not in main_body
+    # (LLVM may inline total on its own: its loop is versioned either way)
+    versioned = inline._versioned_loops
+    assert not versioned(program.functions[index["length"]].code)
+    assert versioned(program.functions[index["total"]].code)
+    if args:
+        assert interp.status == 139 and b"in length (loops.c:4)" in interp.stderr
     same_at_fuel_stops(program, args, (500, 4321, 20000, 33333))
 
 
