@@ -266,6 +266,18 @@ int main(int argc, char **argv) {
 """
 
 
+def main_ir_and_run(program, args, k: int):
+    """The interpreter's run, checked equal to the JIT's, and the optimised
+    IR of the JIT's function k (main)."""
+    ir_text = []
+    jit = pvm.run(program, args=args, tier="jit", dump_llvm=ir_text.append)
+    interp = pvm.run(program, args=args, tier="interp")
+    assert (jit.status, jit.stdout, jit.stderr) == (interp.status, interp.stdout, interp.stderr)
+    text = next(t for t in ir_text if f"@pvm_f{k}(ptr" in t)
+    body = text[text.index(f"@pvm_f{k}(ptr"):]
+    return interp, body[:body.index("\n}\n")]
+
+
 @pytest.mark.parametrize("args", [(), ("fail",)])
 def test_small_callees_are_copied_into_their_caller(args):
     """Small functions other than the caller itself are inlined
@@ -274,13 +286,7 @@ def test_small_callees_are_copied_into_their_caller(args):
     equal the interpreter's."""
     program = pvm.compile_source(LEAVES, name="leaves.c")
     index = {f.name: k for k, f in enumerate(program.functions)}
-    ir_text = []
-    jit = pvm.run(program, args=args, tier="jit", dump_llvm=ir_text.append)
-    interp = pvm.run(program, args=args, tier="interp")
-    assert (jit.status, jit.stdout, jit.stderr) == (interp.status, interp.stdout, interp.stderr)
-    main_ir = next(t for t in ir_text if f"@pvm_f{index['main']}(ptr" in t)
-    main_body = main_ir[main_ir.index(f"@pvm_f{index['main']}(ptr"):]
-    main_body = main_body[:main_body.index("\n}\n")]
+    interp, main_body = main_ir_and_run(program, args, index["main"])
     for callee in ("swap", "get"):
         assert f"@pvm_f{index[callee]}(" not in main_body, callee
     if args:
@@ -313,13 +319,7 @@ def test_small_callees_with_a_loop_are_copied_unless_it_would_be_versioned(args)
     the copied loop and fuel stops inside it equal the interpreter's."""
     program = pvm.compile_source(LOOPING_LEAVES, name="loops.c")
     index = {f.name: k for k, f in enumerate(program.functions)}
-    ir_text = []
-    jit = pvm.run(program, args=args, tier="jit", dump_llvm=ir_text.append)
-    interp = pvm.run(program, args=args, tier="interp")
-    assert (jit.status, jit.stdout, jit.stderr) == (interp.status, interp.stdout, interp.stderr)
-    main_ir = next(t for t in ir_text if f"@pvm_f{index['main']}(ptr" in t)
-    main_body = main_ir[main_ir.index(f"@pvm_f{index['main']}(ptr"):]
-    main_body = main_body[:main_body.index("\n}\n")]
+    interp, main_body = main_ir_and_run(program, args, index["main"])
     assert f"@pvm_f{index['length']}(" not in main_body
     # (LLVM may inline total on its own: its loop is versioned either way)
     versioned = inline._versioned_loops
