@@ -63,8 +63,9 @@ class FunctionLowering(MemoryLowering, CallLowering):
         self.depth = 0                    # copies around this one
         self.budget = [inline.OTHER_BUDGET]     # instructions of other functions it may copy
         self.proven = frozenset()         # accesses whose checks a loop guard did
-        self.probe_groups: dict = {}      # paged: pc -> its ProbeGroup, in the block lowered
-        self.group_probes: dict = {}      # ... and each group's (hit, addend), once probed
+        self.probe_groups: dict = {}      # pc -> its ProbeGroup, in the block lowered
+        self.group_probes: dict = {}      # ... and each group's (hit, addend) once probed (bare: True)
+        self.block_end = 0                # the end of the block lowered
         # without --fuel nothing ever reads the count: leave it out entirely
         self.metered = machine.metered
         self.paged = paged
@@ -408,9 +409,10 @@ class FunctionLowering(MemoryLowering, CallLowering):
             self.origin(C.STATUS_STEP, start)
             b.position_at_end(run)
             b.store(b.sub(fuel, self.c64(n)), self.fuel)
-        if self.paged:                  # accesses that share one TLB probe
-            self.probe_groups = probe_groups(self.fn.code, start, end, self.proven)
-            self.group_probes = {}
+        # accesses that share one TLB probe, or one bounds check
+        self.probe_groups = probe_groups(self.fn.code, start, end, self.proven)
+        self.group_probes = {}
+        self.block_end = end
         self.page_slot = {}
         for pc in range(start, end):
             ins = self.fn.code[pc]

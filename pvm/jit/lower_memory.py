@@ -21,6 +21,7 @@ from pvm import isa
 from pvm.bytecode.program import TEXT_BASE
 from pvm.machine.mmu import TLB_ENTRIES
 from . import context as C
+from .liveness import registers, uses_defs
 from .irtypes import CTX, F32, F64, I1, I8, I16, I32, I64, INT64_MIN, guest_memory, tlb_table
 
 READ, WRITE, EXECUTE = 0, 1, 2           # the TLB word of each access kind (context.ACCESSES)
@@ -221,20 +222,24 @@ def range_helper(module, size: int) -> ir.Function:
 
 
 class ProbeGroup:
-    """Accesses of one basic block through one base register, with no call
-    and no change of that register between them: one TLB probe of the
-    span [base + lo, base + hi) serves them all when the span lies on one
-    page (a page's translation cannot change until user code traps, and a
-    call might), as in nbody's b->x, b->y, b->vx ... ."""
+    """Accesses of one basic block at known distances from one address (the
+    same base register, or an address computed again the same way, as in
+    `t = p[i]; ...; p[i] = u`), with no call between them: one check of the
+    span [lo, hi) serves them all.  Paged, one TLB probe when the span lies
+    on one page (a page's translation cannot change until user code traps,
+    and a call might), as in nbody's b->x, b->y, b->vx ...; bare, one bounds
+    check, at the first, for the strictest kind of access among them."""
 
-    def __init__(self, base: int):
-        self.base, self.lo, self.hi, self.write, self.pcs = base, None, None, False, []
+    def __init__(self):
+        self.lo, self.hi, self.write, self.pcs = None, None, False, []
+        self.offsets: dict = {}            # pc -> its access's distance from the root
 
     def add(self, pc: int, offset: int, width: int, write: bool) -> None:
         self.lo = offset if self.lo is None else min(self.lo, offset)
         self.hi = offset + width if self.hi is None else max(self.hi, offset + width)
         self.write |= write
         self.pcs.append(pc)
+        self.offsets[pc] = offset
 
 
 def _access(ins) -> tuple | None:
@@ -248,28 +253,67 @@ def _access(ins) -> tuple | None:
 
 _WIDTH = {"LD8": 1, "LD8U": 1, "LD16": 2, "LD16U": 2, "LD32": 4, "LD64": 8, "LDF32": 4, "LDF64": 8,
           "ST8": 1, "ST16": 2, "ST32": 4, "ST64": 8, "STF32": 4, "STF64": 8}
+_MASK = (1 << 64) - 1
+_CONST = ("k",)                                     # the root of a constant
+
+
+def _value(values: dict, pc: int, ins) -> tuple:
+    """(root, offset) of the value instruction pc writes: the same root for
+    values that differ by a known constant (local value numbering; a root is
+    a register's value at the block's start, a constant, a frame address,
+    or an expression of roots)."""
+    name = ins[0]
+    get = lambda r: values.get(r) or (("in", r), 0)   # noqa: E731
+    if name == "LI":
+        return _CONST, ins[2] & _MASK
+    if name == "FRAME":
+        return ("fp",), ins[2] & _MASK
+    if name == "MOV":
+        return get(ins[2])
+    if name == "ADDI64":
+        root, off = get(ins[2])
+        return root, (off + ins[3]) & _MASK
+    if name in ("ADD64", "SUB64"):
+        (r1, o1), (r2, o2) = get(ins[2]), get(ins[3])
+        if name == "SUB64":
+            if r2 == _CONST:
+                return r1, (o1 - o2) & _MASK
+            return ("-", (r1, o1), (r2, o2)), 0
+        if r2 == _CONST:
+            return r1, (o1 + o2) & _MASK
+        if r1 == _CONST:
+            return r2, (o1 + o2) & _MASK
+        return ("+",) + tuple(sorted([r1, r2], key=repr)), (o1 + o2) & _MASK
+    if name in ("SHL64", "MUL64"):
+        return (name, get(ins[2]), get(ins[3])), 0
+    return ("def", pc), 0
 
 
 def probe_groups(code, start: int, end: int, proven) -> dict:
     """pc -> its ProbeGroup, for the accesses of code[start:end] that share
-    a probe with another (not those a loop guard proved)."""
-    groups, open_ = [], {}
+    a check with another (not those a loop guard proved)."""
+    groups, open_, values = [], {}, {}
     for pc in range(start, end):
         ins = code[pc]
         op = isa.BY_NAME[ins[0]]
         access = _access(ins)
         if access is not None and pc not in proven:
             base, offset, width, write = access
-            g = open_.get(base)
+            root, off = values.get(base) or (("in", base), 0)
+            g = open_.get(root)
             if g is None:
-                g = open_[base] = ProbeGroup(base)
+                g = open_[root] = ProbeGroup()
                 groups.append(g)
-            g.add(pc, offset, width, write)
+            at = (off + offset) & _MASK
+            g.add(pc, at - (1 << 64) if at >> 63 else at, width, write)
         if ins[0] in REMAPS:
             open_.clear()
-            continue
-        for i in op.written:                   # a new base value: a new group
-            open_.pop(ins[1 + i], None)
+        defs = uses_defs(ins)[1]
+        if defs and defs == 1 << ins[1]:
+            values[ins[1]] = _value(values, pc, ins)
+        else:
+            for r in registers(defs):
+                values[r] = (("def", pc, r), 0)
     return {pc: g for g in groups if len(g.pcs) > 1 and g.hi - g.lo <= 4096 for pc in g.pcs}
 
 
@@ -328,8 +372,36 @@ class MemoryLowering:
         if self.paged:
             return self.b.bitcast(self.translate(addr, width, WRITE if write else READ, pc),
                                   ty.as_pointer())
-        self.check_access(addr, width, write, pc)
+        if pc in self.probe_groups:
+            self.check_group(addr, pc)
+        else:
+            self.check_access(addr, width, write, pc)
         return self.mem_ptr(addr, ty)
+
+    def check_group(self, addr, pc: int) -> None:
+        """Bare code: at a ProbeGroup's first access, one check that its whole
+        span is in memory for the strictest of its accesses (a write's if
+        any writes); the others need none.  If it fails, native code stops
+        before that access and the stepper runs the rest of the block, each
+        access checked alone, so a fault is still reported where it is
+        (the rest of the block's fuel is given back, as it was charged at
+        the block's start)."""
+        g = self.probe_groups[pc]
+        if g in self.group_probes:
+            return
+        self.group_probes[g] = True
+        b = self.b
+        lo = self.data_base if g.write else TEXT_BASE
+        first = b.add(addr, self.c64(g.lo - g.offsets[pc]))
+        ok = b.icmp_unsigned("<=", b.sub(first, self.c64(lo)),
+                             self.c64(len(self.m.mem) - (g.hi - g.lo) - lo))
+        good, bad = self.new_block(f"groupok{pc}"), self.new_block(f"groupstep{pc}")
+        b.cbranch(ok, good, bad)
+        b.position_at_end(bad)
+        if self.metered:
+            b.store(b.add(b.load(self.fuel), self.c64(self.block_end - pc)), self.fuel)
+        self.origin(C.STATUS_STEP, pc)
+        b.position_at_end(good)
 
     # ---- the page cache: the last page translated, in registers --------------
     def make_page_cache(self) -> None:
@@ -408,8 +480,8 @@ class MemoryLowering:
         b, g = self.b, self.probe_groups[pc]
         if g not in self.group_probes:
             c = self.c64
-            base = self.get(g.base)
-            lo, last = b.add(base, c(g.lo)), b.add(base, c(g.hi - 1))
+            at = g.offsets[pc]                   # the first access: its address less this
+            lo, last = b.add(addr, c(g.lo - at)), b.add(addr, c(g.hi - 1 - at))
             hit, entry = probe_span(b, self.module, lo, last, WRITE if g.write else READ)
             addend = b.load(b.gep(tlb_table(self.module), [b.add(entry, c(3))]))
             self.group_probes[g] = (hit, addend)
