@@ -372,11 +372,15 @@ class MemoryLowering:
         if self.paged:
             return self.b.bitcast(self.translate(addr, width, WRITE if write else READ, pc),
                                   ty.as_pointer())
+        self.check_bare(addr, width, write, pc)
+        return self.mem_ptr(addr, ty)
+
+    def check_bare(self, addr, width: int, write: bool, pc: int) -> None:
+        """Bare code: the check of one load or store, or of its group."""
         if pc in self.probe_groups:
             self.check_group(addr, pc)
         else:
             self.check_access(addr, width, write, pc)
-        return self.mem_ptr(addr, ty)
 
     def check_group(self, addr, pc: int) -> None:
         """Bare code: at a ProbeGroup's first access, one check that its whole
@@ -556,7 +560,7 @@ class MemoryLowering:
         if self.paged:
             p = self.access_ptr(addr, ty, width, True, pc, a)
         else:
-            self.check_access(addr, width, True, pc)
+            self.check_bare(addr, width, True, pc)
             p = self.mem_ptr(addr, ty)
         v = self.get(b)
         if ty is F32:

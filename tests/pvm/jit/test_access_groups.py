@@ -107,3 +107,42 @@ def test_a_failing_group_faults_where_the_interpreter_does(args, paged):
         want = interp if fuel is None else pvm.run(program, args=args, tier="interp",
                                                    paged=paged, memory=MEMORY, fuel=fuel)
         assert (jit.status, jit.stdout, jit.stderr) == (want.status, want.stdout, want.stderr), fuel
+
+
+BUMP = r"""
+long bump(long *a, long i)
+{
+    a[i] = a[i] * 3 + 1;
+    a[i + 1] += a[i];
+    return a[i];
+}
+int main(void) { long a[4] = {0}; return (int)bump(a, 1); }
+"""
+
+
+def test_a_group_s_loads_and_stores_after_the_first_have_no_check():
+    """bump's accesses, a[i] and a[i + 1] read and written, are one group:
+    lowered, it has the group's one check and no check of its own for any
+    load or store (each would be a block trap<pc>)."""
+    import io
+
+    from llvmlite import ir
+
+    from pvm import api
+    from pvm.exec.session import start
+    from pvm.jit.irtypes import fresh_type
+    from pvm.jit.lower import FunctionLowering
+    from pvm.machine.hostos import HostOS
+    program = pvm.compile_source(BUMP, name="b.c")
+    k = next(k for k, f in enumerate(program.functions) if f.name == "bump")
+    code = program.functions[k].code
+    accesses = [pc for pc, ins in enumerate(code) if ins[0] in ("LD64", "ST64")]
+    assert [code[pc][0] for pc in accesses].count("ST64") == 2 and len(accesses) == 6
+    host = HostOS(stdin=io.BytesIO(), stdout=io.BytesIO(), stderr=io.BytesIO())
+    m = start(program, ["b"], host=host, tier="jit", program_key=api.digest(program)).m
+    module = ir.Module(name="t")
+    declared = {k: ir.Function(module, fresh_type(program.functions[k]), f"pvm_f{k}")}
+    FunctionLowering(module, m, k, None, declared).lower()
+    text = str(module)
+    assert text.count("groupstep") and f"groupstep{accesses[0]}:" in text
+    assert not [pc for pc in accesses if f"trap{pc}:" in text], text
