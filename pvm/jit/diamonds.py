@@ -22,8 +22,9 @@ from typing import NamedTuple
 from pvm import isa
 from pvm.bytecode.cfg import leaders
 from .liveness import successors
+from .loops import ACCESSES
 
-STORES = frozenset(op.name for op in isa.OPS if op.name.startswith("ST") and op.has("memory"))
+STORES = frozenset(name for name, (_, _, write) in ACCESSES.items() if write)
 
 
 class Arm(NamedTuple):

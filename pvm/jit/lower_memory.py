@@ -22,6 +22,7 @@ from pvm.bytecode.program import TEXT_BASE
 from pvm.machine.mmu import TLB_ENTRIES
 from . import context as C
 from .liveness import registers, uses_defs
+from .loops import ACCESSES
 from .irtypes import CTX, F32, F64, I1, I8, I16, I32, I64, INT64_MIN, guest_memory, tlb_table
 
 READ, WRITE, EXECUTE = 0, 1, 2           # the TLB word of each access kind (context.ACCESSES)
@@ -244,15 +245,13 @@ class ProbeGroup:
 
 def _access(ins) -> tuple | None:
     """(base register, offset, width, write) of a plain load or store, else None."""
-    if ins[0] not in _WIDTH:
+    access = ACCESSES.get(ins[0])
+    if access is None:
         return None
-    write = ins[0].startswith("ST")           # STx base, value, k; LDx dest, base, k
-    base = ins[1] if write else ins[2]
-    return base, ins[3], _WIDTH[ins[0]], write
+    at, width, write = access                 # STx base, value, k; LDx dest, base, k
+    return ins[1 + at], ins[3], width, write
 
 
-_WIDTH = {"LD8": 1, "LD8U": 1, "LD16": 2, "LD16U": 2, "LD32": 4, "LD64": 8, "LDF32": 4, "LDF64": 8,
-          "ST8": 1, "ST16": 2, "ST32": 4, "ST64": 8, "STF32": 4, "STF64": 8}
 _MASK = (1 << 64) - 1
 _CONST = ("k",)                                     # the root of a constant
 
