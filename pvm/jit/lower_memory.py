@@ -294,7 +294,6 @@ def probe_groups(code, start: int, end: int, proven) -> dict:
     groups, open_, values = [], {}, {}
     for pc in range(start, end):
         ins = code[pc]
-        op = isa.BY_NAME[ins[0]]
         access = _access(ins)
         if access is not None and pc not in proven:
             base, offset, width, write = access
